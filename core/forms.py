@@ -1,0 +1,19 @@
+"""Form helpers shared by every app's GOV.UK forms."""
+
+from django import forms
+
+# crispy-forms-gds marks only text inputs, selects and textareas as in error.
+_UNMARKED_INPUTS = (forms.EmailInput, forms.NumberInput, forms.URLInput, forms.PasswordInput, forms.DateInput)
+
+
+class GovukFormMixin:
+    """Give every input in error the GOV.UK error border, whatever its widget."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is not None and isinstance(field.widget, _UNMARKED_INPUTS):
+                classes = field.widget.attrs.get("class", "")
+                if "govuk-input--error" not in classes:
+                    field.widget.attrs["class"] = f"{classes} govuk-input govuk-input--error".strip()

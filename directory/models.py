@@ -1,0 +1,235 @@
+"""The service and phone directory: who deals with what, and how to reach them."""
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import ArrayField, RangeOperators
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Func, Q
+from django.utils import timezone
+
+
+class Reviewed(models.Model):
+    """Every directory entry carries when it was last checked: the guide must stay current."""
+
+    last_reviewed = models.DateField(default=timezone.localdate)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ServiceAreaQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class ServiceArea(Reviewed):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=300, help_text="One sentence for the A to Z.")
+    handles = models.TextField(blank=True, help_text="What this service deals with.")
+    public_phone = models.CharField(max_length=20, blank=True)
+    public_email = models.EmailField(blank=True)
+    opening_hours = models.CharField(max_length=200, blank=True)
+    web_url = models.URLField(blank=True)
+    is_public = models.BooleanField(default=True)
+
+    objects = ServiceAreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [
+            ("view_phone_guide", "Can view the staff phone guide"),
+            ("import_directory", "Can import the directory from CSV"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(Reviewed):
+    """A team in a service area. A team is also a case queue."""
+
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    email = models.EmailField(blank=True)
+    internal_phone = models.CharField(max_length=20, blank=True)
+    public_phone = models.CharField(max_length=20, blank=True)
+    out_of_hours = models.TextField(blank=True, help_text="What callers do outside office hours.")
+
+    class Meta:
+        ordering = ["service_area__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["service_area", "name"], name="team_name_unique_in_area"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Officer(Reviewed):
+    """The directory profile of a staff user."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="officers")
+    job_title = models.CharField(max_length=120)
+    direct_line = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+    number_shareable = models.BooleanField(default=False, help_text="Callers may be given this officer's direct line.")
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class Absence(models.Model):
+    """An officer away for a while, with the message read to callers."""
+
+    class Reason(models.TextChoices):
+        LEAVE = "leave", "Annual leave"
+        SICKNESS = "sickness", "Sickness"
+        TRAINING = "training", "Training"
+        OFF_SITE = "off_site", "Working off site"
+        OTHER = "other", "Other"
+
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="absences")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    caller_message = models.CharField(max_length=200, help_text='For example "On leave, back Monday 3 March".')
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="absence_ends_after_start"),
+            # One officer cannot be away twice at the same moment.
+            ExclusionConstraint(
+                name="absence_no_overlap",
+                expressions=[
+                    ("officer", RangeOperators.EQUAL),
+                    (Func(F("starts_at"), F("ends_at"), function="TSTZRANGE"), RangeOperators.OVERLAPS),
+                ],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer}: {self.get_reason_display()}"
+
+
+class Partner(Reviewed):
+    """Another body that deals with things the council does not."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    handles = models.TextField(help_text="What they deal with.")
+    phone = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+    web_url = models.URLField(blank=True)
+    opening_hours = models.CharField(max_length=200, blank=True)
+    how_to_refer = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TopicQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True, service_area__is_public=True)
+
+
+class Topic(Reviewed):
+    """One entry of "who deals with what": owned by a council team, or signposted to a partner."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    synonyms = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    keywords = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="topics")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="topics", null=True, blank=True)
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="topics", null=True, blank=True)
+    adviser_script = models.TextField(blank=True, help_text="What an adviser says or does.")
+    online_url = models.URLField(blank=True, help_text="Where a resident can do this online.")
+    is_public = models.BooleanField(default=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team__isnull=False) | Q(partner__isnull=False),
+                name="topic_has_owner_or_partner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SearchEntry(models.Model):
+    """One row per searchable thing (topic, service area, team, partner, officer), kept in step by
+    the directory services so that "who deals with X" is one indexed query over one table."""
+
+    class Kind(models.TextChoices):
+        TOPIC = "topic", "Topic"
+        SERVICE = "service", "Service"
+        TEAM = "team", "Team"
+        PARTNER = "partner", "Partner organisation"
+        OFFICER = "officer", "Officer"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    title = models.CharField(max_length=200)
+    synonyms = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # Words that trigram matching compares the query with: title and synonyms, lower-cased.
+    terms = models.TextField()
+    document = SearchVectorField()
+    is_public = models.BooleanField()
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.CASCADE, null=True, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique"),
+        ]
+        indexes = [
+            GinIndex(fields=["document"], name="search_entry_document_idx"),
+            GinIndex(OpClass("terms", name="gin_trgm_ops"), name="search_entry_terms_trgm_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class DirectoryChange(models.Model):
+    """Who changed which directory entry, when, and what changed (field: [before, after])."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        DELETED = "deleted", "Deleted"
+        REVIEWED = "reviewed", "Marked as reviewed"
+        IMPORTED = "imported", "Imported"
+
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    entry_type = models.CharField(max_length=40)
+    entry_id = models.BigIntegerField()
+    entry_label = models.CharField(max_length=200)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        indexes = [models.Index(fields=["entry_type", "entry_id"], name="directory_change_entry_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.changed_at:%Y-%m-%d %H:%M} {self.action} {self.entry_type} {self.entry_label}"

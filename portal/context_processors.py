@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .navigation import navigation_for
+from .preferences import Preferences
+
+
+def site(request) -> dict:
+    return {
+        "council_name": settings.COUNCIL_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "a11y": Preferences.from_request(request),
+        # Lazy: pages that never render the navigation never pay for the permission look-ups.
+        "navigation": SimpleLazyObject(lambda: navigation_for(request)),
+    }

@@ -1,0 +1,34 @@
+"""The service navigation: which links each visitor sees."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    # None: shown to everyone; otherwise shown only to signed-in users with this permission.
+    permission: str | None = None
+    public_only: bool = False
+
+
+ITEMS = [
+    NavItem("Home", "portal:home", public_only=True),
+    NavItem("Staff home", "portal:staff-home", "portal.access_staff_pages"),
+]
+
+
+def navigation_for(request) -> list[dict]:
+    user = request.user
+    items = []
+    for item in ITEMS:
+        if item.permission is None:
+            if item.public_only and user.is_authenticated and user.has_perm("portal.access_staff_pages"):
+                continue
+        elif not (user.is_authenticated and user.has_perm(item.permission)):
+            continue
+        url = reverse(item.url_name)
+        items.append({"label": item.label, "url": url, "active": request.path == url})
+    return items

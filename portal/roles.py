@@ -1,0 +1,50 @@
+"""The staff roles, as groups with explicit permissions.
+
+The groups are brought in line with this table after every `migrate` (see apps.py), so a new
+permission reaches every role by editing one line here.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+ADVISER = "Adviser"
+OFFICER = "Officer"
+TEAM_MANAGER = "Team manager"
+SERVICE_MANAGER = "Service manager"
+COUNCILLOR = "Councillor"
+ADMINISTRATOR = "Administrator"
+
+_STAFF = ["portal.access_staff_pages", "directory.view_phone_guide"]
+_DIRECTORY_EDIT = [
+    f"directory.{action}_{model}"
+    for model in ("servicearea", "team", "officer", "absence", "partner", "topic")
+    for action in ("add", "change", "delete")
+] + ["directory.view_directorychange"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    ADVISER: _STAFF,
+    OFFICER: _STAFF,
+    TEAM_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT],
+    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT],
+    COUNCILLOR: _STAFF,
+    ADMINISTRATOR: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, "directory.import_directory"],
+}
+
+
+def roles_sync() -> None:
+    """Create the role groups and give each exactly the permissions in ROLE_PERMISSIONS."""
+    wanted = {perm for perms in ROLE_PERMISSIONS.values() for perm in perms}
+    query = Q()
+    for perm in wanted:
+        app_label, codename = perm.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.filter(query).select_related("content_type")
+    }
+    missing = wanted - found.keys()
+    if missing:
+        raise LookupError(f"Permissions named in portal.roles do not exist: {sorted(missing)}")
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set([found[perm] for perm in perms])
