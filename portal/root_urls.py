@@ -1,9 +1,12 @@
-"""The project's URL root: each app's own urls, the admin and the API."""
+"""The project's URL root: each app's own urls, the admin and the API schema."""
 
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 urlpatterns = [
     path("", include("portal.urls")),
+    path("", include("directory.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
