@@ -1,6 +1,7 @@
 """Browser journeys over the portal's own pages, each audited with axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpers import sign_in
 
@@ -37,7 +38,7 @@ def test_accessibility_settings_change_every_page(page, live_server, axe, colour
     page.get_by_label(colour_label).check()
     page.get_by_label(size_label, exact=True).check()
     page.get_by_role("button", name="Save settings").click()
-    assert page.get_by_text("Your accessibility settings have been saved.").is_visible()
+    expect(page.get_by_text("Your accessibility settings have been saved.")).to_be_visible()
     assert (page.locator("html").get_attribute("class") or "").replace("govuk-template", "").strip() == html_class
     axe(page)  # each theme keeps zero violations
     page.goto(live_server.url)  # remembered on the next page too
@@ -56,8 +57,8 @@ def test_settings_form_errors_are_summarised(page, live_server, axe):
     # so clear it the way a tampered request would).
     page.evaluate("document.querySelectorAll('input[type=radio]').forEach(r => r.checked = false)")
     page.get_by_role("button", name="Save settings").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").is_visible()
     axe(page)
 
 
@@ -65,10 +66,10 @@ def test_staff_sign_in_journey(page, live_server, axe, adviser):
     page.goto(f"{live_server.url}/staff/sign-in/")
     axe(page)
     sign_in(page, live_server, adviser)
-    assert page.get_by_role("heading", name="Staff home").is_visible()
+    expect(page.get_by_role("heading", name="Staff home")).to_be_visible()
     axe(page)
     page.get_by_role("button", name="Sign out").click()
-    assert page.url == f"{live_server.url}/"
+    expect(page).to_have_url(f"{live_server.url}/")
 
 
 @pytest.mark.parametrize("path", ["/accessibility/", "/staff/password-reset/", "/no-such-page/"])
