@@ -32,7 +32,7 @@ lint: $(VENV)/.installed
 	$(TEST_ENV) $(SERVICES) sh -c '$(PY) manage.py makemigrations --check --dry-run'
 
 bench: $(VENV)/.installed
-	$(SERVICES) $(PY) -m bench $(if $(SCALE),--scale $(SCALE),)
+	$(SERVICES) $(PY) -m bench $(if $(SCALE),--scale $(SCALE),) $(BENCH_ARGS)
 
 # Maintainers only: rebuild the vendored GOV.UK Frontend CSS and JS (needs Node and npm).
 assets:

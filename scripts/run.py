@@ -40,14 +40,20 @@ def main() -> int:
     time.sleep(2)
     print(f"\n  The portal is at http://127.0.0.1:{PORT}/  (health: http://127.0.0.1:{PORT}/health/)")
     print("  Demo sign-ins are listed above. Press Ctrl-C to stop everything.\n", flush=True)
-    try:
-        while all(p.poll() is None for p in processes.values()):
-            time.sleep(0.5)
+    interrupted = False
+
+    def on_interrupt(signum, frame):
+        # Ctrl-C reaches the children too; they may exit before this loop notices.
+        nonlocal interrupted
+        interrupted = True
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    signal.signal(signal.SIGTERM, on_interrupt)
+    while not interrupted and all(p.poll() is None for p in processes.values()):
+        time.sleep(0.2)
+    if not interrupted:
         stopped = [name for name, p in processes.items() if p.poll() is not None]
         print(f"run: {', '.join(stopped)} stopped; stopping the rest", file=sys.stderr)
-        code = 1
-    except KeyboardInterrupt:
-        code = 0
     for process in processes.values():
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -56,7 +62,7 @@ def main() -> int:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
-    return code
+    return 0 if interrupted else 1
 
 
 if __name__ == "__main__":
