@@ -69,3 +69,46 @@ def test_health_reports_everything_up_with_a_worker(worker, client):
     assert body["checks"]["database"]["status"] == "up"
     assert body["checks"]["redis"]["status"] == "up"
     assert body["checks"]["worker"]["workers"] >= 1
+
+
+def test_queueing_never_fails_when_redis_is_down(transactional_db, settings, tmp_path):
+    """Another process, whose broker is unreachable, queues an email: its transaction commits,
+    and the email waits in the outbox for the sweep."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    host = db["HOST"] or "localhost"
+    # The same (test) database, but a Redis socket nothing listens on.
+    database_url = (
+        f"postgres://{db['USER']}@/{db['NAME']}?host={host}"
+        if host.startswith("/")
+        else f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": f"redis+socket://{tmp_path}/nothing.sock"}
+    script = (
+        "import django; django.setup()\n"
+        "from django.db import transaction\n"
+        "from core.services import email_queue\n"
+        "with transaction.atomic():\n"
+        "    email_queue(to='resident@example.com', template='portal/emails/password_reset', context={\n"
+        "        'protocol': 'https', 'domain': 'example.com', 'uid': 'MQ', 'token': 't', 'site_name': 'W'})\n"
+        "print('committed')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "committed" in result.stdout
+    assert "stays pending for the sweep" in result.stderr
+    assert OutboundEmail.objects.get().status == OutboundEmail.Status.PENDING
