@@ -5,8 +5,9 @@
     python scripts/devservices.py exec -- CMD   # run CMD with DATABASE_URL / REDIS_URL set
 
 When DATABASE_URL or REDIS_URL is already set in the environment, that service is used as
-given and nothing is started for it. `exec` stops what it started itself once CMD ends, and
-leaves alone servers that were already running (a `make run` in another terminal, say).
+given and nothing is started for it. Servers started by `exec` are stopped when the last `exec`
+using them ends (a `make test` beside a `make run` leaves them to whichever ends last); servers
+started by `up` keep running until `down`.
 
 Data lives under var/: var/pgdata for PostgreSQL, var/redis for Redis. Both listen on Unix
 sockets only, so they never clash with servers on the machine's usual ports.
@@ -153,19 +154,59 @@ def redis_down() -> None:
 # --- Commands -----------------------------------------------------------------------------------
 
 
-def services_up() -> tuple[dict[str, str], list]:
-    """Environment for the app, and the stop functions for what this call started."""
+# One file per running `exec` (named by its PID): the servers an `exec` started are stopped by
+# whichever `exec` using them finishes last, so a `make test` that started them never pulls them
+# from under a `make run` that came later. Servers started by `up` are left running.
+HOLDERS = VAR / "holders"
+STARTED_BY_EXEC = {"postgres": VAR / ".postgres-started-by-exec", "redis": VAR / ".redis-started-by-exec"}
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _other_holders() -> list[int]:
+    if not HOLDERS.exists():
+        return []
+    alive = []
+    for entry in HOLDERS.iterdir():
+        pid = int(entry.name) if entry.name.isdigit() else 0
+        if pid != os.getpid() and pid and _pid_alive(pid):
+            alive.append(pid)
+        elif pid != os.getpid():
+            entry.unlink(missing_ok=True)  # left by an exec that was killed
+    return alive
+
+
+def services_up(*, by_exec: bool) -> dict[str, str]:
+    """Environment for the app; servers that are not configured are started or reused."""
     env: dict[str, str] = {}
-    started = []
     if not os.environ.get("DATABASE_URL"):
         env["DATABASE_URL"], fresh = postgres_up()
-        if fresh:
-            started.append(postgres_down)
+        if fresh and by_exec:
+            STARTED_BY_EXEC["postgres"].touch()
     if not os.environ.get("REDIS_URL"):
         env["REDIS_URL"], fresh = redis_up()
-        if fresh:
-            started.append(redis_down)
-    return env, started
+        if fresh and by_exec:
+            STARTED_BY_EXEC["redis"].touch()
+    return env
+
+
+def services_release() -> None:
+    """Called as an exec ends: the last one out stops the servers an exec started."""
+    (HOLDERS / str(os.getpid())).unlink(missing_ok=True)
+    if _other_holders():
+        return
+    for name, stop in (("redis", redis_down), ("postgres", postgres_down)):
+        if STARTED_BY_EXEC[name].exists():
+            stop()
+            STARTED_BY_EXEC[name].unlink(missing_ok=True)
 
 
 def main(argv: list[str]) -> int:
@@ -177,9 +218,14 @@ def main(argv: list[str]) -> int:
     if args.action == "down":
         redis_down()
         postgres_down()
+        for marker in STARTED_BY_EXEC.values():
+            marker.unlink(missing_ok=True)
         return 0
 
-    env, started = services_up()
+    if args.action == "exec":
+        HOLDERS.mkdir(parents=True, exist_ok=True)
+        (HOLDERS / str(os.getpid())).touch()
+    env = services_up(by_exec=args.action == "exec")
     if args.action == "up":
         for key, value in env.items():
             print(f"{key}={value}")
@@ -197,8 +243,7 @@ def main(argv: list[str]) -> int:
             break
         except KeyboardInterrupt:
             continue
-    for stop in reversed(started):
-        stop()
+    services_release()
     return code
 
 
