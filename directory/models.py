@@ -187,9 +187,16 @@ class SearchEntry(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField()
+    # The object's slug (officers: "officer-<id>"), for the link and the page anchor.
+    slug = models.CharField(max_length=120, blank=True)
     title = models.CharField(max_length=200)
+    # Synonyms and keywords are stored " | "-separated so the reason for a match can name the one that matched.
     synonyms = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # What a result shows under its title: public-safe text and the public phone number.
+    summary = models.CharField(max_length=300, blank=True)
+    phone = models.CharField(max_length=20, blank=True)
     # Words that trigram matching compares the query with: title and synonyms, lower-cased.
     terms = models.TextField()
     document = SearchVectorField()

@@ -1,5 +1,6 @@
 """The project's URL root: each app's own urls, the admin and the API schema."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
@@ -10,3 +11,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_ENDPOINTS:
+    # The benchmark floors (docs/performance.md); never routed unless BENCH_ENDPOINTS is on.
+    urlpatterns.append(path("bench/", include("bench.floor.urls")))

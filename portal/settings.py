@@ -66,6 +66,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
 ]
 
+# Benchmark-only endpoints (the write and read floors of `make bench`, see docs/performance.md).
+# Off by default: the app, its table and its URLs exist only when this is switched on.
+BENCH_ENDPOINTS = env_bool("BENCH_ENDPOINTS", default=False)
+if BENCH_ENDPOINTS:
+    INSTALLED_APPS.append("bench.floor")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

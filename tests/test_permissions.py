@@ -12,6 +12,18 @@ MANAGERS = {"team_manager", "service_manager", "administrator"}
 # (url name, kwargs, roles allowed)
 STAFF_URLS = [
     ("portal:staff-home", {}, ALL_STAFF),
+    ("directory:phone-guide", {}, ALL_STAFF),
+    ("directory:phone-guide-search", {}, ALL_STAFF),
+    ("directory:phone-guide-print", {}, ALL_STAFF),
+    ("directory:edit-home", {}, MANAGERS),
+    ("directory:review", {}, MANAGERS),
+    ("directory:export", {}, MANAGERS),
+    ("directory:import", {}, {"administrator"}),
+    ("directory:entry-create", {"kind": "topic"}, MANAGERS),
+    ("directory:entry-create", {"kind": "partner"}, MANAGERS),
+    ("directory:entry-create", {"kind": "absence"}, MANAGERS),
+    # A new service area is council-wide: administrators only.
+    ("directory:entry-create", {"kind": "service-area"}, {"administrator"}),
 ]
 
 ROLES = [*sorted(ALL_STAFF), None]

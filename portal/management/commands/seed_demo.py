@@ -9,6 +9,7 @@ from django.db import transaction
 
 from directory.demo import directory_seed
 from directory.models import Officer, Team
+from directory.services import search_index_rebuild
 
 from ...roles import ADMINISTRATOR, ADVISER, COUNCILLOR, OFFICER, SERVICE_MANAGER, TEAM_MANAGER
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             directory_seed()
             self._staff()
+            # The demo staff's directory profiles are searchable like every other officer.
+            search_index_rebuild()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Staff sign in with these usernames:"))
         for username, _, _, role, _, _ in DEMO_STAFF:
             self.stdout.write(f"  {username:<16} {role}")

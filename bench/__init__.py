@@ -1,0 +1,1 @@
+"""`python -m bench`: the benchmark harness (see docs/performance.md)."""

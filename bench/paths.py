@@ -1,0 +1,94 @@
+"""The hot paths `make bench` measures, as a registry.
+
+Each entry says how to build its request (URL, and body for writes), whether it reads or writes
+(which floor it is compared with), whether it needs a signed-in adviser, and how many SQL queries
+one request runs. `--check` fails when a measured query count differs from `queries` here: change
+the number in the same commit as the code that changes it, and say why.
+
+A capability that adds a hot path appends a HotPath to PATHS, and moves its name out of
+NOT_YET_BUILT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+FLOOR_WRITE = "floor: write one row"
+FLOOR_READ = "floor: read one row by pk"
+
+
+@dataclass
+class Fixtures:
+    """What request factories may use: built once per run, after the data is in."""
+
+    floor_ids: list[int]
+    service_slugs: list[str]
+    topic_slugs: list[str]
+    search_terms: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.search_terms:
+            # Imported here: bench.generate needs Django set up, and this module must not.
+            from .generate.vocabulary import SEARCH_TERMS
+
+            self.search_terms = list(SEARCH_TERMS)
+
+
+@dataclass(frozen=True)
+class HotPath:
+    name: str
+    method: str  # GET or POST
+    url: Callable[[Fixtures, int], str]  # (fixtures, request number) -> path and query
+    kind: str  # "read" or "write"
+    queries: int | None  # asserted SQL queries per request; None: not yet known
+    body: Callable[[Fixtures, int], dict] | None = None
+    signed_in: bool = False  # sends the bench adviser's session cookie
+    expect_status: int = 200
+
+    @property
+    def floor(self) -> str:
+        return FLOOR_WRITE if self.kind == "write" else FLOOR_READ
+
+    @property
+    def is_floor(self) -> bool:
+        return self.name in (FLOOR_WRITE, FLOOR_READ)
+
+
+def _search(base: str) -> Callable[[Fixtures, int], str]:
+    return lambda fx, i: f"{base}?{urlencode({'q': fx.search_terms[i % len(fx.search_terms)]})}"
+
+
+PATHS: list[HotPath] = [
+    # The floors: the least a Django view can do on this stack, measured in the same run.
+    HotPath(FLOOR_WRITE, "POST", lambda fx, i: "/bench/floor/write/", "write", 1, expect_status=201),
+    HotPath(FLOOR_READ, "GET", lambda fx, i: f"/bench/floor/read/{fx.floor_ids[i % len(fx.floor_ids)]}/", "read", 1),
+    # The directory (issue #4).
+    HotPath("directory search (public)", "GET", _search("/services/search/"), "read", 1),
+    HotPath("phone guide search (staff)", "GET", _search("/staff/phone-guide/search/"), "read", 5, signed_in=True),
+    HotPath("phone guide index (staff)", "GET", lambda fx, i: "/staff/phone-guide/", "read", 8, signed_in=True),
+    HotPath("A to Z of services", "GET", lambda fx, i: "/services/", "read", 2),
+    HotPath(
+        "service page",
+        "GET",
+        lambda fx, i: f"/services/{fx.service_slugs[i % len(fx.service_slugs)]}/",
+        "read",
+        3,
+    ),
+]
+
+# Hot paths of capabilities not built yet; each joins PATHS with its capability.
+NOT_YET_BUILT: list[tuple[str, str]] = [
+    ("public form submission", "write"),
+    ("tracking page (resident)", "read"),
+    ("adviser contact logging", "write"),
+    ("customer find-as-you-type", "read"),
+    ("team queue page", "read"),
+    ("case page", "read"),
+    ("claim next case", "write"),
+    ("manager dashboard", "read"),
+    ("chaser run (Celery task, per 1,000 due cases)", "write"),
+    ("Open311 POST requests", "write"),
+    ("Open311 GET requests / services", "read"),
+]

@@ -1,0 +1,133 @@
+"""Browser journeys over the directory, with an axe-core audit of every page a user sees."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.directory_fixtures import small_directory_fixture  # noqa: F401
+from tests.helpers import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_in(page, live_server, user) -> None:
+    sign_in(page, live_server, user)
+    page.get_by_role("heading", name="Staff home").wait_for()  # signed in before the next page.goto
+
+
+def test_resident_searches_and_finds_the_number(page, live_server, axe, small_directory):
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Find a service").first.click()
+    expect(page.get_by_role("heading", name="Find a service", exact=True)).to_be_visible()
+    axe(page)  # the A to Z
+    page.get_by_label("Search for a service").fill("bullky waste")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_title(re.compile("^Search results for \u2018bullky waste\u2019"))
+    first = page.locator(".app-search-result").first
+    assert "Bulky waste collection" in first.inner_text()
+    assert "Similar spelling to 'bulky waste collection'" in first.inner_text()
+    axe(page)  # search results
+    first.get_by_role("link", name="Bulky waste collection").click()
+    expect(page.get_by_role("heading", name="Waste and recycling", level=1)).to_be_visible()
+    topic = page.locator("#topic-bulky-waste")
+    assert "01632 960011" in topic.inner_text()
+    axe(page)  # the service page
+    page.screenshot(path="var/directory-service-page.png", full_page=True)
+
+
+def test_empty_and_odd_searches_are_accessible(page, live_server, axe, small_directory):
+    page.goto(f"{live_server.url}/services/search/?q=zzzzqqq")
+    expect(page.get_by_text("There are no matching results.")).to_be_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/services/search/?q={'x' * 300}")
+    expect(page.get_by_text("we used only the first 200 characters")).to_be_visible()
+    axe(page)
+
+
+def test_phone_guide_pages_are_accessible(page, live_server, axe, small_directory, councillor):
+    _sign_in(page, live_server, councillor)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Phone guide").click()
+    expect(page.get_by_role("heading", name="Phone guide", level=1)).to_be_visible()
+    axe(page)
+    page.get_by_label("Who deals with…").fill("olive")
+    page.get_by_role("button", name="Search").click()
+    assert "Olive Shareable" in page.locator(".app-search-result").first.inner_text()
+    axe(page)
+    page.goto(f"{live_server.url}/staff/phone-guide/waste/")
+    expect(page.get_by_text("Not to be given to callers")).to_be_visible()
+    axe(page)
+    page.screenshot(path="var/directory-phone-guide-area.png", full_page=True)
+    page.goto(f"{live_server.url}/staff/phone-guide/print/")
+    axe(page)
+    page.emulate_media(media="print")
+    assert page.locator(".app-print-page-break").first.evaluate("el => getComputedStyle(el).breakBefore") == "page"
+    expect(page.locator(".govuk-service-navigation__wrapper")).to_be_hidden()
+
+
+def test_edit_forms_and_their_errors_are_accessible(page, live_server, axe, small_directory, administrator):
+    _sign_in(page, live_server, administrator)
+    page.goto(f"{live_server.url}/staff/directory/")
+    axe(page)
+    for kind in ("service-area", "team", "officer", "absence", "partner", "topic"):
+        page.goto(f"{live_server.url}/staff/directory/{kind}/add/")
+        axe(page)
+        page.get_by_role("button", name="Save").click()
+        expect(page).to_have_title(re.compile("^Error:"))
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        assert "This field is required" not in page.content(), kind
+        axe(page)
+    page.screenshot(path="var/directory-topic-errors.png", full_page=True)
+
+
+def test_editing_a_topic_then_its_history_and_review(page, live_server, axe, small_directory, administrator):
+    _sign_in(page, live_server, administrator)
+    page.goto(f"{live_server.url}/staff/directory/topic/{small_directory['bulky'].pk}/")
+    axe(page)
+    page.get_by_label("Name", exact=True).fill("Bulky items collection")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("has been updated")).to_be_visible()
+    page.goto(f"{live_server.url}/staff/directory/topic/{small_directory['bulky'].pk}/history/")
+    expect(page.get_by_text("Bulky waste collection → Bulky items collection")).to_be_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/staff/directory/topic/{small_directory['bulky'].pk}/delete/")
+    axe(page)
+    page.goto(f"{live_server.url}/staff/directory/team/{small_directory['bins'].pk}/delete/")
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/staff/directory/review/")
+    axe(page)
+
+
+def test_absence_overlap_is_a_form_error(page, live_server, axe, small_directory, administrator):
+    _sign_in(page, live_server, administrator)
+    for attempt in range(2):
+        page.goto(f"{live_server.url}/staff/directory/absence/add/")
+        page.get_by_label("Officer").select_option(label="Olive Shareable")
+        page.get_by_label("Away from").fill("2030-03-03T09:00")
+        page.get_by_label("Back at").fill("2030-03-05T09:00")
+        page.get_by_label("Reason").select_option(label="Annual leave")
+        page.get_by_label("Message for callers").fill("On leave, back Tuesday 5 March")
+        page.get_by_role("button", name="Save").click()
+        if attempt == 0:
+            expect(page.get_by_text("has been added")).to_be_visible()
+    expect(page.get_by_role("link", name="already away for some of this time", exact=False)).to_be_visible()
+    axe(page)
+
+
+def test_import_page_and_its_error_report(page, live_server, axe, small_directory, administrator, tmp_path):
+    _sign_in(page, live_server, administrator)
+    page.goto(f"{live_server.url}/staff/directory/import/")
+    axe(page)
+    bad = tmp_path / "directory.csv"
+    bad.write_text("record_type,slug,name,phone,handles\npartner,bad,Bad partner,12345,Things\n", encoding="utf-8")
+    page.get_by_label("Upload a CSV file").set_input_files(str(bad))
+    page.get_by_role("button", name="Check and import").click()
+    expect(page.get_by_text("The file was not imported")).to_be_visible()
+    expect(page.locator("#import-errors").get_by_text("Enter a phone number")).to_be_visible()
+    axe(page)
+    page.screenshot(path="var/directory-import-errors.png", full_page=True)
+    page.get_by_role("button", name="Check and import").click()  # no file chosen
+    expect(page.locator(".govuk-error-summary").get_by_text("Select a CSV file")).to_be_visible()
+    axe(page)

@@ -1,0 +1,140 @@
+"""CSV export and import of the whole directory."""
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from directory import csv_io
+from directory.models import DirectoryChange, Partner, SearchEntry, ServiceArea, Team, Topic
+from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
+
+
+def _csv(rows: list[dict], *, header=csv_io.COLUMNS, bom=False) -> bytes:
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=header, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return (("\ufeff" if bom else "") + stream.getvalue()).encode()
+
+
+def _upload(client, content: bytes, name="directory.csv"):
+    return client.post(reverse("directory:import"), {"file": SimpleUploadedFile(name, content, "text/csv")})
+
+
+def _export(client) -> list[dict]:
+    response = client.get(reverse("directory:export"))
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_export_has_every_entry(client, small_directory, django_assert_num_queries):
+    client.force_login(make_staff("Team manager"))
+    rows = _export(client)
+    kinds = [row["record_type"] for row in rows]
+    assert kinds.count("service_area") == 3 and kinds.count("team") == 3 and kinds.count("topic") == 5
+    bulky = next(row for row in rows if row["slug"] == "bulky-waste")
+    assert bulky["team"] == "waste-collections" and bulky["synonyms"] == "bulky items; large items"
+    assert bulky["is_public"] == "yes"
+    # 4 staff overhead (session, user, permissions x2), then 1 query per record type.
+    with django_assert_num_queries(4 + 4):
+        client.get(reverse("directory:export"))
+
+
+def test_export_then_import_changes_nothing(client, small_directory, administrator):
+    client.force_login(administrator)
+    content = _csv(_export(client))
+    before = DirectoryChange.objects.count()
+    response = _upload(client, content)
+    assert response.status_code == 302
+    assert DirectoryChange.objects.count() == before
+    follow = client.get(response["Location"])
+    assert "Directory imported: 12 unchanged." in follow.content.decode()
+
+
+def test_valid_import_upserts_records_changes_and_reindexes(client, small_directory, administrator):
+    client.force_login(administrator)
+    content = _csv(
+        [
+            {"record_type": "topic", "slug": "garden-waste", "name": "Garden waste", "service_area": "parks",
+             "team": "gardeners", "synonyms": "green bin; brown bin", "is_public": "yes"},
+            {"record_type": "team", "slug": "gardeners", "name": "Gardeners", "service_area": "parks",
+             "phone": "01632960300", "internal_phone": "020 7946 0300"},
+            {"record_type": "service_area", "slug": "parks", "name": "Parks", "summary": "Parks and gardens."},
+            {"record_type": "partner", "slug": "county", "name": "Wyeshire County Council",
+             "handles": "Roads, potholes and street lights", "phone": "01632 960900"},
+        ],
+        bom=True,
+    )  # fmt: skip
+    response = _upload(client, content)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    topic = Topic.objects.select_related("team__service_area").get(slug="garden-waste")
+    assert topic.team.service_area.slug == "parks" and topic.synonyms == ["green bin", "brown bin"]
+    assert Team.objects.get(slug="gardeners").public_phone == "01632 960300"
+    assert Partner.objects.get(slug="county").handles == "Roads, potholes and street lights"
+    changes = DirectoryChange.objects.filter(action="imported", changed_by=administrator)
+    assert changes.count() == 4
+    assert changes.get(entry_type="partner").changes == {
+        "handles": ["Roads and potholes", "Roads, potholes and street lights"]
+    }
+    assert SearchEntry.objects.filter(kind="topic", title="Garden waste").exists()
+
+
+def test_one_bad_row_changes_nothing_and_errors_name_the_lines(client, small_directory, administrator):
+    client.force_login(administrator)
+    before = (ServiceArea.objects.count(), Topic.objects.count(), DirectoryChange.objects.count())
+    content = _csv(
+        [
+            {"record_type": "service_area", "slug": "parks", "name": "Parks", "summary": "Parks."},
+            {"record_type": "team", "slug": "gardeners", "name": "Gardeners", "service_area": "nowhere"},
+            {"record_type": "topic", "slug": "orphan", "name": "Orphan", "service_area": "parks"},
+            {"record_type": "partner", "slug": "bad-phone", "name": "Bad phone", "handles": "x", "phone": "12"},
+            {"record_type": "widget", "slug": "w", "name": "W"},
+            {"record_type": "topic", "slug": "Not A Slug!", "name": "Bad slug", "service_area": "parks",
+             "team": "waste-collections", "is_public": "maybe"},
+        ]
+    )  # fmt: skip
+    response = _upload(client, content)
+    assert response.status_code == 200
+    page = response.content.decode()
+    errors = response.context["report"].errors
+    lines = sorted({line for line, _ in errors})
+    assert lines == [3, 4, 5, 6, 7]
+    assert "The file was not imported" in page and "Nothing has been changed" in page
+    assert (3, "service_area: There is no service area with the slug 'nowhere'") in errors
+    assert "Enter a phone number, like 01632 960 001" in page
+    assert "record_type must be one of" in page
+    assert (ServiceArea.objects.count(), Topic.objects.count(), DirectoryChange.objects.count()) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("directory.txt", b"record_type,slug,name\n", "The selected file must be a CSV"),
+        ("directory.csv", b"", "The selected file is empty"),
+        ("directory.csv", "record_type,slug,name\ntopic,a,Caf\u00e9\n".encode("cp1252"), "must be saved as UTF-8"),
+        ("directory.csv", b"kind,slug\nx,y\n", "Missing: record_type, name"),
+        ("directory.csv", b"record_type,slug,name\n", "no rows after the header"),
+        ("directory.csv", b"record_type,slug,name\n" + b"x" * (2 * 1024 * 1024), "smaller than 2 MB"),
+    ],
+)
+def test_upload_checks(client, small_directory, administrator, name, content, message):
+    client.force_login(administrator)
+    response = _upload(client, content, name=name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_import_page_documents_the_format(client, administrator):
+    client.force_login(administrator)
+    page = client.get(reverse("directory:import")).content.decode()
+    for column in csv_io.COLUMNS:
+        assert f"<code>{column}</code>" in page
+
+
+def test_managers_may_export_but_not_import(client, small_directory):
+    client.force_login(make_staff("Service manager"))
+    assert client.get(reverse("directory:export")).status_code == 200
+    assert client.get(reverse("directory:import")).status_code == 403

@@ -1,0 +1,94 @@
+"""Search quality and the demo data: real queries against the full demo directory."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from directory import selectors
+from directory.demo import directory_seed
+from directory.models import Absence, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
+from tests.directory_fixtures import demo_directory_fixture  # noqa: F401
+
+# What residents and advisers actually type (misspelt, colloquial), and the topic that must come first.
+QUALITY = [
+    ("bullky waste", "bulky-waste-collection"),
+    ("counsil tax", "council-tax-bills"),
+    ("dog poo", "dog-fouling"),
+    ("fly tipping", "fly-tipping"),
+    ("pot hole", "roads-and-pavements"),
+    ("housing benfit", "housing-benefit"),
+    ("noisy neighbours", "noise-complaints"),
+    ("rats", "rats-and-mice"),
+    ("parking ticket", "parking-fines"),
+    ("planning aplication", "planning-applications"),
+    ("missed bin", "missed-bin-collection"),
+    ("street light out", "street-lights"),
+    ("register to vote", "register-to-vote"),
+    ("homeless tonight", "homelessness"),
+    ("food poisoning", "food-poisoning-complaints"),
+    ("garden waste", "garden-waste-subscription"),
+    ("council tax band", "council-tax-bands"),
+    ("single person discount", "single-person-discount"),
+    ("abandoned car", "abandoned-vehicles"),
+    ("wasps nest", "wasps-nests"),
+    ("stray dog", "stray-dogs"),
+    ("bed bugs", "bedbugs"),
+    ("blue badge", "blue-badges"),
+    ("birth certificate", "births-marriages-and-civil-partnerships"),
+    ("asb", "antisocial-behaviour"),
+    ("bailiffs", "enforcement-agents"),
+    ("tip opening times", "household-recycling-centres"),
+    ("recyclng", "recycling-collections"),
+    ("grafitti", "graffiti-removal"),
+    ("mould in my flat", "damp-and-mould-in-rented-homes"),
+    ("sofa collection", "bulky-waste-collection"),
+    ("tpo", "tree-preservation-orders"),
+]
+
+
+@pytest.mark.parametrize(("query", "slug"), QUALITY)
+def test_search_quality_on_demo_data(db, demo_directory, query, slug):
+    results = selectors.directory_search(query=query, staff=False, limit=5)
+    assert results, f"nothing found for {query!r}"
+    assert results[0].kind == "topic"
+    assert results[0].url.endswith(f"#topic-{slug}"), [(r.title, r.reason) for r in results]
+
+
+def test_each_result_says_why_it_matched(db, demo_directory):
+    reasons = {query: selectors.directory_search(query=query, staff=True)[0].reason for query in
+               ["fly tipping", "dog poo", "tip opening times", "bullky waste"]}  # fmt: skip
+    assert reasons == {
+        "fly tipping": "Name",
+        "dog poo": "Also called: dog poo",
+        "tip opening times": "Keyword: tip opening times",
+        "bullky waste": "Similar spelling to 'bulky waste collection'",
+    }
+
+
+def test_staff_find_officers_by_name_and_job_title(db, demo_directory):
+    officer = Officer.objects.select_related("user", "team__service_area").order_by("pk").first()
+    results = selectors.directory_search(query=officer.user.get_full_name(), staff=True, limit=50)
+    assert any(r.kind == "officer" and r.title == officer.user.get_full_name() for r in results)
+    assert not any(r.kind == "officer" for r in selectors.directory_search(query=officer.user.last_name, staff=False))
+
+
+def test_demo_data_has_the_promised_size(db, demo_directory):
+    assert ServiceArea.objects.count() == 15
+    assert Team.objects.count() == 40
+    assert Officer.objects.count() == 150
+    assert Partner.objects.count() == 10
+    assert Topic.objects.count() >= 300
+    assert Topic.objects.filter(partner__isnull=False).count() >= 30
+    assert Topic.objects.exclude(online_url="").count() >= 50
+    assert Absence.objects.exists()
+    officers = get_user_model().objects.filter(officer__isnull=False)
+    assert not any(user.has_usable_password() for user in officers)
+    assert all(user.groups.filter(name="Officer").exists() for user in officers[:5])
+    for slug in ("customer-contact-centre", "waste-collections", "ict-service-desk"):
+        assert Team.objects.filter(slug=slug).exists()
+
+
+def test_demo_seed_is_idempotent(db, demo_directory):
+    models = (ServiceArea, Team, Officer, Partner, Topic, Absence, SearchEntry, get_user_model())
+    before = {model: model.objects.count() for model in models}
+    directory_seed()
+    assert {model: model.objects.count() for model in models} == before
