@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -52,11 +52,9 @@ def health(request):
 
 
 def rate_limited(request, exception):
-    return HttpResponse(
-        render(request, "portal/rate_limited.html").content,
-        status=429,
-        headers={"Retry-After": "60"},
-    )
+    response = render(request, "portal/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 @method_decorator(ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=True), name="post")
