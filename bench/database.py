@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
@@ -25,31 +26,30 @@ def bench_name(url: str, scale: str) -> str:
     return name
 
 
+@contextmanager
 def _admin(url: str):
+    """A cursor on the server's `postgres` database, autocommit (CREATE/DROP DATABASE need it),
+    and the connection closed afterwards (psycopg2's own `with connection` does not close it)."""
     conn = psycopg2.connect(with_database(url, "postgres"))
     conn.autocommit = True
-    return conn
+    try:
+        with conn.cursor() as cursor:
+            yield cursor
+    finally:
+        conn.close()
 
 
 def exists(url: str, name: str) -> bool:
-    with _admin(url) as conn, conn.cursor() as cursor:
+    with _admin(url) as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return cursor.fetchone() is not None
 
 
 def create(url: str, name: str) -> None:
-    conn = _admin(url)
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    finally:
-        conn.close()
+    with _admin(url) as cursor:
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def drop(url: str, name: str) -> None:
-    conn = _admin(url)
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-    finally:
-        conn.close()
+    with _admin(url) as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
