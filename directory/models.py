@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, RangeOperators
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Func, Q
@@ -197,7 +197,8 @@ class SearchEntry(models.Model):
     # What a result shows under its title: public-safe text and the public phone number.
     summary = models.CharField(max_length=300, blank=True)
     phone = models.CharField(max_length=20, blank=True)
-    # Words that trigram matching compares the query with: title and synonyms, lower-cased.
+    # Title, synonyms and keywords, lower-cased and " | "-separated: the source of the spelling word
+    # list, and what a result's closeness to the query is measured against.
     terms = models.TextField()
     document = SearchVectorField()
     is_public = models.BooleanField()
@@ -208,12 +209,29 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique"),
         ]
         indexes = [
-            GinIndex(fields=["document"], name="search_entry_document_idx"),
-            GinIndex(OpClass("terms", name="gin_trgm_ops"), name="search_entry_terms_trgm_idx"),
+            # Searches far outnumber edits, so new entries go straight into the index rather than
+            # a pending list that every search would scan until the next vacuum.
+            GinIndex(fields=["document"], name="search_entry_document_gin", fastupdate=False),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """Every distinct word of the search entries' terms: the dictionary that a misspelt query word
+    is corrected against (pg_trgm's recommended pattern: a few hundred words to compare, not
+    thousands of entries). Rebuilt from SearchEntry whenever the index changes."""
+
+    word = models.TextField(primary_key=True)
+    # True when the word occurs in an entry the public can see: public searches correct only to those.
+    is_public = models.BooleanField()
+
+    class Meta:
+        indexes = [GistIndex(OpClass("word", name="gist_trgm_ops"), name="search_word_trgm_idx")]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class DirectoryChange(models.Model):

@@ -3,8 +3,8 @@
 One SELECT per kind of entry produces the entry's columns from the directory tables; the same SELECT
 feeds a full rebuild (every row) and a refresh of a few rows (a WHERE on one column), through one
 INSERT ... SELECT ... ON CONFLICT upsert. The search document is weighted: title A, synonyms and
-keywords B, everything else C. `terms` (lower-cased title, synonyms and keywords) is what trigram
-word similarity compares a query with, so misspellings still find the right entry.
+keywords B, everything else C. `terms` (lower-cased title, synonyms and keywords) feeds the word
+list (SearchWord) that misspelt query words are corrected against.
 """
 
 from django.contrib.auth import get_user_model
@@ -110,6 +110,30 @@ def index_delete(kind: str, object_id: int) -> None:
         cursor.execute("DELETE FROM directory_searchentry WHERE kind = %s AND object_id = %s", [kind, object_id])
 
 
+# The words now in the entries' terms, compared with the list: drop the words no entry has any more,
+# add the new ones, and keep "public" true only for words of entries the public can see. One
+# statement, so concurrent refreshes cannot leave the list half done. About 0.1 s at 7,000 entries.
+_WORDS_REFRESH = """
+    WITH current_words AS MATERIALIZED (
+        SELECT w AS word, bool_or(e.is_public AND e.kind <> 'officer') AS is_public
+        FROM directory_searchentry e, unnest(tsvector_to_array(to_tsvector('simple', e.terms))) AS w
+        GROUP BY w
+    ), gone AS (
+        DELETE FROM directory_searchword sw
+        WHERE NOT EXISTS (SELECT 1 FROM current_words c WHERE c.word = sw.word)
+    )
+    INSERT INTO directory_searchword (word, is_public)
+    SELECT word, is_public FROM current_words
+    ON CONFLICT (word) DO UPDATE SET is_public = EXCLUDED.is_public
+    WHERE directory_searchword.is_public <> EXCLUDED.is_public
+"""
+
+
+def words_refresh() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(_WORDS_REFRESH)
+
+
 def index_analyze() -> None:
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE directory_searchentry")
+        cursor.execute("ANALYZE directory_searchentry, directory_searchword")

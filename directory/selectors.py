@@ -6,10 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramStrictWordSimilarity
-from django.db import models
-from django.db.models import Case, F, FloatField, Prefetch, Value, When
-from django.db.models.expressions import RawSQL
+from django.db import connection, models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -19,15 +17,11 @@ from .models import Absence, DirectoryChange, Officer, Partner, SearchEntry, Ser
 # --- Search -------------------------------------------------------------------------------------
 
 QUERY_MAX_LENGTH = 200
-# Strict word similarity at or above this counts as "similar spelling" ("bullky waste" ~ "bulky
-# waste"). It is pg_trgm's default strict_word_similarity_threshold, so the filter can use the
-# `%>>` operator and with it the trigram index on `terms`.
-SPELLING_THRESHOLD = 0.5
-# Topics answer "who deals with X" best; the others follow on equal text.
-_KIND_WEIGHT = {"topic": 1.0, "service": 0.9, "partner": 0.85, "team": 0.8, "officer": 0.7}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Only the first few words of a query are checked for spelling: each check is an index look-up.
+SPELLING_WORDS = 10
 # How many cheaply ranked entries get the full (costlier) scoring.
 _SHORTLIST = 60
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -56,140 +50,164 @@ class SearchResult:
     url: str
 
 
-def _reason(entry: SearchEntry) -> str:
-    if not entry.text_hit and not entry.any_hit:
-        return f"Similar spelling to '{entry.best_term}'"
-    if entry.title_hit:
+# "Who deals with X" in one statement, in four steps:
+#  1. Spelling. Each query word that is not in the word list (SearchWord: the few hundred distinct
+#     words of the entries' names, synonyms and keywords) gets the closest words of the list as
+#     alternatives, by trigram similarity through the list's GiST index: "counsil" -> council.
+#     Alternatives within 0.1 of the best one are all kept ("pot hole": pothole for both words).
+#  2. Candidates, through the full-text GIN index: entries matching every word (any spelling of
+#     each); only when those fill less than a page, also entries with any word in their name,
+#     synonyms or keywords (weights A and B), for natural questions like "mould in my flat".
+#     PostgreSQL evaluates that uncorrelated count once and skips the branch when it is false.
+#  3. A cheap rank of every candidate (every word: 1, any word in the name or synonyms: 0.3, plus
+#     ts_rank, times a weight by kind, topics first), shortlisting the best 60 ...
+#  4. ... which alone get the costly measure, closeness: the best trigram similarity between the
+#     query (as typed or as corrected) and one whole name, synonym or keyword, so "asb" or
+#     "council tax" put the entry with exactly that term first. Closeness adds at most 0.5 and only
+#     reorders near-equal entries, so an entry outside the shortlist would have to overtake dozens;
+#     the search-quality table in the tests pins the results. The reasons (name, synonym, keyword,
+#     or "similar spelling" when none of the words as typed is in the entry) are worked out for
+#     the page of results only.
+# Written as SQL rather than ORM expressions because it is the hottest read in the product: the ORM
+# took longer to compile this query than PostgreSQL took to run it (decision record 0004).
+_SEARCH_SQL = """
+WITH typed AS (
+    SELECT t.word, t.position FROM unnest(%(words)s::text[]) WITH ORDINALITY AS t (word, position)
+), spellings AS (
+    SELECT typed.position, typed.word AS typed, alt.word, alt.similarity,
+           max(alt.similarity) FILTER (WHERE alt.word <> typed.word) OVER (PARTITION BY typed.position) AS best
+    FROM typed CROSS JOIN LATERAL (
+        SELECT typed.word, 1.0::real
+        UNION ALL
+        (SELECT sw.word, similarity(sw.word, typed.word) FROM directory_searchword sw
+         WHERE typed.position <= %(spelling_words)s AND length(typed.word) >= 3
+           AND sw.word %% typed.word AND (%(staff)s OR sw.is_public)
+           AND NOT EXISTS (SELECT 1 FROM directory_searchword known
+                           WHERE known.word = typed.word AND (%(staff)s OR known.is_public))
+         ORDER BY sw.word <-> typed.word LIMIT 3)
+    ) AS alt (word, similarity)
+), per_word AS (
+    SELECT position, quote_literal(typed) AS as_typed,
+           '(' || string_agg(quote_literal(word), ' | ') || ')' AS any_spelling,
+           string_agg(quote_literal(word) || ':AB', ' | ') AS in_name,
+           (array_agg(word ORDER BY word = typed, similarity DESC))[1] AS likeliest
+    FROM spellings WHERE word = typed OR similarity >= best - 0.1
+    GROUP BY position, typed
+), q AS MATERIALIZED (
+    SELECT to_tsquery('english', string_agg(any_spelling, ' & ' ORDER BY position)) AS every,
+           to_tsquery('english', string_agg(in_name, ' | ' ORDER BY position)) AS some,
+           to_tsquery('english', string_agg(as_typed, ' & ' ORDER BY position)) AS as_typed,
+           to_tsquery('english', string_agg(as_typed || ':AB', ' | ' ORDER BY position)) AS some_as_typed,
+           string_agg(likeliest, ' ' ORDER BY position) AS likeliest
+    FROM per_word
+), visible AS NOT MATERIALIZED (
+    SELECT e.* FROM directory_searchentry e
+    WHERE %(staff)s OR (e.is_public AND e.kind <> 'officer')
+), candidates AS (
+    SELECT e.*, TRUE AS every_hit FROM visible e, q WHERE e.document @@ q.every
+    UNION ALL
+    SELECT e.*, FALSE FROM visible e, q
+    WHERE e.document @@ q.some AND NOT e.document @@ q.every
+      AND (SELECT count(*) FROM (SELECT 1 FROM visible x, q WHERE x.document @@ q.every LIMIT %(limit)s) AS n)
+          < %(limit)s
+), scored AS (
+    SELECT c.*,
+           CASE c.kind WHEN 'topic' THEN 1.0 WHEN 'service' THEN 0.9 WHEN 'partner' THEN 0.85
+                       WHEN 'team' THEN 0.8 ELSE 0.7 END AS kind_weight,
+           CASE WHEN c.every_hit THEN 1.0 ELSE 0.0 END + CASE WHEN c.document @@ q.some THEN 0.3 ELSE 0.0 END
+               + ts_rank(c.document, q.some) AS base
+    FROM candidates c, q
+), shortlist AS (
+    SELECT * FROM scored ORDER BY kind_weight * base DESC, length(terms), id LIMIT %(shortlist)s
+), ranked AS (
+    SELECT s.*, s.kind_weight * (s.base + 0.5 * (
+               SELECT max(greatest(similarity(%(text)s, t), similarity(q.likeliest, t)))
+               FROM unnest(string_to_array(s.terms, ' | ')) AS t)) AS score
+    FROM shortlist s, q
+    ORDER BY score DESC, s.title, s.kind LIMIT %(limit)s
+)
+SELECT r.kind, r.slug, r.title, r.summary, r.phone, sa.slug AS area_slug,
+       CASE WHEN r.every_hit THEN NOT r.document @@ q.as_typed ELSE NOT r.document @@ q.some_as_typed END
+           AS spelling_hit,
+       r.every_hit,
+       to_tsvector('english', r.title) @@ q.every AS title_hit,
+       (SELECT s FROM unnest(string_to_array(r.synonyms, ' | ')) AS s
+        WHERE s <> '' AND to_tsvector('english', s) @@ q.every LIMIT 1) AS synonym_hit,
+       (SELECT k FROM unnest(string_to_array(r.keywords, ' | ')) AS k
+        WHERE k <> '' AND to_tsvector('english', k) @@ q.every LIMIT 1) AS keyword_hit,
+       (SELECT t FROM unnest(string_to_array(r.terms, ' | ')) AS t
+        ORDER BY word_similarity(q.likeliest, t) DESC, length(t) LIMIT 1) AS best_term
+FROM ranked r CROSS JOIN q LEFT JOIN directory_servicearea sa ON sa.id = r.service_area_id
+ORDER BY r.score DESC, r.title, r.kind
+"""
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    slug: str
+    title: str
+    summary: str
+    phone: str
+    area_slug: str | None
+    spelling_hit: bool
+    every_hit: bool
+    title_hit: bool
+    synonym_hit: str | None
+    keyword_hit: str | None
+    best_term: str | None
+
+
+def _reason(row: _Row) -> str:
+    if row.spelling_hit:
+        return f"Similar spelling to '{row.best_term}'"
+    if row.title_hit:
         return "Name"
-    if entry.synonym_hit:
-        return f"Job title: {entry.synonym_hit}" if entry.kind == "officer" else f"Also called: {entry.synonym_hit}"
-    if entry.keyword_hit:
-        return f"Keyword: {entry.keyword_hit}"
-    if entry.text_hit:
+    if row.synonym_hit:
+        return f"Job title: {row.synonym_hit}" if row.kind == "officer" else f"Also called: {row.synonym_hit}"
+    if row.keyword_hit:
+        return f"Keyword: {row.keyword_hit}"
+    if row.every_hit:
         return "Words in its description"
-    if entry.any_hit and entry.spelling < SPELLING_THRESHOLD:
-        return "Some of your words"
-    return f"Similar spelling to '{entry.best_term}'"
+    return "Some of your words"
 
 
-def _result_url(entry: SearchEntry, *, staff: bool) -> str:
-    area = entry.service_area.slug if entry.service_area_id else None
-    if entry.kind == "service":
-        return reverse("directory:phone-guide-area" if staff else "directory:service-detail", args=[entry.slug])
-    if entry.kind == "partner":
-        return reverse("directory:phone-guide" if staff else "directory:service-list") + f"#partner-{entry.slug}"
-    page = reverse("directory:phone-guide-area" if staff else "directory:service-detail", args=[area])
-    return f"{page}#{entry.kind}-{entry.slug}" if entry.kind != "officer" else f"{page}#{entry.slug}"
+def _result_url(row: _Row, *, staff: bool) -> str:
+    if row.kind == "service":
+        return reverse("directory:phone-guide-area" if staff else "directory:service-detail", args=[row.slug])
+    if row.kind == "partner":
+        return reverse("directory:phone-guide" if staff else "directory:service-list") + f"#partner-{row.slug}"
+    page = reverse("directory:phone-guide-area" if staff else "directory:service-detail", args=[row.area_slug])
+    return f"{page}#{row.kind}-{row.slug}" if row.kind != "officer" else f"{page}#{row.slug}"
 
 
 def directory_search(*, query: str, staff: bool, limit: int = 20) -> list[SearchResult]:
-    """ "Who deals with X": full-text search (websearch syntax, English stemming, weighted title A /
-    synonyms and keywords B / the rest C) plus trigram word similarity on the terms, so misspelt
-    queries still match. One SQL query; nothing at all for an empty query.
+    """ "Who deals with X" over topics, services, teams, partners and (for staff) officers: full-text
+    search with English stemming, weighted name A / synonyms and keywords B / the rest C, with
+    misspelt words corrected against the directory's own words. One SQL query (see _SEARCH_SQL);
+    none at all when the query has no letters or digits.
 
     Public searches (staff=False) see only public entries, never officers."""
-    text = search_query_clean(query).text
-    if not re.search(r"[^\W_]", text):
+    text = search_query_clean(query).text.lower()
+    words = list(dict.fromkeys(word for word in re.split(r"[\W_]+", text) if word))
+    if not words:
         return []
-    lowered = text.lower()
-    tsquery = SearchQuery(text, search_type="websearch", config="english")
-    # Any of the words, for natural questions ("mould in my flat"): ranked below matching them all.
-    # Only in the name, synonyms and keywords (weights A and B), or every page mentioning "council" would match.
-    words = [word for word in re.split(r"[\W_]+", text) if word]
-    any_raw = " | ".join(f"{word}:AB" for word in words)
-    any_words = SearchQuery(any_raw, search_type="raw", config="english")
-    # The candidates, each way through its own index (an OR of the three makes PostgreSQL scan every
-    # row). The looser ways (any word; similar spelling) are tried only when matching every word
-    # finds less than a page: PostgreSQL evaluates that uncorrelated condition once and skips the
-    # branch entirely when it is false, which halves the cost of broad queries like "council tax".
-    candidates = RawSQL(
-        "SELECT id FROM directory_searchentry WHERE document @@ websearch_to_tsquery('english', %s) "
-        "UNION SELECT id FROM directory_searchentry WHERE document @@ to_tsquery('english', %s) "
-        "AND (SELECT count(*) FROM (SELECT 1 FROM directory_searchentry "
-        "WHERE document @@ websearch_to_tsquery('english', %s) LIMIT %s) AS exact) < %s "
-        "UNION SELECT id FROM directory_searchentry WHERE terms %%>> %s "
-        "AND (SELECT count(*) FROM (SELECT 1 FROM directory_searchentry "
-        "WHERE document @@ websearch_to_tsquery('english', %s) LIMIT %s) AS exact) < %s",
-        [text, any_raw, text, limit, limit, lowered, text, limit, limit],
-    )
-    visible = SearchEntry.objects.all()
-    if not staff:
-        visible = visible.filter(is_public=True).exclude(kind=SearchEntry.Kind.OFFICER)
-    matches = {
-        "text_rank": SearchRank(F("document"), any_words),
-        "spelling": TrigramStrictWordSimilarity(Value(lowered), "terms"),
-        "text_hit": Case(When(document=tsquery, then=Value(True)), default=Value(False)),
-        "any_hit": Case(When(document=any_words, then=Value(True)), default=Value(False)),
-        "kind_weight": Case(
-            *[When(kind=kind, then=Value(weight)) for kind, weight in _KIND_WEIGHT.items()],
-            output_field=FloatField(),
-        ),
-    }
-    quick_score = (
-        Case(When(text_hit=True, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
-        + Case(When(any_hit=True, then=Value(0.3)), default=Value(0.0), output_field=FloatField())
-        + F("text_rank")
-        + F("spelling")
-    )
-    # Broad queries ("council tax") match thousands of entries. Rank them all on the cheap
-    # measures, then work out closeness and the reasons only for a shortlist (3 x limit, at least
-    # 60). Closeness adds at most 0.5 and only reorders near-equal entries, so an entry outside
-    # the shortlist would have to overtake dozens to reach the page; the search-quality table in
-    # the tests pins the results.
-    shortlist = (
-        visible.filter(pk__in=candidates)
-        .annotate(**matches)
-        .annotate(quick_score=quick_score * F("kind_weight"))
-        .order_by("-quick_score", "pk")
-        .values("pk")[: max(limit * 3, _SHORTLIST)]
-    )
-    entries = (
-        SearchEntry.objects.select_related("service_area")
-        .filter(pk__in=shortlist)
-        .annotate(
-            **matches,
-            # How close the query is to the nearest whole term ("asb" is exactly a term of Antisocial behaviour).
-            closeness=RawSQL(
-                "(SELECT max(similarity(%s, w)) FROM unnest(string_to_array(directory_searchentry.terms, ' | ')) w)",
-                [lowered],
-                output_field=FloatField(),
-            ),
-        )
-        .annotate(
-            score=(quick_score + F("closeness") * Value(0.5)) * F("kind_weight"),
-            title_hit=RawSQL(
-                "to_tsvector('english', directory_searchentry.title) @@ websearch_to_tsquery('english', %s)", [text]
-            ),
-            synonym_hit=RawSQL(
-                "(SELECT s FROM unnest(string_to_array(directory_searchentry.synonyms, ' | ')) s "
-                "WHERE s <> '' AND to_tsvector('english', s) @@ websearch_to_tsquery('english', %s) LIMIT 1)",
-                [text],
-            ),
-            keyword_hit=RawSQL(
-                "(SELECT k FROM unnest(string_to_array(directory_searchentry.keywords, ' | ')) k "
-                "WHERE k <> '' AND to_tsvector('english', k) @@ websearch_to_tsquery('english', %s) LIMIT 1)",
-                [text],
-            ),
-            best_term=RawSQL(
-                "(SELECT w FROM unnest(string_to_array(directory_searchentry.terms, ' | ')) w "
-                "ORDER BY word_similarity(%s, w) DESC, length(w) LIMIT 1)",
-                [lowered],
-            ),
-        )
-        .order_by("-score", "title", "kind")
-        .defer("document", "body")[:limit]
-    )
+    params = {"words": words, "text": text, "staff": staff, "limit": limit,
+              "shortlist": max(limit * 3, _SHORTLIST), "spelling_words": SPELLING_WORDS}  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(_SEARCH_SQL, params)
+        rows = [_Row(*values) for values in cursor.fetchall()]
     return [
         SearchResult(
-            kind=entry.kind,
-            kind_label=entry.get_kind_display(),
-            title=entry.title,
-            summary=entry.summary,
-            phone=entry.phone,
-            reason=_reason(entry),
-            url=_result_url(entry, staff=staff),
+            kind=row.kind,
+            kind_label=SearchEntry.Kind(row.kind).label,
+            title=row.title,
+            summary=row.summary,
+            phone=row.phone,
+            reason=_reason(row),
+            url=_result_url(row, staff=staff),
         )
-        for entry in entries
+        for row in rows
     ]
 
 

@@ -28,13 +28,19 @@ def search_index_rebuild() -> int:
     with transaction.atomic():
         search_index.index_delete_all()
         count = sum(search_index.index_upsert(kind) for kind in search_index.KINDS)
+        search_index.words_refresh()
         # Fresh statistics, so the planner uses the indexes on the rebuilt table straight away.
         search_index.index_analyze()
     return count
 
 
+_SEARCH_KIND = {ServiceArea: "service", Team: "team", Partner: "partner", Topic: "topic", Officer: "officer"}
+
+
 def _search_refresh(entry: models.Model) -> None:
-    """Refresh the entry's own SearchEntry and those of entries that show its name."""
+    """Refresh the entry's own SearchEntry, those of entries that show its name, and the word list."""
+    if type(entry) not in _SEARCH_KIND:
+        return
     if isinstance(entry, ServiceArea):
         search_index.index_upsert("service", column="id", value=entry.pk)
         for kind in ("team", "topic", "officer"):
@@ -50,9 +56,7 @@ def _search_refresh(entry: models.Model) -> None:
         search_index.index_upsert("topic", column="id", value=entry.pk)
     elif isinstance(entry, Officer):
         search_index.index_upsert("officer", column="id", value=entry.pk)
-
-
-_SEARCH_KIND = {ServiceArea: "service", Team: "team", Partner: "partner", Topic: "topic", Officer: "officer"}
+    search_index.words_refresh()
 
 
 # --- The audit trail -----------------------------------------------------------------------------
@@ -196,6 +200,7 @@ def _delete(entry: models.Model, *, by: User | None) -> None:
     entry.pk = pk  # for the change record
     if kind:
         search_index.index_delete(kind, pk)
+        search_index.words_refresh()
     change_record(
         entry=entry, by=by, action=DirectoryChange.Action.DELETED, changes={k: [v, None] for k, v in before.items()}
     )

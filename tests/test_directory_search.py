@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from directory import selectors, services
-from directory.models import Officer, SearchEntry, ServiceArea, Team, Topic
+from directory.models import Officer, SearchEntry, SearchWord, ServiceArea, Team, Topic
 from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
 
 
@@ -42,6 +42,32 @@ def test_search_index_follows_every_change(small_directory):
     assert "Refuse crews" in SearchEntry.objects.get(kind="topic", object_id=small_directory["bulky"].pk).summary
     services.topic_delete(topic=small_directory["private"], by=None)
     assert not SearchEntry.objects.filter(kind="topic", object_id=small_directory["private"].pk).exists()
+
+
+def test_misspelt_words_are_corrected_against_the_directory_words(small_directory):
+    (bulky, *_) = selectors.directory_search(query="bulkky itmes", staff=False)
+    assert bulky.title == "Bulky waste collection"
+    assert bulky.reason == "Similar spelling to 'bulky items'"
+    # Words found only in entries the public cannot see are not offered to public searches.
+    assert selectors.directory_search(query="crew damaeg", staff=False) == []
+    assert selectors.directory_search(query="crew damaeg", staff=True)[0].title == "Crew damage claims"
+    assert selectors.directory_search(query="Shareble", staff=True)[0].title == "Olive Shareable"
+
+
+def test_word_list_follows_every_change(small_directory):
+    def words() -> dict[str, bool]:
+        return dict(SearchWord.objects.values_list("word", "is_public"))
+
+    assert words()["bulky"] is True
+    assert words()["crew"] is False  # only in a private topic
+    assert words()["olive"] is False  # officers are staff-only
+    services.topic_update(topic=small_directory["bulky"], by=None, synonyms=["junk collection"])
+    assert words()["junk"] is True
+    services.topic_update(topic=small_directory["private"], by=None, is_public=True)
+    assert words()["crew"] is True
+    services.topic_delete(topic=small_directory["private"], by=None)
+    assert "crew" not in words()
+    assert selectors.directory_search(query="junkk", staff=False)[0].title == "Bulky waste collection"
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,11 @@ QUALITY = [
     ("mould in my flat", "damp-and-mould-in-rented-homes"),
     ("sofa collection", "bulky-waste-collection"),
     ("tpo", "tree-preservation-orders"),
+    ("benifit overpayment", "benefit-overpayments"),
+    ("parkng fine", "parking-fines"),
+    ("planing permision", "planning-applications"),
+    ("noisey neighbors", "noise-complaints"),
+    ("libary", "libraries"),
 ]
 
 
