@@ -1,31 +1,58 @@
-"""Django admin for the directory. Day-to-day editing happens on the staff pages, which keep the
-search index and the change history in step; saves here are followed by a search index rebuild."""
+"""Django admin for the directory. Day-to-day editing happens on the staff pages; saves and
+deletes here go through the same services, so they are validated alike, keep the search index in
+step and appear in each entry's change history under the administrator's name."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
 
 from . import services
 from .models import Absence, DirectoryChange, Officer, Partner, ServiceArea, Team, Topic
 
 
-class _Indexed(admin.ModelAdmin):
+class _ServiceRulesForm(forms.ModelForm):
+    """Shows the services' own rules (parsed phone numbers, a team in the topic's area, no
+    overlapping absences) as form errors rather than failing on save."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self._errors:
+            return  # the model's own checks already failed: don't report them twice
+        try:
+            services.entry_validate(self.instance)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class _ThroughServices(admin.ModelAdmin):
+    form = _ServiceRulesForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Bulk "delete selected" would bypass the services (no history, stale search entries).
+    actions = None
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.search_index_rebuild()
+        if change:
+            fields = {name: form.cleaned_data[name] for name in form.changed_data}
+            entry = type(obj)._default_manager.get(pk=obj.pk)
+            services.entry_update(entry=entry, by=request.user, fields=fields)
+        else:
+            entry = services.entry_create(model=type(obj), by=request.user, fields=form.cleaned_data)
+            obj.pk = entry.pk
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        services.search_index_rebuild()
+        services.entry_delete(entry=obj, by=request.user)
 
 
 @admin.register(ServiceArea)
-class ServiceAreaAdmin(_Indexed):
+class ServiceAreaAdmin(_ThroughServices):
     list_display = ["name", "public_phone", "is_public", "last_reviewed"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
 
 
 @admin.register(Team)
-class TeamAdmin(_Indexed):
+class TeamAdmin(_ThroughServices):
     list_display = ["name", "service_area", "internal_phone", "public_phone", "last_reviewed"]
     list_select_related = ["service_area"]
     list_filter = ["service_area"]
@@ -34,7 +61,7 @@ class TeamAdmin(_Indexed):
 
 
 @admin.register(Officer)
-class OfficerAdmin(_Indexed):
+class OfficerAdmin(_ThroughServices):
     list_display = ["__str__", "team", "job_title", "direct_line", "number_shareable"]
     list_select_related = ["user", "team"]
     raw_id_fields = ["user"]
@@ -42,19 +69,19 @@ class OfficerAdmin(_Indexed):
 
 
 @admin.register(Absence)
-class AbsenceAdmin(admin.ModelAdmin):
+class AbsenceAdmin(_ThroughServices):
     list_display = ["officer", "starts_at", "ends_at", "reason"]
     list_select_related = ["officer__user"]
 
 
 @admin.register(Partner)
-class PartnerAdmin(_Indexed):
+class PartnerAdmin(_ThroughServices):
     list_display = ["name", "phone", "last_reviewed"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Topic)
-class TopicAdmin(_Indexed):
+class TopicAdmin(_ThroughServices):
     list_display = ["name", "service_area", "team", "partner", "is_public", "last_reviewed"]
     list_select_related = ["service_area", "team", "partner"]
     list_filter = ["service_area", "is_public"]

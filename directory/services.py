@@ -109,7 +109,9 @@ TEAM_AREA_MESSAGE = "Choose a team in the topic's service area, or change the se
 OWNER_MESSAGE = "Choose the team that deals with this, or a partner organisation to send people to"
 
 
-def _validate(entry: models.Model) -> None:
+def entry_validate(entry: models.Model) -> None:
+    """Every rule a directory entry must meet, with GOV.UK messages; normalises phone numbers in
+    place. Raises ValidationError. Run by every write, and by the admin forms before saving."""
     errors: dict[str, list[str]] = {}
     for name, allow_short in _PHONE_FIELDS.get(type(entry), {}).items():
         try:
@@ -153,9 +155,11 @@ def _save(entry: models.Model, **kwargs) -> None:
 
 
 @transaction.atomic
-def _create(model: type[Entry], *, by: User | None, fields: dict) -> Entry:
+def entry_create(*, model: type[Entry], by: User | None, fields: dict) -> Entry:
+    """Create a directory entry of any kind: validate, save, refresh the search index, record it.
+    The typed services below (`topic_create`, ...) are what views call; Django admin calls this."""
     entry = model(**fields)
-    _validate(entry)
+    entry_validate(entry)
     _save(entry)
     _search_refresh(entry)
     after = _snapshot(entry, _editable_names(model))
@@ -166,11 +170,12 @@ def _create(model: type[Entry], *, by: User | None, fields: dict) -> Entry:
 
 
 @transaction.atomic
-def _update(entry: Entry, *, by: User | None, fields: dict) -> Entry:
+def entry_update(*, entry: Entry, by: User | None, fields: dict) -> Entry:
+    """Change some fields of any directory entry; records only what really changed."""
     before = _snapshot(entry, fields)
     for name, value in fields.items():
         setattr(entry, name, value)
-    _validate(entry)
+    entry_validate(entry)
     after = _snapshot(entry, fields)
     changed = {name: [before[name], after[name]] for name in fields if before[name] != after[name]}
     if not changed:
@@ -188,7 +193,8 @@ DELETE_PROTECTED_MESSAGE = "You cannot delete {entry} while {others} still belon
 
 
 @transaction.atomic
-def _delete(entry: models.Model, *, by: User | None) -> None:
+def entry_delete(*, entry: models.Model, by: User | None) -> None:
+    """Delete any directory entry, refusing (with a message) while others still belong to it."""
     before = _snapshot(entry, _editable_names(type(entry)))
     pk, kind = entry.pk, _SEARCH_KIND.get(type(entry))
     try:
@@ -288,77 +294,77 @@ class TopicFields(TypedDict, total=False):
 
 
 def service_area_create(*, by: User | None, **fields: Unpack[ServiceAreaFields]) -> ServiceArea:
-    return _create(ServiceArea, by=by, fields=fields)
+    return entry_create(model=ServiceArea, by=by, fields=fields)
 
 
 def service_area_update(
     *, service_area: ServiceArea, by: User | None, **fields: Unpack[ServiceAreaFields]
 ) -> ServiceArea:
-    return _update(service_area, by=by, fields=fields)
+    return entry_update(entry=service_area, by=by, fields=fields)
 
 
 def service_area_delete(*, service_area: ServiceArea, by: User | None) -> None:
-    _delete(service_area, by=by)
+    entry_delete(entry=service_area, by=by)
 
 
 def team_create(*, by: User | None, **fields: Unpack[TeamFields]) -> Team:
-    return _create(Team, by=by, fields=fields)
+    return entry_create(model=Team, by=by, fields=fields)
 
 
 def team_update(*, team: Team, by: User | None, **fields: Unpack[TeamFields]) -> Team:
-    return _update(team, by=by, fields=fields)
+    return entry_update(entry=team, by=by, fields=fields)
 
 
 def team_delete(*, team: Team, by: User | None) -> None:
-    _delete(team, by=by)
+    entry_delete(entry=team, by=by)
 
 
 def officer_create(*, by: User | None, **fields: Unpack[OfficerFields]) -> Officer:
-    return _create(Officer, by=by, fields=fields)
+    return entry_create(model=Officer, by=by, fields=fields)
 
 
 def officer_update(*, officer: Officer, by: User | None, **fields: Unpack[OfficerFields]) -> Officer:
-    return _update(officer, by=by, fields=fields)
+    return entry_update(entry=officer, by=by, fields=fields)
 
 
 def officer_delete(*, officer: Officer, by: User | None) -> None:
-    _delete(officer, by=by)
+    entry_delete(entry=officer, by=by)
 
 
 def absence_create(*, by: User | None, **fields: Unpack[AbsenceFields]) -> Absence:
-    return _create(Absence, by=by, fields=fields)
+    return entry_create(model=Absence, by=by, fields=fields)
 
 
 def absence_update(*, absence: Absence, by: User | None, **fields: Unpack[AbsenceFields]) -> Absence:
-    return _update(absence, by=by, fields=fields)
+    return entry_update(entry=absence, by=by, fields=fields)
 
 
 def absence_delete(*, absence: Absence, by: User | None) -> None:
-    _delete(absence, by=by)
+    entry_delete(entry=absence, by=by)
 
 
 def partner_create(*, by: User | None, **fields: Unpack[PartnerFields]) -> Partner:
-    return _create(Partner, by=by, fields=fields)
+    return entry_create(model=Partner, by=by, fields=fields)
 
 
 def partner_update(*, partner: Partner, by: User | None, **fields: Unpack[PartnerFields]) -> Partner:
-    return _update(partner, by=by, fields=fields)
+    return entry_update(entry=partner, by=by, fields=fields)
 
 
 def partner_delete(*, partner: Partner, by: User | None) -> None:
-    _delete(partner, by=by)
+    entry_delete(entry=partner, by=by)
 
 
 def topic_create(*, by: User | None, **fields: Unpack[TopicFields]) -> Topic:
-    return _create(Topic, by=by, fields=fields)
+    return entry_create(model=Topic, by=by, fields=fields)
 
 
 def topic_update(*, topic: Topic, by: User | None, **fields: Unpack[TopicFields]) -> Topic:
-    return _update(topic, by=by, fields=fields)
+    return entry_update(entry=topic, by=by, fields=fields)
 
 
 def topic_delete(*, topic: Topic, by: User | None) -> None:
-    _delete(topic, by=by)
+    entry_delete(entry=topic, by=by)
 
 
 # --- CSV import ------------------------------------------------------------------------------------
@@ -421,7 +427,7 @@ def _import_row(record_type: str, row: dict, *, by: User | None, result: ImportR
         entry = model()
     for name, value in values.items():
         setattr(entry, name, value)
-    _validate(entry)
+    entry_validate(entry)
     after = _snapshot(entry, values)
     changed = {k: [before[k] if before else None, v] for k, v in after.items() if before is None or before[k] != v}
     if not changed:
