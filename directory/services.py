@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypedDict, TypeVar, Unpack
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -389,7 +390,7 @@ class ImportResult:
         return ", ".join(parts) or "nothing to do"
 
 
-_YES, _NO = {"", "yes", "y", "true", "1"}, {"no", "n", "false", "0"}
+_YES, _NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0"}
 
 
 def _import_value(record_type: str, field_name: str, raw: str):
@@ -402,7 +403,15 @@ def _import_value(record_type: str, field_name: str, raw: str):
         if found is None:
             raise ValidationError({field_name: f"There is no {field_name.replace('_', ' ')} with the slug '{raw}'"})
         return found
-    if field_name == "is_public":
+    if field_name == "user":
+        found = get_user_model()._default_manager.filter(**{get_user_model().USERNAME_FIELD: raw}).first()
+        if found is None:
+            message = f"There is no staff account with the username '{raw}'. Create the account first"
+            raise ValidationError({field_name: message})
+        return found
+    if field_name in ("is_public", "number_shareable"):
+        if not raw:
+            return csv_io.MODELS[record_type]._meta.get_field(field_name).default
         if raw.lower() not in _YES | _NO:
             raise ValidationError({field_name: "Enter yes or no"})
         return raw.lower() in _YES
@@ -421,7 +430,8 @@ def _import_row(record_type: str, row: dict, *, by: User | None, result: ImportR
             errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    entry = model.objects.filter(slug=values["slug"]).first()
+    key = csv_io.KEY_FIELDS.get(record_type, "slug")
+    entry = model.objects.filter(**{key: values[key]}).first()
     before = _snapshot(entry, values) if entry else None
     if entry is None:
         entry = model()

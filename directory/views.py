@@ -274,7 +274,7 @@ def review_list(request):
 def directory_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="directory-{timezone.localdate():%Y-%m-%d}.csv"'
-    csv_io.directory_export(response)
+    csv_io.directory_export(response, officers=selectors.entries_for_user(Officer, request.user))
     return response
 
 

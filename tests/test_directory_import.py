@@ -4,11 +4,12 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory import csv_io
-from directory.models import DirectoryChange, Partner, SearchEntry, ServiceArea, Team, Topic
+from directory.models import DirectoryChange, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
 from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
 
 
@@ -31,16 +32,29 @@ def _export(client) -> list[dict]:
 
 
 def test_export_has_every_entry(client, small_directory, django_assert_num_queries):
-    client.force_login(make_staff("Team manager"))
+    client.force_login(make_staff("Team manager", team=small_directory["bins"], username="manager"))
     rows = _export(client)
     kinds = [row["record_type"] for row in rows]
     assert kinds.count("service_area") == 3 and kinds.count("team") == 3 and kinds.count("topic") == 5
     bulky = next(row for row in rows if row["slug"] == "bulky-waste")
     assert bulky["team"] == "waste-collections" and bulky["synonyms"] == "bulky items; large items"
     assert bulky["is_public"] == "yes"
-    # 4 staff overhead (session, user, permissions x2), then 1 query per record type.
-    with django_assert_num_queries(4 + 4):
+    olive = next(row for row in rows if row["slug"] == "olive")
+    assert olive == {**olive, "record_type": "officer", "name": "Olive Shareable", "team": "waste-collections",
+                     "phone": "01632 960201", "number_shareable": "yes"}  # fmt: skip
+    # 4 staff overhead (session, user, permissions x2), the manager's editing scope, then 1 query
+    # per record type.
+    with django_assert_num_queries(4 + 1 + 5):
         client.get(reverse("directory:export"))
+
+
+def test_export_has_only_the_officers_the_user_may_edit(client, small_directory):
+    client.force_login(make_staff("Team manager", team=small_directory["options"]))
+    officers = {row["slug"] for row in _export(client) if row["record_type"] == "officer"}
+    assert officers == {
+        User.get_username() for User in get_user_model().objects.filter(officer__team__slug="housing-options")
+    }
+    assert "olive" not in officers
 
 
 def test_export_then_import_changes_nothing(client, small_directory, administrator):
@@ -51,7 +65,7 @@ def test_export_then_import_changes_nothing(client, small_directory, administrat
     assert response.status_code == 302
     assert DirectoryChange.objects.count() == before
     follow = client.get(response["Location"])
-    assert "Directory imported: 12 unchanged." in follow.content.decode()
+    assert "Directory imported: 14 unchanged." in follow.content.decode()  # 12 entries and 2 officers
 
 
 def test_valid_import_upserts_records_changes_and_reindexes(client, small_directory, administrator):
@@ -107,6 +121,44 @@ def test_one_bad_row_changes_nothing_and_errors_name_the_lines(client, small_dir
     assert "Enter a phone number, like 01632 960 001" in page
     assert "record_type must be one of" in page
     assert (ServiceArea.objects.count(), Topic.objects.count(), DirectoryChange.objects.count()) == before
+
+
+def test_import_updates_officer_profiles_by_username(client, small_directory, administrator):
+    client.force_login(administrator)
+    content = _csv(
+        [
+            {"record_type": "officer", "slug": "hugo", "name": "ignored", "team": "housing-options",
+             "job_title": "Housing adviser", "phone": "01632960777", "number_shareable": "yes"},
+            {"record_type": "officer", "slug": "olive", "name": "Olive Shareable", "team": "waste-collections",
+             "job_title": "Manager", "phone": "01632 960201", "number_shareable": ""},
+        ]
+    )  # fmt: skip
+    response = _upload(client, content)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    hugo = Officer.objects.select_related("user", "team").get(user__username="hugo")
+    assert (hugo.team.slug, hugo.job_title, hugo.direct_line, hugo.number_shareable) == (
+        "housing-options",
+        "Housing adviser",
+        "01632 960777",
+        True,
+    )
+    assert hugo.user.get_full_name() == "Hugo Private"  # the name column never changes the account
+    assert Officer.objects.get(user__username="olive").number_shareable is False  # empty means no
+    assert SearchEntry.objects.get(kind="officer", object_id=hugo.pk).summary == "Housing adviser, Housing options"
+    change = DirectoryChange.objects.get(entry_type="officer", entry_id=hugo.pk, action="imported")
+    assert change.changes["job_title"] == ["Manager", "Housing adviser"]
+
+
+def test_import_never_creates_staff_accounts(client, small_directory, administrator):
+    client.force_login(administrator)
+    content = _csv([{"record_type": "officer", "slug": "nobody", "name": "No Body", "team": "waste-collections",
+                     "job_title": "Driver"}])  # fmt: skip
+    response = _upload(client, content)
+    assert response.status_code == 200
+    assert response.context["report"].errors == [
+        (2, "user: There is no staff account with the username 'nobody'. Create the account first")
+    ]
+    assert not get_user_model().objects.filter(username="nobody").exists()
 
 
 @pytest.mark.parametrize(
