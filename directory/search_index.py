@@ -8,7 +8,7 @@ list (SearchWord) that misspelt query words are corrected against.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, transaction
 
 _SELECTS = {
     "topic": """
@@ -111,8 +111,11 @@ def index_delete(kind: str, object_id: int) -> None:
 
 
 # The words now in the entries' terms, compared with the list: drop the words no entry has any more,
-# add the new ones, and keep "public" true only for words of entries the public can see. One
-# statement, so concurrent refreshes cannot leave the list half done. About 0.1 s at 7,000 entries.
+# add the new ones, and keep "public" true only for words of entries the public can see. About
+# 0.1 s at 7,000 entries. Refreshes take turns (a transaction-level advisory lock): two edits
+# refreshing at once could otherwise lock the same words in different orders and deadlock.
+_WORDS_LOCK = "SELECT pg_advisory_xact_lock(%s)"
+_WORDS_LOCK_KEY = 7_461_205  # any constant of our own, the same for every refresh
 _WORDS_REFRESH = """
     WITH current_words AS MATERIALIZED (
         SELECT w AS word, bool_or(e.is_public AND e.kind <> 'officer') AS is_public
@@ -130,7 +133,8 @@ _WORDS_REFRESH = """
 
 
 def words_refresh() -> None:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_WORDS_LOCK, [_WORDS_LOCK_KEY])
         cursor.execute(_WORDS_REFRESH)
 
 
