@@ -60,6 +60,13 @@ def _search_refresh(entry: models.Model) -> None:
     search_index.words_refresh()
 
 
+def officer_search_refresh(*, user_id: int) -> None:
+    """Follow a change to a staff account's name into its officer's search entry: names belong to
+    the account, which is edited outside the directory."""
+    if search_index.index_upsert("officer", column="user", value=user_id):
+        search_index.words_refresh()
+
+
 # --- The audit trail -----------------------------------------------------------------------------
 
 

@@ -70,6 +70,15 @@ def test_word_list_follows_every_change(small_directory):
     assert selectors.directory_search(query="junkk", staff=False)[0].title == "Bulky waste collection"
 
 
+def test_officer_search_follows_a_renamed_account(small_directory, django_assert_num_queries):
+    user = small_directory["olive"].user
+    user.last_name = "Marriott"
+    user.save()
+    assert selectors.directory_search(query="Olive Marriott", staff=True)[0].title == "Olive Marriott"
+    with django_assert_num_queries(1):  # signing in saves last_login only: no refresh
+        user.save(update_fields=["last_login"])
+
+
 @pytest.mark.parametrize(
     "query",
     [
