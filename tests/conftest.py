@@ -1,80 +1,185 @@
-"""Shared fixtures: a user per named role, and headless Chromium with an axe-core audit."""
+"""Fixtures for every app's tests: one user factory, the shared world of named users across two
+service areas and two teams, and headless Chromium with an axe-core audit.
+
+Each app's own fixtures live in its package's conftest.py (tests/directory/conftest.py, ...);
+pytest finds them, so no test module imports a fixture by name."""
 
 import os
+from dataclasses import dataclass, field
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM then refuses to run
 # unless told this thread is safe (it is: nothing else touches these connections).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from portal import roles
+from tests.factories import PASSWORD, user_make
 
-PASSWORD = "correct-horse-battery-staple"
 
-ROLE_FIXTURES = {
-    "adviser": roles.ADVISER,
-    "officer": roles.OFFICER,
-    "team_manager": roles.TEAM_MANAGER,
-    "service_manager": roles.SERVICE_MANAGER,
-    "councillor": roles.COUNCILLOR,
-    "administrator": roles.ADMINISTRATOR,
-}
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    """Real hashing costs ~0.2 s a user; tests make hundreds. Sign-in still checks passwords."""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
 
 
 @pytest.fixture
 def make_user(db):
-    """make_user("adviser") → a user in that role; make_user(None) → a user in no role."""
-    counter = iter(range(10_000))
+    """make_user("adviser") → a user in that role; make_user(None) → a user in no role;
+    make_user(roles.OFFICER, team=team) → with a directory profile in that team."""
+    return user_make
 
-    def make(role_fixture: str | None, **fields):
-        username = fields.pop("username", f"{role_fixture or 'norole'}-{next(counter)}")
-        user = get_user_model().objects.create_user(
-            username=username, password=PASSWORD, email=f"{username}@wyebridge.example", **fields
-        )
-        if role_fixture:
-            user.groups.add(Group.objects.get(name=ROLE_FIXTURES[role_fixture]))
-        return user
 
-    return make
+@dataclass
+class World:
+    """The named users and the directory they work in. Area A (waste) has team A (bins); area B
+    (housing) has team B (options); ICT is a non-public area. `directory` holds every entry by name."""
+
+    directory: dict
+    adviser: object = None
+    officer_a: object = None
+    officer_b: object = None
+    team_manager: object = None  # manages team A
+    service_manager: object = None  # of area B, the other area
+    councillor: object = None
+    administrator: object = None
+    no_role: object = None
+    users: dict = field(default_factory=dict)
+
+    @property
+    def area_a(self):
+        return self.directory["waste"]
+
+    @property
+    def area_b(self):
+        return self.directory["housing"]
+
+    @property
+    def team_a(self):
+        return self.directory["bins"]
+
+    @property
+    def team_b(self):
+        return self.directory["options"]
+
+
+def _directory_make() -> dict:
+    """Three service areas (one not public) with a team each, a partner and topics, made through
+    the directory services so the search index and change history are as in real use."""
+    from directory.models import Partner, ServiceArea, Team, Topic
+    from directory.services import entry_create, entry_update, search_index_rebuild
+
+    def make(model, **fields):
+        return entry_create(model=model, by=None, fields=fields)
+
+    waste = make(ServiceArea, name="Waste and recycling", slug="waste", summary="Bins and recycling.",
+                 handles="Bin collections", public_phone="01632 960010",
+                 opening_hours="Monday to Friday, 8am to 5pm")  # fmt: skip
+    housing = make(ServiceArea, name="Housing", slug="housing", summary="Housing help.", public_phone="01632 960040")
+    hidden = make(ServiceArea, name="ICT", slug="ict", summary="Staff IT.", is_public=False)
+    bins = make(Team, service_area=waste, name="Waste collections", slug="waste-collections",
+                internal_phone="01632 960200", public_phone="01632 960011",
+                out_of_hours="Log it for the next working day.")  # fmt: skip
+    options = make(Team, service_area=housing, name="Housing options", slug="housing-options",
+                   internal_phone="01632 960600")  # fmt: skip
+    desk = make(Team, service_area=hidden, name="ICT service desk", slug="ict-desk")
+    county = make(Partner, name="Wyeshire County Council", slug="county", handles="Roads and potholes",
+                  phone="01632 960900")  # fmt: skip
+    bulky = make(Topic, name="Bulky waste collection", slug="bulky-waste", service_area=waste, team=bins,
+                 synonyms=["bulky items", "large items"], keywords=["sofa", "fridge"],
+                 adviser_script="Book online; £35.", online_url="https://www.example.gov.uk/bulky")  # fmt: skip
+    potholes = make(Topic, name="Potholes", slug="potholes", service_area=waste, partner=county,
+                    synonyms=["pot hole"])  # fmt: skip
+    homeless = make(Topic, name="Homelessness", slug="homelessness", service_area=housing, team=options,
+                    synonyms=["homeless tonight"])  # fmt: skip
+    secret = make(Topic, name="Password reset for staff", slug="password-reset", service_area=hidden, team=desk)
+    private = make(Topic, name="Crew damage claims", slug="crew-damage", service_area=waste, team=bins,
+                   is_public=False)  # fmt: skip
+    olive = user_make(roles.OFFICER, team=bins, username="olive", first_name="Olive", last_name="Shareable")
+    entry_update(entry=olive.officer, by=None, fields={"number_shareable": True, "direct_line": "01632 960201"})
+    hugo = user_make(roles.OFFICER, team=bins, username="hugo", first_name="Hugo", last_name="Private")
+    entry_update(entry=hugo.officer, by=None, fields={"direct_line": "01632 960202"})
+    search_index_rebuild()
+    return {
+        "waste": waste, "housing": housing, "hidden": hidden, "bins": bins, "options": options, "desk": desk,
+        "county": county, "bulky": bulky, "potholes": potholes, "homeless": homeless, "secret": secret,
+        "private": private, "olive": olive.officer, "hugo": hugo.officer,
+    }  # fmt: skip
 
 
 @pytest.fixture
-def adviser(make_user):
-    return make_user("adviser")
+def world(db) -> World:
+    """The shared world: the directory above and one named user per role. Team-based roles have a
+    directory profile: the officers in team A and team B, the team manager in team A and the
+    service manager in area B; the adviser, councillor and administrator have none."""
+    directory = _directory_make()
+    team_a, team_b = directory["bins"], directory["options"]
+    users = {
+        "adviser": user_make(roles.ADVISER, username="adviser", first_name="Amira", last_name="Khan"),
+        "officer_a": user_make(roles.OFFICER, team=team_a, username="officer.a", first_name="Owen"),
+        "officer_b": user_make(roles.OFFICER, team=team_b, username="officer.b", first_name="Bea"),
+        "team_manager": user_make(roles.TEAM_MANAGER, team=team_a, username="team.manager", first_name="Tessa"),
+        "service_manager": user_make(
+            roles.SERVICE_MANAGER, team=team_b, username="service.manager", first_name="Sanjay"
+        ),
+        "councillor": user_make(roles.COUNCILLOR, username="councillor", first_name="Carol"),
+        "administrator": user_make(roles.ADMINISTRATOR, username="administrator", first_name="Alex"),
+        "no_role": user_make(None, username="no.role"),
+    }
+    return World(directory=directory, users=users, **users)
+
+
+# The role fixtures are the world's users, so every test of a role sees the same people.
+@pytest.fixture
+def adviser(world):
+    return world.adviser
 
 
 @pytest.fixture
-def officer(make_user):
-    return make_user("officer")
+def officer(world):
+    return world.officer_a
 
 
 @pytest.fixture
-def team_manager(make_user):
-    return make_user("team_manager")
+def team_manager(world):
+    return world.team_manager
 
 
 @pytest.fixture
-def service_manager(make_user):
-    return make_user("service_manager")
+def service_manager(world):
+    return world.service_manager
 
 
 @pytest.fixture
-def councillor(make_user):
-    return make_user("councillor")
+def councillor(world):
+    return world.councillor
 
 
 @pytest.fixture
-def administrator(make_user):
-    return make_user("administrator")
+def administrator(world):
+    return world.administrator
 
 
 @pytest.fixture
-def no_role_user(make_user):
+def no_role_user(world):
     """Signed in, but in no staff role: the "wrong role" for every staff page."""
-    return make_user(None)
+    return world.no_role
+
+
+@pytest.fixture
+def role_user(world):
+    """role_user("team_manager") → that world user; role_user(None) → the user in no role."""
+    keys = {None: "no_role", "officer": "officer_a"}
+    return lambda key: world.users[keys.get(key, key)]
 
 
 # --- Browser -------------------------------------------------------------------------------------
@@ -108,3 +213,17 @@ def axe():
         assert results.violations_count == 0, results.generate_report()
 
     return audit
+
+
+@pytest.fixture
+def sign_in(password):
+    """sign_in(page, live_server, user): sign in through the real sign-in page."""
+
+    def sign_in_(page, live_server, user) -> None:
+        page.goto(f"{live_server.url}/staff/sign-in/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("heading", name="Staff home").wait_for()  # signed in before the next page.goto
+
+    return sign_in_

@@ -3,8 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import sign_in
-
 pytestmark = pytest.mark.browser
 
 
@@ -62,7 +60,7 @@ def test_settings_form_errors_are_summarised(page, live_server, axe):
     axe(page)
 
 
-def test_staff_sign_in_journey(page, live_server, axe, adviser):
+def test_staff_sign_in_journey(page, live_server, axe, adviser, sign_in):
     page.goto(f"{live_server.url}/staff/sign-in/")
     axe(page)
     sign_in(page, live_server, adviser)

@@ -102,7 +102,7 @@ def test_queueing_never_fails_when_redis_is_down(transactional_db, settings, tmp
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
         timeout=60,

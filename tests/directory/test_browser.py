@@ -5,15 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.directory_fixtures import small_directory_fixture  # noqa: F401
-from tests.helpers import sign_in
-
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, live_server, user) -> None:
-    sign_in(page, live_server, user)
-    page.get_by_role("heading", name="Staff home").wait_for()  # signed in before the next page.goto
 
 
 def test_resident_searches_and_finds_the_number(page, live_server, axe, small_directory):
@@ -45,8 +37,8 @@ def test_empty_and_odd_searches_are_accessible(page, live_server, axe, small_dir
     axe(page)
 
 
-def test_phone_guide_pages_are_accessible(page, live_server, axe, small_directory, councillor):
-    _sign_in(page, live_server, councillor)
+def test_phone_guide_pages_are_accessible(page, live_server, axe, small_directory, councillor, sign_in):
+    sign_in(page, live_server, councillor)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Phone guide").click()
     expect(page.get_by_role("heading", name="Phone guide", level=1)).to_be_visible()
     axe(page)
@@ -65,8 +57,8 @@ def test_phone_guide_pages_are_accessible(page, live_server, axe, small_director
     expect(page.locator(".govuk-service-navigation__wrapper")).to_be_hidden()
 
 
-def test_edit_forms_and_their_errors_are_accessible(page, live_server, axe, small_directory, administrator):
-    _sign_in(page, live_server, administrator)
+def test_edit_forms_and_their_errors_are_accessible(page, live_server, axe, small_directory, administrator, sign_in):
+    sign_in(page, live_server, administrator)
     page.goto(f"{live_server.url}/staff/directory/")
     axe(page)
     for kind in ("service-area", "team", "officer", "absence", "partner", "topic"):
@@ -80,8 +72,8 @@ def test_edit_forms_and_their_errors_are_accessible(page, live_server, axe, smal
     page.screenshot(path="var/directory-topic-errors.png", full_page=True)
 
 
-def test_editing_a_topic_then_its_history_and_review(page, live_server, axe, small_directory, administrator):
-    _sign_in(page, live_server, administrator)
+def test_editing_a_topic_then_its_history_and_review(page, live_server, axe, small_directory, administrator, sign_in):
+    sign_in(page, live_server, administrator)
     page.goto(f"{live_server.url}/staff/directory/topic/{small_directory['bulky'].pk}/")
     axe(page)
     page.get_by_label("Name", exact=True).fill("Bulky items collection")
@@ -100,8 +92,8 @@ def test_editing_a_topic_then_its_history_and_review(page, live_server, axe, sma
     axe(page)
 
 
-def test_absence_overlap_is_a_form_error(page, live_server, axe, small_directory, administrator):
-    _sign_in(page, live_server, administrator)
+def test_absence_overlap_is_a_form_error(page, live_server, axe, small_directory, administrator, sign_in):
+    sign_in(page, live_server, administrator)
     for attempt in range(2):
         page.goto(f"{live_server.url}/staff/directory/absence/add/")
         page.get_by_label("Officer").select_option(label="Olive Shareable")
@@ -116,8 +108,8 @@ def test_absence_overlap_is_a_form_error(page, live_server, axe, small_directory
     axe(page)
 
 
-def test_import_page_and_its_error_report(page, live_server, axe, small_directory, administrator, tmp_path):
-    _sign_in(page, live_server, administrator)
+def test_import_page_and_its_error_report(page, live_server, axe, small_directory, administrator, tmp_path, sign_in):
+    sign_in(page, live_server, administrator)
     page.goto(f"{live_server.url}/staff/directory/import/")
     axe(page)
     bad = tmp_path / "directory.csv"

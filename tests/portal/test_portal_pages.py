@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.models import OutboundEmail
 from portal.preferences import COLOUR_COOKIE, TEXT_SIZE_COOKIE
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 
 def test_home_is_public(client, db):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from directory import services
 from directory.models import Absence
-from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
+from tests.factories import user_make
 
 # A signed-in API call costs 4 queries before its own: session, user, user and group permissions.
 STAFF_OVERHEAD = 4
@@ -45,7 +45,7 @@ def test_staff_teams_show_officers_and_who_is_away(client, small_directory, djan
         by=None, officer=small_directory["hugo"], starts_at=now - timedelta(hours=1), ends_at=now + timedelta(days=1),
         reason=Absence.Reason.SICKNESS, caller_message="Off today",
     )  # fmt: skip
-    client.force_login(make_staff("Councillor"))
+    client.force_login(user_make("Councillor"))
     # 1 count, 1 teams with areas, 1 officers with users, 1 absences now.
     with django_assert_num_queries(STAFF_OVERHEAD + 4):
         teams = _results(client.get("/api/directory/teams/"))
@@ -65,7 +65,7 @@ def test_topics(client, small_directory, django_assert_num_queries):
     slugs = {t["slug"] for t in topics}
     assert slugs == {"bulky-waste", "potholes", "homelessness"}
     assert all("adviser_script" not in t for t in topics)
-    client.force_login(make_staff("Adviser"))
+    client.force_login(user_make("Adviser"))
     with django_assert_num_queries(STAFF_OVERHEAD + 2):
         topics = _results(client.get("/api/directory/topics/"))
     assert {"crew-damage", "password-reset"} <= {t["slug"] for t in topics}

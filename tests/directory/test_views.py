@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from directory import services
 from directory.models import Absence, DirectoryChange, Officer, Team, Topic
-from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
+from tests.factories import user_make
 
 # Every staff page costs the same four queries before its own: session, user, and the user's and
 # groups' permissions (looked up once, then cached on the user).
@@ -73,7 +73,7 @@ def _away(officer, message="On leave, back Monday"):
 
 def test_phone_guide_index(client, small_directory, django_assert_num_queries):
     _away(small_directory["hugo"])
-    client.force_login(make_staff("Councillor"))
+    client.force_login(user_make("Councillor"))
     # 1 areas, 1 their teams, 1 absences today (with officer, user, team, area), 1 partners.
     with django_assert_num_queries(STAFF_OVERHEAD + 4):
         response = client.get(reverse("directory:phone-guide"))
@@ -85,7 +85,7 @@ def test_phone_guide_index(client, small_directory, django_assert_num_queries):
 
 def test_phone_guide_area_page(client, small_directory, django_assert_num_queries):
     _away(small_directory["hugo"], "Training today, back tomorrow")
-    client.force_login(make_staff("Adviser"))
+    client.force_login(user_make("Adviser"))
     url = reverse("directory:phone-guide-area", args=["waste"])
     # 1 area, 1 teams, 1 officers (with users), 1 absences today, 1 topics (with team and partner).
     with django_assert_num_queries(STAFF_OVERHEAD + 5):
@@ -98,13 +98,13 @@ def test_phone_guide_area_page(client, small_directory, django_assert_num_querie
     assert "Crew damage claims" in page and "Book online; £35." in page
     # More officers and topics: the same number of queries.
     for n in range(5):
-        make_staff("Officer", team=small_directory["bins"], username=f"extra-{n}")
+        user_make("Officer", team=small_directory["bins"], username=f"extra-{n}")
     with django_assert_num_queries(STAFF_OVERHEAD + 5):
         client.get(url)
 
 
 def test_phone_guide_print_has_one_area_a_page(client, small_directory, django_assert_num_queries):
-    client.force_login(make_staff("Officer"))
+    client.force_login(user_make("Officer"))
     # 1 areas, 1 teams, 1 officers, 1 absences, 1 topics, 1 partners.
     with django_assert_num_queries(STAFF_OVERHEAD + 6):
         response = client.get(reverse("directory:phone-guide-print"))
@@ -115,7 +115,7 @@ def test_phone_guide_print_has_one_area_a_page(client, small_directory, django_a
 
 def test_phone_guide_is_for_staff_only(client, small_directory, make_user):
     assert client.get(reverse("directory:phone-guide-area", args=["waste"])).status_code == 302
-    client.force_login(make_staff(None))
+    client.force_login(user_make(None))
     assert client.get(reverse("directory:phone-guide-area", args=["waste"])).status_code == 403
 
 
@@ -125,7 +125,7 @@ def test_phone_guide_is_for_staff_only(client, small_directory, make_user):
 @pytest.fixture
 def waste_manager(small_directory):
     """A team manager whose own team is in the waste service area."""
-    return make_staff("Team manager", team=small_directory["bins"], username="wendy")
+    return user_make("Team manager", team=small_directory["bins"], username="wendy")
 
 
 def _url(name, kind, pk=None):
@@ -223,7 +223,7 @@ def test_a_new_service_area_is_for_administrators(client, small_directory, waste
 
 
 def _out_of_scope(small_directory):
-    housing_officer = make_staff("Officer", team=small_directory["options"], username="harry")
+    housing_officer = user_make("Officer", team=small_directory["options"], username="harry")
     absence = _away(housing_officer.officer)
     return [
         ("service-area", small_directory["housing"].pk),
@@ -260,14 +260,14 @@ def test_in_scope_and_partner_entries_are_editable(client, small_directory, wast
 
 
 def test_service_manager_scope_is_their_own_area(client, small_directory):
-    manager = make_staff("Service manager", team=small_directory["options"])
+    manager = user_make("Service manager", team=small_directory["options"])
     client.force_login(manager)
     assert client.get(_url("entry-update", "topic", small_directory["homeless"].pk)).status_code == 200
     assert client.get(_url("entry-update", "topic", small_directory["bulky"].pk)).status_code == 404
 
 
 def test_manager_without_a_profile_edits_only_partners(client, small_directory):
-    client.force_login(make_staff("Team manager"))
+    client.force_login(user_make("Team manager"))
     assert client.get(_url("entry-update", "topic", small_directory["bulky"].pk)).status_code == 404
     assert client.get(_url("entry-update", "partner", small_directory["county"].pk)).status_code == 200
 
@@ -280,7 +280,7 @@ def test_administrator_edits_everything(client, small_directory, administrator):
 
 def test_read_only_roles_cannot_edit(client, small_directory):
     for role in ("Councillor", "Adviser", "Officer"):
-        client.force_login(make_staff(role, team=small_directory["bins"]))
+        client.force_login(user_make(role, team=small_directory["bins"]))
         assert client.get(_url("entry-update", "topic", small_directory["bulky"].pk)).status_code == 403, role
         assert client.post(_url("entry-delete", "topic", small_directory["bulky"].pk)).status_code == 403, role
 

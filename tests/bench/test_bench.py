@@ -16,7 +16,7 @@ from django.conf import settings
 
 from bench import database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TINY = {
     "auth.User": 20,
     "directory.Officer": 20,

@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from directory import selectors
 from directory.demo import directory_seed
 from directory.models import Absence, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
-from tests.directory_fixtures import demo_directory_fixture  # noqa: F401
 
 # What residents and advisers actually type (misspelt, colloquial), and the topic that must come first.
 QUALITY = [

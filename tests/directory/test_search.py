@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from directory import selectors, services
 from directory.models import Officer, SearchEntry, SearchWord, ServiceArea, Team, Topic
-from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
+from tests.factories import user_make
 
 
 def test_public_search_shows_only_public_entries(small_directory):
@@ -119,7 +119,7 @@ def test_public_search_page_runs_one_query(client, small_directory, django_asser
 
 
 def test_staff_search_page_query_count_does_not_grow(client, small_directory, django_assert_num_queries):
-    client.force_login(make_staff("Adviser"))
+    client.force_login(user_make("Adviser"))
     for query in ("bulky", "waste"):  # one result, then several
         # 1 session, 1 user, 2 permission look-ups (user and group permissions, then cached), 1 search.
         with django_assert_num_queries(5):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from directory import services
 from directory.models import Absence, DirectoryChange, SearchEntry, Topic
 from directory.phones import phone_normalise
-from tests.directory_fixtures import make_staff, small_directory_fixture  # noqa: F401
+from tests.factories import user_make
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_short_numbers_only_where_allowed():
 
 
 def test_create_records_who_and_every_field(small_directory):
-    editor = make_staff("Team manager", team=small_directory["bins"])
+    editor = user_make("Team manager", team=small_directory["bins"])
     topic = services.topic_create(
         by=editor, name="Clinical waste", slug="clinical-waste", service_area=small_directory["waste"],
         team=small_directory["bins"], synonyms=["sharps"],

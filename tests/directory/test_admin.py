@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 
 from directory import selectors
 from directory.models import DirectoryChange, SearchEntry, Team, Topic
-from tests.directory_fixtures import small_directory_fixture  # noqa: F401
 
 
 @pytest.fixture
