@@ -29,6 +29,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(TEST_ENV) $(SERVICES) $(VENV)/bin/mypy
 	$(TEST_ENV) $(SERVICES) sh -c '$(PY) manage.py makemigrations --check --dry-run'
 
 bench: $(VENV)/.installed

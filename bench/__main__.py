@@ -202,6 +202,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     from directory.models import ServiceArea, Topic
 
     from . import report
+    from .batch import run_batches
     from .floor.models import FloorRow
     from .load import drive
     from .paths import NOT_YET_BUILT, PATHS, Fixtures
@@ -227,6 +228,9 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
                     print(explain(path, fixtures, user, i), end="\n\n")
         return 0
     counts = {p.name: count_queries(p, fixtures, user) for p in paths}
+    batches = run_batches()
+    for batch in batches:
+        log(f"bench: {batch.name}: {batch.seconds:.2f} s ({batch.detail})")
     facts = report.machine_facts(workers=args.workers, concurrency=args.concurrency)
     cookie = session_cookie(user)
 
@@ -301,6 +305,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
             facts=facts,
             dataset=dataset,
             rows=rows,
+            batches=batches,
             settings_line=settings_line,
             notes=[*failures, *notes],
         )

@@ -30,8 +30,9 @@ class Fixtures:
 
     def __post_init__(self) -> None:
         if not self.search_terms:
-            # Imported here: bench.generate needs Django set up, and this module must not.
-            from .generate.vocabulary import SEARCH_TERMS
+            # Imported here: bench.generate needs Django set up, and this module must not (the
+            # vocabulary itself is plain data, shared with the demo).
+            from directory.vocabulary import SEARCH_TERMS
 
             self.search_terms = list(SEARCH_TERMS)
 

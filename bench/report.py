@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from .batch import BatchResult
+from .batch import table as batch_table
 from .load import Result
 from .paths import HotPath
 from .queries import Count
@@ -102,6 +104,7 @@ def write(
     facts: dict[str, str],
     dataset: dict,
     rows: list[Row],
+    batches: list[BatchResult],
     settings_line: str,
     notes: list[str],
 ) -> Path:
@@ -111,6 +114,8 @@ def write(
     lines += [f"- {key}: {value}" for key, value in facts.items()]
     lines += [f"- run: {settings_line}", f"- data: seed {seed}; " + dataset_line(dataset), ""]
     lines += [table(rows), ""]
+    if batches:
+        lines += [batch_table(batches), ""]
     if notes:
         lines += ["Notes:", "", *[f"- {note}" for note in notes], ""]
     path.write_text("\n".join(lines))

@@ -1,15 +1,23 @@
 """Form helpers shared by every app's GOV.UK forms."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
+
+if TYPE_CHECKING:
+    # The mixin goes before a Form class; for the type checker it is one.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
 # crispy-forms-gds marks only text inputs, selects and textareas as in error.
 _UNMARKED_INPUTS = (forms.EmailInput, forms.NumberInput, forms.URLInput, forms.PasswordInput, forms.DateInput)
 
 
-class GovukFormMixin:
+class GovukFormMixin(_FormBase):
     """Give every input in error the GOV.UK error border, whatever its widget."""
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:
             field = self.fields.get(name)

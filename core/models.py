@@ -36,3 +36,20 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to} ({self.status})"
+
+
+class RateLimitCounter(models.Model):
+    """A rate-limit count kept in PostgreSQL while Redis is unreachable (core.cache.RateLimitCache).
+
+    Only that cache writes here, each change one SQL statement, so concurrent requests never lose
+    a count. A row past `expires_at` counts as absent and is swept by the next new counter."""
+
+    key = models.CharField(max_length=250, primary_key=True)
+    count = models.BigIntegerField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["expires_at"], name="ratelimit_counter_expiry_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.count} until {self.expires_at:%H:%M:%S}"

@@ -85,3 +85,11 @@ def email_flush_pending(*, older_than: timedelta = timedelta(minutes=1)) -> int:
     for email_id in ids:
         _enqueue_send(email_id)
     return len(ids)
+
+
+def sign_in_records_purge(*, older_than: timedelta) -> int:
+    """Delete the sign-in records (django-axes' access log: username, address, browser) older
+    than `older_than`; return how many went. Personal data is kept no longer than it is useful."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    return AxesProxyHandler.reset_logs(age_days=older_than.days)

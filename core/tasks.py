@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from celery import shared_task
+from django.conf import settings
 
 from . import services
 
@@ -11,3 +14,8 @@ def email_send(email_id: int) -> None:
 @shared_task
 def email_flush_pending() -> int:
     return services.email_flush_pending()
+
+
+@shared_task
+def sign_in_records_purge() -> int:
+    return services.sign_in_records_purge(older_than=timedelta(days=settings.SIGN_IN_RECORDS_DAYS))

@@ -12,15 +12,17 @@ from .models import Absence, DirectoryChange, Officer, Partner, ServiceArea, Tea
 
 
 class _ServiceRulesForm(forms.ModelForm):
-    """Shows the services' own rules (parsed phone numbers, a team in the topic's area, no
-    overlapping absences) as form errors rather than failing on save."""
+    """The model's own rules (phone numbers, a team in the topic's area, dates in order) are
+    checked by Django's model validation, as in any ModelForm. The service's rules across rows (no
+    overlapping absences) are checked here too, because admin cannot show an error raised by
+    save_model: it would be a server error instead."""
 
     def _post_clean(self):
         super()._post_clean()
         if self._errors:
-            return  # the model's own checks already failed: don't report them twice
+            return  # the rows are compared only once the entry's own fields are right
         try:
-            services.entry_validate(self.instance)
+            services.entry_rows_validate(entry=self.instance)
         except ValidationError as error:
             self._update_errors(error)
 
@@ -33,9 +35,9 @@ class _ThroughServices(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
+            # obj already holds the posted values; the service reads "before" from the database.
             fields = {name: form.cleaned_data[name] for name in form.changed_data}
-            entry = type(obj)._default_manager.get(pk=obj.pk)
-            services.entry_update(entry=entry, by=request.user, fields=fields)
+            services.entry_update(entry=obj, by=request.user, fields=fields)
         else:
             entry = services.entry_create(model=type(obj), by=request.user, fields=form.cleaned_data)
             obj.pk = entry.pk

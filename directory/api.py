@@ -5,9 +5,9 @@ officers and non-public entries."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_serializer, extend_schema_view
 from rest_framework import permissions, routers, serializers, viewsets
+from rest_framework.fields import ProhibitNullCharactersValidator
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -31,10 +31,11 @@ class OfficerSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
     direct_line = serializers.SerializerMethodField()
     away_message = serializers.SerializerMethodField()
+    away_reason = serializers.SerializerMethodField()
 
     class Meta:
         model = Officer
-        fields = ["id", "name", "job_title", "email", "number_shareable", "direct_line", "away_message"]
+        fields = ["id", "name", "job_title", "email", "number_shareable", "direct_line", "away_message", "away_reason"]
 
     def get_name(self, officer) -> str:
         return str(officer)
@@ -43,16 +44,39 @@ class OfficerSerializer(serializers.ModelSerializer):
         """Only when callers may be given it."""
         return officer.direct_line if officer.number_shareable else None
 
-    def get_away_message(self, officer) -> str | None:
+    def _away(self, officer) -> "selectors.AwayNotice | None":
         away = getattr(officer, "away_now", [])
-        return away[0].caller_message if away else None
+        if not away:
+            return None
+        if "absence_reason_area_ids" not in self.context:
+            # Worked out once per response: the context is shared by every officer serialised.
+            request = self.context.get("request")
+            self.context["absence_reason_area_ids"] = selectors.absence_reason_area_ids(request and request.user)
+        return selectors.away_notice(away[0], reason_area_ids=self.context["absence_reason_area_ids"])
+
+    def get_away_message(self, officer) -> str | None:
+        """What to tell callers ("Not available until 9am on Monday 7 December."), never the reason."""
+        notice = self._away(officer)
+        return notice.tell_callers if notice else None
+
+    def get_away_reason(self, officer) -> str | None:
+        """Why the officer is away: for the officer's managers only (selectors.absence_reason_area_ids),
+        null for everyone else. Never to be told to callers."""
+        notice = self._away(officer)
+        return (notice.reason or None) if notice else None
 
 
+@extend_schema_serializer(component_name="Team")
 class StaffTeamSerializer(PublicTeamSerializer):
+    """A team. Only staff with the phone-guide permission get `internal_phone`, `out_of_hours` and
+    `officers`."""
+
     officers = OfficerSerializer(many=True, read_only=True)
 
     class Meta(PublicTeamSerializer.Meta):
         fields = [*PublicTeamSerializer.Meta.fields, "internal_phone", "out_of_hours", "officers"]
+        # The schema documents this one shape for everyone (core.api_schema.AutoSchema).
+        optional_fields = ["internal_phone", "out_of_hours", "officers"]
 
 
 class ServiceAreaSerializer(serializers.ModelSerializer):
@@ -66,17 +90,40 @@ class ServiceAreaSerializer(serializers.ModelSerializer):
 
 class PublicTopicSerializer(serializers.ModelSerializer):
     service_area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    team = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    partner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # A topic signposts to a team or to a partner, so one of the two is null.
+    team = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    partner = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Topic
         fields = ["name", "slug", "service_area", "team", "partner", "synonyms", "keywords", "online_url"]
 
 
+@extend_schema_serializer(component_name="Topic")
 class StaffTopicSerializer(PublicTopicSerializer):
+    """A topic. Only staff with the phone-guide permission get `adviser_script` and `is_public`
+    (and topics that are not public)."""
+
     class Meta(PublicTopicSerializer.Meta):
         fields = [*PublicTopicSerializer.Meta.fields, "adviser_script", "is_public"]
+        # The schema documents this one shape for everyone (core.api_schema.AutoSchema).
+        optional_fields = ["adviser_script", "is_public"]
+
+
+class SearchTextField(serializers.CharField):
+    """Text as typed, NUL included: the search drops every control character itself
+    (selectors.search_query_clean), so a NUL is no reason to refuse a query here."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    q = SearchTextField(
+        required=False, default="", allow_blank=True, trim_whitespace=False, max_length=selectors.QUERY_MAX_LENGTH,
+        help_text=f"What to search for, up to {selectors.QUERY_MAX_LENGTH} characters (the most the search uses).",
+    )  # fmt: skip
 
 
 class SearchResultSerializer(serializers.Serializer):
@@ -92,6 +139,9 @@ class SearchResultSerializer(serializers.Serializer):
 class _ReadOnly(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
     lookup_field = "slug"
+    # Any one path segment, so an impossible slug ("a.b") gets the API's JSON 404, not the site's
+    # HTML page (the router's default leaves out the dot, for format suffixes, which are off).
+    lookup_value_regex = "[^/]+"
 
 
 class ServiceAreaViewSet(_ReadOnly):
@@ -104,10 +154,14 @@ class ServiceAreaViewSet(_ReadOnly):
         return areas if _is_staff(self.request) else areas.public()
 
 
-@extend_schema_view(
-    list=extend_schema(description="Staff with the phone-guide permission also get internal numbers and officers."),
-    retrieve=extend_schema(description="Staff with the phone-guide permission also get internal numbers and officers."),
+# One documented shape for staff and the public, whoever asks for the schema.
+_TEAM = extend_schema(
+    description="Staff with the phone-guide permission also get internal numbers and officers.",
+    responses=StaffTeamSerializer,
 )
+
+
+@extend_schema_view(list=_TEAM, retrieve=_TEAM)
 class TeamViewSet(_ReadOnly):
     serializer_class = StaffTeamSerializer
 
@@ -126,11 +180,13 @@ class TeamViewSet(_ReadOnly):
         return teams.prefetch_related(Prefetch("officers", officers))
 
 
-@extend_schema_view(
-    list=extend_schema(
-        description="Staff with the phone-guide permission also get adviser scripts and internal topics."
-    ),
+_TOPIC = extend_schema(
+    description="Staff with the phone-guide permission also get adviser scripts and internal topics.",
+    responses=StaffTopicSerializer,
 )
+
+
+@extend_schema_view(list=_TOPIC, retrieve=_TOPIC)
 class TopicViewSet(_ReadOnly):
     serializer_class = StaffTopicSerializer
 
@@ -147,12 +203,11 @@ class SearchView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="What to search for (up to 200 characters).")],
-        responses=SearchResultSerializer(many=True),
-    )
+    @extend_schema(parameters=[SearchQuerySerializer], responses=SearchResultSerializer(many=True))
     def get(self, request):
-        results = selectors.directory_search(query=request.query_params.get("q", ""), staff=_is_staff(request))
+        query = SearchQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        results = selectors.directory_search(query=query.validated_data["q"], staff=_is_staff(request))
         return Response(SearchResultSerializer(results, many=True).data)
 
 

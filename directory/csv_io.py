@@ -6,8 +6,13 @@ renames an account. Absences are not in it: they change daily and are kept in th
 """
 
 import csv
+import io
+import re
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+
+from core.csv_cells import csv_writer
 
 from .models import Officer, Partner, ServiceArea, Team, Topic
 
@@ -84,7 +89,8 @@ def directory_export(stream, *, officers: QuerySet) -> None:
     """Write the directory to `stream` as CSV (5 queries): every service area, partner, team and
     topic, and the `officers` given (those the person exporting may edit: direct lines that may
     not be given to callers stay within the service area)."""
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+    # Cells a spreadsheet would run as formulas are neutralised (core.csv_cells).
+    writer = csv_writer(stream, COLUMNS)
     writer.writeheader()
     querysets = {
         "service_area": ServiceArea.objects.all(),
@@ -104,3 +110,119 @@ def directory_export(stream, *, officers: QuerySet) -> None:
             if record_type == "officer":
                 row["name"] = str(entry)
             writer.writerow(row)
+
+
+# --- Reading an uploaded file --------------------------------------------------------------------
+
+# Python's csv default, made explicit: a longer cell is refused with a message, not a crash.
+FIELD_SIZE_LIMIT = 128 * 1024
+# Control characters no directory entry has: C0 except tab, line feed and carriage return (which
+# the CSV format itself uses), DEL and C1. PostgreSQL refuses NUL in text outright.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# How files that are not CSV start: spreadsheets saved in their own format, images, PDFs.
+_BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+SAVE_AS_UTF8 = "must be saved as UTF-8 (CSV UTF-8 in Excel)"
+NOT_CSV_MESSAGE = (
+    "The selected file is not a CSV file. If it is a spreadsheet, save it as CSV UTF-8 and upload it again"
+)
+EMPTY_MESSAGE = "The selected file is empty"
+NO_ROWS_MESSAGE = "The selected file has no rows after the header"
+
+
+def _line_of(text: str, position: int) -> int:
+    """The 1-based line `position` is on, counting line breaks as the csv reader does."""
+    return len(_LINE_BREAK.findall(text, 0, position)) + 1
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(_BINARY_SIGNATURES):
+        raise ValidationError(NOT_CSV_MESSAGE)
+    if raw.startswith(_UTF16_BOMS):
+        raise ValidationError(f"The selected file is saved as UTF-16: it {SAVE_AS_UTF8}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # Text in another encoding (Latin-1, Windows-1252) has no control bytes; a binary file has plenty.
+        if error.start < 16 or len(_CONTROL_BYTES.findall(raw, 0, 1024)) > 8:
+            raise ValidationError(NOT_CSV_MESSAGE) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ValidationError(f"Line {line}: the file {SAVE_AS_UTF8}") from None
+
+
+def rows_parse(raw: bytes) -> list[tuple[int, dict]]:
+    """Read an uploaded directory CSV file into (line number, row) pairs, or raise ValidationError
+    with one GOV.UK message saying what is wrong and on which line. The import page and the demo
+    both read files through this, so the demo proves it too.
+
+    Line numbers are the file's lines as a text editor counts them (the header is line 1); a row
+    is numbered by the line it ends on. Cells are returned as written: undoing the export's
+    formula neutralising (`core.csv_cells.cell_restore`) is the import's job."""
+    if not raw.strip():
+        raise ValidationError(EMPTY_MESSAGE)
+    text = _decode(raw)
+    head = text[:1024]
+    if head.count("\x00") > len(head) // 4:
+        # ASCII saved as UTF-16 without a byte order mark decodes as UTF-8, every other byte NUL.
+        raise ValidationError(f"The selected file is saved as UTF-16: it {SAVE_AS_UTF8}")
+    if len(_CONTROL.findall(head)) > 8:
+        raise ValidationError(NOT_CSV_MESSAGE)
+    control = _CONTROL.search(text)
+    if control:
+        code = ord(control.group())
+        name = _CONTROL_NAMES.get(code, f"code {code}")
+        line = _line_of(text, control.start())
+        raise ValidationError(
+            f"Line {line}: the file contains a hidden control character ({name}). Remove it and upload the file again"
+        )
+    lines = io.StringIO(text, newline="")
+    # strict: a quote mark out of place is an error, and a quoted cell still open at the end of the
+    # file is refused instead of swallowing every row after it.
+    reader = csv.reader(lines, strict=True)
+    records, header, started = [], None, 1
+    try:
+        for cells in reader:
+            line, started = started, reader.line_num + 1
+            if any(len(cell) > FIELD_SIZE_LIMIT for cell in cells):
+                raise ValidationError(_csv_error_message("field larger than field limit", line))
+            if header is None:
+                header = cells
+                missing = [column for column in REQUIRED_COLUMNS if column not in header]
+                if missing:
+                    raise ValidationError(
+                        f"The first row of the file must name the columns. Missing: {', '.join(missing)}"
+                    )
+                continue
+            if not cells:
+                continue  # a blank line, as csv.DictReader skips them
+            if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+                raise ValidationError(
+                    f"Line {line}: the row has more cells than the first row has column names. Remove the extra cells"
+                )
+            records.append(
+                (reader.line_num, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
+            )
+    except csv.Error as error:
+        raise ValidationError(_csv_error_message(str(error), started)) from None
+    if header is None:
+        raise ValidationError(EMPTY_MESSAGE)
+    if not records:
+        raise ValidationError(NO_ROWS_MESSAGE)
+    return records
+
+
+def _csv_error_message(error: str, line: int) -> str:
+    if "field larger than field limit" in error:
+        return (
+            f"Line {line}: a cell is longer than {FIELD_SIZE_LIMIT:,} characters. Shorten it and upload the file again"
+        )
+    if "unexpected end of data" in error:
+        return (
+            f'Line {line}: a cell starts with a quote mark (") that is never closed. Close the quote or remove it, '
+            "then upload the file again"
+        )
+    return f"Line {line}: the file is not a valid CSV file ({error}). Check the quote marks on this line"

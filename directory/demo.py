@@ -1,32 +1,47 @@
-"""Demo directory data for `manage.py seed_demo`: about 15 service areas, 40 teams, 150 officers,
-10 partners and 300 topics of an invented district council. Deterministic and idempotent: a second
-run updates the same rows (matched by slug or username) rather than adding more."""
+"""Demo directory for `manage.py seed_demo`: about 15 service areas, 40 teams, 150 officers,
+10 partners and 300 topics of an invented district council (`directory.vocabulary`).
 
+The demo is loaded the way an administrator loads a directory: written as the directory's CSV
+file (the same writer as the export), read back through the upload form's parser and imported
+with `services.directory_import`, so every entry is validated and recorded, and the demo proves
+the import. The import never creates staff accounts, so the demo officers' accounts are created
+first; absences are not in the CSV and go through the directory services.
+
+Deterministic and idempotent: a second run the same day finds every row unchanged.
+"""
+
+import io
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .demo_data import AREAS, EXTRA_TOPICS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PARTNERS
-from .models import Absence, Officer, Partner, ServiceArea, Team, Topic
-from .services import search_index_rebuild
+from core.csv_cells import csv_writer
+
+from . import csv_io, services
+from .models import Absence, Officer, Topic
+from .vocabulary import AREAS, DEMO_PARTNERS, EXTRA_TOPICS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PARTNERS
 
 OFFICER_COUNT = 150
 # The group is looked up by name: directory sits below portal, which defines the roles.
 OFFICER_GROUP = "Officer"
 DEMO_OFFICER_PREFIX = "demo."
+SITE = "https://www.wyebridge.example.gov.uk"
 
 
-def _upsert(model, rows: list, unique: str, fields: list[str]) -> None:
-    model.objects.bulk_create(rows, update_conflicts=True, unique_fields=[unique], update_fields=fields)
+class DemoDataError(Exception):
+    """The demo CSV was refused by the import: the demo data itself is wrong."""
 
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _list(values: list[str]) -> str:
+    return f"{csv_io.LIST_SEPARATOR} ".join(values)
 
 
 def _topic(line: str) -> dict:
@@ -45,149 +60,147 @@ def _topic(line: str) -> dict:
     }
 
 
-@transaction.atomic
-def directory_seed() -> None:
-    today = timezone.localdate()
-    _upsert(
-        Partner,
-        [
-            Partner(slug=slug, name=name, handles=handles, phone=phone, web_url=web, opening_hours=hours,
-                    how_to_refer=how, last_reviewed=today)
-            for slug, name, handles, phone, web, hours, how in PARTNERS
-        ],
-        "slug",
-        ["name", "handles", "phone", "web_url", "opening_hours", "how_to_refer"],
-    )  # fmt: skip
-    partners = {p.slug: p for p in Partner.objects.all()}
-    _upsert(
-        ServiceArea,
-        [
-            ServiceArea(slug=slug, name=name, summary=summary, handles=handles, public_phone=phone,
-                        opening_hours=hours, is_public=public, public_email=f"{slug}@wyebridge.example.gov.uk",
-                        web_url=f"https://www.wyebridge.example.gov.uk/{slug}", last_reviewed=today)
-            for name, slug, summary, handles, phone, hours, public, _ in AREAS
-        ],
-        "slug",
-        ["name", "summary", "handles", "public_phone", "opening_hours", "is_public", "public_email", "web_url"],
-    )  # fmt: skip
-    areas = {a.slug: a for a in ServiceArea.objects.all()}
-    team_rows = []
-    for _, area_slug, *_rest, teams in AREAS:
-        for name, slug, internal, public, ooh, _script, _topics in teams:
-            team_rows.append(
-                Team(service_area=areas[area_slug], slug=slug, name=name, internal_phone=internal,
-                     public_phone=public, out_of_hours=ooh, email=f"{slug}@wyebridge.example.gov.uk",
-                     last_reviewed=today)
-            )  # fmt: skip
-    _upsert(
-        Team, team_rows, "slug", ["service_area", "name", "internal_phone", "public_phone", "out_of_hours", "email"]
-    )
-    teams_by_slug = {t.slug: t for t in Team.objects.all()}
-
-    topic_rows = []
-    for _, area_slug, *_rest, teams in AREAS:
-        for _team_name, team_slug, *_t, default_script, topic_lines in teams:
-            for index, line in enumerate([*topic_lines, *EXTRA_TOPICS.get(team_slug, [])]):
-                topic = _topic(line)
-                partner = partners[topic["partner"]] if topic["partner"] else None
-                if partner:
-                    script = topic["script"] or (
-                        f"This is dealt with by {partner.name}, not the council. Give the caller "
-                        f"{partner.phone} ({partner.opening_hours}). {partner.how_to_refer}"
-                    )
-                else:
-                    script = f"{topic['script']} {default_script}".strip()
-                topic_rows.append(
-                    Topic(
-                        slug=topic["slug"],
-                        name=topic["name"],
-                        synonyms=topic["synonyms"],
-                        keywords=topic["keywords"],
-                        service_area=areas[area_slug],
-                        team=None if partner else teams_by_slug[team_slug],
-                        partner=partner,
-                        adviser_script=script,
-                        online_url=f"https://www.wyebridge.example.gov.uk/{topic['slug']}" if topic["online"] else "",
-                        is_public=not topic["internal"],
-                        # A few entries are overdue for review, so the review list has something in it.
-                        last_reviewed=today - timedelta(days=200 if index == 3 else 10),
-                    )
-                )
-    _upsert(
-        Topic,
-        topic_rows,
-        "slug",
-        ["name", "synonyms", "keywords", "service_area", "team", "partner", "adviser_script", "online_url",
-         "is_public", "last_reviewed"],
-    )  # fmt: skip
-    _officers(list(teams_by_slug.values()), today)
-    search_index_rebuild()
-
-
-def _officers(teams: list[Team], today) -> None:
-    User = get_user_model()
-    unusable = make_password(None)
+def demo_people() -> list[tuple[str, str, str]]:
+    """(username, first name, last name) of the demo officers."""
     people = []
     for number in range(OFFICER_COUNT):
         first = FIRST_NAMES[number % len(FIRST_NAMES)]
         last = LAST_NAMES[(number * 7) % len(LAST_NAMES)]
         people.append((f"{DEMO_OFFICER_PREFIX}{first}.{last}.{number}".lower(), first, last))
-    User.objects.bulk_create(
-        [
-            User(username=username, first_name=first, last_name=last, email=f"{username}@wyebridge.example",
-                 password=unusable)
-            for username, first, last in people
-        ],
-        update_conflicts=True,
-        unique_fields=["username"],
-        update_fields=["first_name", "last_name", "email"],
-    )  # fmt: skip
-    users = {u.username: u for u in User.objects.filter(username__startswith=DEMO_OFFICER_PREFIX)}
+    return people
+
+
+def demo_rows(*, officers: list[dict] = ()) -> tuple[list[dict], dict]:
+    """The demo directory as CSV rows (dicts keyed by `csv_io.COLUMNS`), and the review dates the
+    CSV cannot carry ({"topic": [slugs], "officer": [usernames]} overdue for review). `officers`:
+    more officer rows (the demo staff's profiles)."""
+    rows: list[dict] = []
+    partners = {slug: (name, phone, hours, how) for slug, name, _h, phone, _w, hours, how in PARTNERS}
+    for slug, name, handles, phone, web, hours, how in PARTNERS[:DEMO_PARTNERS]:
+        rows.append({"record_type": "partner", "slug": slug, "name": name, "handles": handles, "phone": phone,
+                     "web_url": web, "opening_hours": hours, "how_to_refer": how})  # fmt: skip
+    teams = []
+    for name, slug, summary, handles, phone, hours, public, area_teams in AREAS:
+        rows.append({"record_type": "service_area", "slug": slug, "name": name, "summary": summary,
+                     "handles": handles, "phone": phone, "email": f"{slug}@wyebridge.example.gov.uk",
+                     "opening_hours": hours, "web_url": f"{SITE}/{slug}",
+                     "is_public": "yes" if public else "no"})  # fmt: skip
+        for team_name, team_slug, internal, public_phone, ooh, _script, _topics in area_teams:
+            teams.append((team_slug, team_name, internal))
+            rows.append({"record_type": "team", "slug": team_slug, "name": team_name, "service_area": slug,
+                         "phone": public_phone, "internal_phone": internal, "out_of_hours": ooh,
+                         "email": f"{team_slug}@wyebridge.example.gov.uk"})  # fmt: skip
+    overdue: dict[str, list[str]] = {"topic": [], "officer": []}
+    teams.sort()
+    for number, (username, first, last) in enumerate(demo_people()):
+        team_slug, team_name, internal = teams[number % len(teams)]
+        extension = int(internal[-3:]) if internal else 0
+        rows.append({
+            "record_type": "officer", "slug": username, "name": f"{first} {last}", "team": team_slug,
+            "job_title": f"{JOB_TITLES[(number // len(teams)) % len(JOB_TITLES)]}, {team_name.lower()}",
+            # Direct lines in Ofcom's drama range 020 7946 0xxx.
+            "phone": f"020 7946 {(number + extension) % 1000:04d}",
+            "email": f"{username}@wyebridge.example.gov.uk", "number_shareable": "yes" if number % 3 == 0 else "no",
+        })  # fmt: skip
+        if number % 25 == 0:
+            overdue["officer"].append(username)
+    rows.extend({"record_type": "officer", **officer} for officer in officers)
+    for _name, area_slug, *_rest, area_teams in AREAS:
+        for _team_name, team_slug, *_t, default_script, topic_lines in area_teams:
+            for index, line in enumerate([*topic_lines, *EXTRA_TOPICS.get(team_slug, [])]):
+                topic = _topic(line)
+                if topic["partner"]:
+                    name, phone, hours, how = partners[topic["partner"]]
+                    script = topic["script"] or (
+                        f"This is dealt with by {name}, not the council. Give the caller {phone} ({hours}). {how}"
+                    )
+                else:
+                    script = f"{topic['script']} {default_script}".strip()
+                rows.append({
+                    "record_type": "topic", "slug": topic["slug"], "name": topic["name"], "service_area": area_slug,
+                    "team": "" if topic["partner"] else team_slug, "partner": topic["partner"] or "",
+                    "synonyms": _list(topic["synonyms"]), "keywords": _list(topic["keywords"]),
+                    "adviser_script": script, "online_url": f"{SITE}/{topic['slug']}" if topic["online"] else "",
+                    "is_public": "no" if topic["internal"] else "yes",
+                })  # fmt: skip
+                # A few entries are overdue for review, so the review list has something in it.
+                if index == 3:
+                    overdue["topic"].append(topic["slug"])
+    return rows, overdue
+
+
+def demo_csv(*, officers: list[dict] = ()) -> bytes:
+    """The demo directory as the CSV file an administrator would upload (written like the export)."""
+    stream = io.StringIO()
+    writer = csv_writer(stream, csv_io.COLUMNS)
+    writer.writeheader()
+    writer.writerows(demo_rows(officers=officers)[0])
+    return stream.getvalue().encode()
+
+
+def officer_accounts_create() -> None:
+    """The demo officers' staff accounts (no usable password, in the Officer group), made with
+    Django's `create_user` when missing: the import sets profiles but never creates accounts."""
+    User = get_user_model()
+    people = demo_people()
+    usernames = [username for username, _, _ in people]
+    # Demo officers of an older version of the demo data are removed, so the demo stays the size it says.
+    stale = Officer.objects.filter(user__username__startswith=DEMO_OFFICER_PREFIX).exclude(user__username__in=usernames)
+    for officer in stale.select_related("user"):
+        services.entry_delete(entry=officer, by=None)
+        officer.user.delete()
+    existing = set(User.objects.filter(username__in=usernames).values_list("username", flat=True))
     group = Group.objects.filter(name=OFFICER_GROUP).first()
-    if group is not None:
-        Membership = User.groups.through
-        Membership.objects.bulk_create(
-            [Membership(user_id=users[username].pk, group_id=group.pk) for username, _, _ in people],
-            ignore_conflicts=True,
+    for username, first, last in people:
+        if username in existing:
+            continue
+        user = User.objects.create_user(
+            username=username, email=f"{username}@wyebridge.example", password=None, first_name=first, last_name=last
         )
-    teams = sorted(teams, key=lambda team: team.slug)
-    officers = []
-    for number, (username, _first, _last) in enumerate(people):
-        team = teams[number % len(teams)]
-        internal = int(team.internal_phone[-3:]) if team.internal_phone else 0
-        officers.append(
-            Officer(
-                user=users[username],
-                team=team,
-                job_title=f"{JOB_TITLES[(number // len(teams)) % len(JOB_TITLES)]}, {team.name.lower()}",
-                # Direct lines in the drama range 020 7946 0xxx.
-                direct_line=f"020 7946 {(number + internal) % 1000:04d}",
-                email=f"{username}@wyebridge.example.gov.uk",
-                number_shareable=number % 3 == 0,
-                last_reviewed=today - timedelta(days=400 if number % 25 == 0 else 30),
-            )
-        )
-    _upsert(
-        Officer, officers, "user", ["team", "job_title", "direct_line", "email", "number_shareable", "last_reviewed"]
-    )
-    # Who is away: recreated on every run, relative to today, so the guide always shows some.
-    demo_officers = list(
-        Officer.objects.filter(user__username__startswith=DEMO_OFFICER_PREFIX).order_by("user__username")
-    )
-    Absence.objects.filter(officer__in=demo_officers).delete()
+        if group is not None:
+            user.groups.add(group)
+
+
+@transaction.atomic
+def directory_seed(*, officers: list[dict] = ()) -> services.ImportResult:
+    """Create or refresh the demo directory through the CSV import. `officers`: extra officer rows
+    (CSV columns: slug = username, team, job_title, phone, email, number_shareable) for staff
+    whose accounts the caller has made. Raises DemoDataError if the import refuses a row."""
+    officer_accounts_create()
+    rows = csv_io.rows_parse(demo_csv(officers=officers))
+    result = services.directory_import(rows=rows, by=None)
+    if not result.ok:
+        raise DemoDataError("; ".join(f"Line {line}: {message}" for line, message in result.errors[:20]))
+    _review_dates(demo_rows(officers=officers)[1])
+    _absences()
+    return result
+
+
+def _review_dates(overdue: dict[str, list[str]]) -> None:
+    # Review dates are not in the CSV (the import leaves them alone); set them directly, without
+    # a change record, as they are the demo's state rather than directory content.
+    today = timezone.localdate()
+    Topic.objects.filter(slug__in=overdue["topic"]).update(last_reviewed=today - timedelta(days=200))
+    Officer.objects.filter(user__username__in=overdue["officer"]).update(last_reviewed=today - timedelta(days=400))
+
+
+def _absences() -> None:
+    """Every tenth demo officer away, relative to today, so the phone guide always shows some.
+    Only the dates and the reason: callers are told only when the officer is back."""
+    officers = list(Officer.objects.filter(user__username__startswith=DEMO_OFFICER_PREFIX).order_by("user__username"))
     start_of_day = timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
     reasons = [Absence.Reason.LEAVE, Absence.Reason.TRAINING, Absence.Reason.SICKNESS, Absence.Reason.OFF_SITE]
-    absences = []
-    for index, officer in enumerate(demo_officers[::10]):
-        reason = reasons[index % len(reasons)]
-        ends = start_of_day + timedelta(days=1 + index % 5)
-        absences.append(
-            Absence(
-                officer=officer,
-                starts_at=start_of_day - timedelta(days=index % 3),
-                ends_at=ends,
-                reason=reason,
-                caller_message=f"{Absence.Reason(reason).label}, back {ends:%A %-d %B}. Please contact the team.",
-            )
-        )
-    Absence.objects.bulk_create(absences)
+    planned = {}
+    for index, officer in enumerate(officers[::10]):
+        starts = start_of_day - timedelta(days=index % 3)
+        planned[(officer.pk, starts, start_of_day + timedelta(days=1 + index % 5))] = reasons[index % len(reasons)]
+    for absence in Absence.objects.filter(officer__in=officers):
+        key = (absence.officer_id, absence.starts_at, absence.ends_at)
+        if planned.get(key) == absence.reason:
+            del planned[key]  # already there (a second run the same day)
+        else:
+            services.entry_delete(entry=absence, by=None)
+    by_pk = {officer.pk: officer for officer in officers}
+    for (officer_id, starts, ends), reason in planned.items():
+        fields = {"officer": by_pk[officer_id], "starts_at": starts, "ends_at": ends, "reason": reason}
+        services.entry_create(model=Absence, by=None, fields=fields)

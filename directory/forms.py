@@ -1,19 +1,15 @@
 """GOV.UK forms for editing the directory and importing it from CSV."""
 
-import csv
-import io
-
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from core.forms import GovukFormMixin
 
 from . import csv_io, selectors
 from .models import Absence, Officer, Partner, ServiceArea, Team, Topic
-from .phones import PHONE_MESSAGE, phone_normalise
 
 SLUG_MESSAGES = {
     "required": "Enter a web address name, like council-tax",
@@ -25,19 +21,13 @@ URL_INVALID = "Enter a web address in the correct format, like https://www.examp
 
 
 class PhoneField(forms.CharField):
-    """A UK phone number, checked with `phonenumbers` and returned in national format."""
+    """A phone number input. The model checks and formats the number (PhoneNumbers.clean_fields),
+    so there is no length limit here: "+44 (0) 1632 960 001" is longer than the stored form."""
 
-    def __init__(self, *args, allow_short: bool = False, **kwargs):
-        self.allow_short = allow_short
-        kwargs.setdefault("max_length", 20)
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("error_messages", {"max_length": PHONE_MESSAGE, "required": PHONE_MESSAGE})
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
         super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        return phone_normalise(value, allow_short=self.allow_short)
 
 
 class ListField(forms.CharField):
@@ -90,9 +80,17 @@ class DirectoryForm(GovukFormMixin, forms.ModelForm):
                 if "govuk-input--error" not in classes:
                     field.widget.attrs["class"] = f"{classes} govuk-input--error".strip()
 
-    def _post_clean(self):
-        # Model validation is the service's job (it runs full_clean and reports back to the form).
-        pass
+    def _update_errors(self, errors):
+        # Model validation's errors (the model's clean, run by ModelForm in _post_clean). GOV.UK
+        # shows one message a field: a field the form has already refused (a choice not in the
+        # list, say) keeps that message, not the model's rule that it is now empty.
+        if hasattr(errors, "error_dict"):
+            refused = set(self._errors) - {NON_FIELD_ERRORS}
+            kept = {name: e for name, e in errors.error_dict.items() if name not in refused}
+            if not kept:
+                return
+            errors = ValidationError(kept)
+        super()._update_errors(errors)
 
     def layout(self) -> Layout:
         return Layout(*[Field(name) for name in self.fields], Button.primary("save", "Save"))
@@ -179,6 +177,7 @@ class AbsenceForm(DirectoryForm):
     )  # fmt: skip
     ends_at = forms.DateTimeField(
         label="Back at",
+        help_text="Callers are told the officer is not available until then.",
         input_formats=["%Y-%m-%dT%H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         error_messages={"required": "Enter the date and time the officer is back",
@@ -187,27 +186,25 @@ class AbsenceForm(DirectoryForm):
 
     class Meta:
         model = Absence
-        fields = ["officer", "starts_at", "ends_at", "reason", "caller_message"]
-        labels = {"caller_message": "Message for callers"}
+        fields = ["officer", "starts_at", "ends_at", "reason", "caller_note"]
+        labels = {"caller_note": "Who callers should contact instead (optional)"}
+        help_texts = {
+            "reason": "Only the officer's managers and administrators see the reason. Callers are never told it.",
+            "caller_note": "For example, “Ask for the duty officer”. Do not give the reason for the absence or "
+            "say anything about the officer's health.",
+        }
         messages = {
             "officer": {
                 "required": "Select the officer who is away",
                 "invalid_choice": "Select the officer who is away",
             },
             "reason": {"required": "Select the reason", "invalid_choice": "Select the reason"},
-            "caller_message": {"required": "Enter the message for callers, like “On leave, back Monday 3 March”"},
+            "caller_note": {"max_length": "Who callers should contact instead must be 150 characters or fewer"},
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", "The end of the absence must be after the start")
-        return cleaned
 
 
 class PartnerForm(DirectoryForm):
-    phone = PhoneField(label="Phone number", allow_short=True, help_text="Short numbers such as 101 and 111 are fine.")
+    phone = PhoneField(label="Phone number", help_text="Short numbers such as 101 and 111 are fine.")
     web_url = _url_field("Website")
 
     class Meta:
@@ -250,15 +247,6 @@ class TopicForm(DirectoryForm):
             "online_url": {"invalid": URL_INVALID},
         }
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("team") and not cleaned.get("partner") and "team" not in self.errors:
-            self.add_error("team", "Choose the team that deals with this, or a partner organisation to send people to")
-        team, area = cleaned.get("team"), cleaned.get("service_area")
-        if team and area and team.service_area_id != area.pk:
-            self.add_error("team", f"Choose a team in {area}, or change the service area")
-        return cleaned
-
 
 # --- CSV import --------------------------------------------------------------------------------
 
@@ -289,20 +277,8 @@ class ImportForm(GovukFormMixin, forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError("The selected file must be smaller than 2 MB")
         raw = upload.read(MAX_UPLOAD_BYTES + 1)
-        if not raw.strip():
-            raise ValidationError("The selected file is empty")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError("The selected file must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        missing = [column for column in csv_io.REQUIRED_COLUMNS if column not in (reader.fieldnames or [])]
-        if missing:
-            raise ValidationError(f"The first row of the file must name the columns. Missing: {', '.join(missing)}")
-        try:
-            self.cleaned_data["rows"] = [(reader.line_num, row) for row in reader]
-        except csv.Error as error:
-            raise ValidationError(f"The file is not a valid CSV file (line {reader.line_num}: {error})") from None
-        if not self.cleaned_data["rows"]:
-            raise ValidationError("The selected file has no rows after the header")
+        if len(raw) > MAX_UPLOAD_BYTES:
+            raise ValidationError("The selected file must be smaller than 2 MB")
+        # Decoding, the CSV format and the header are checked there, each with a line-numbered message.
+        self.cleaned_data["rows"] = csv_io.rows_parse(raw)
         return upload

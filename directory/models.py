@@ -1,13 +1,26 @@
 """The service and phone directory: who deals with what, and how to reach them."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
+
+from core.dates import govuk_datetime, govuk_day
+
+from .phones import phone_normalise
+
+# The GOV.UK messages of the rules clean() checks (codes on the errors: see each clean()).
+ABSENCE_ORDER_MESSAGE = "The end of the absence must be after the start"
+TOPIC_OWNER_MESSAGE = "Choose the team that deals with this, or a partner organisation to send people to"
+TOPIC_TEAM_AREA_MESSAGE = "Choose a team in {area}, or change the service area"
+TEAM_NAME_TAKEN_MESSAGE = "{area} already has a team with this name. Enter a different name"
 
 
 class Reviewed(models.Model):
@@ -20,12 +33,45 @@ class Reviewed(models.Model):
         abstract = True
 
 
+class PhoneNumbers(models.Model):
+    """Phone fields kept in one national format ("01632 960001"). `phone_fields` names them, each
+    with whether short numbers such as 101 and 111 are allowed.
+
+    They are normalised in clean_fields, before Django's own field checks, as a field's to_python
+    would: a number typed with spaces and brackets that is longer than the column then still fits
+    once formatted, and a bad one gets the GOV.UK phone message rather than a length error."""
+
+    phone_fields: dict[str, bool] = {}
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        exclude = set(exclude or ())
+        errors: dict[str, list[ValidationError]] = {}
+        for name, allow_short in self.phone_fields.items():
+            if name in exclude:
+                continue
+            try:
+                setattr(self, name, phone_normalise(getattr(self, name), allow_short=allow_short))
+            except ValidationError as error:
+                errors[name] = error.error_list
+        try:
+            super().clean_fields(exclude=exclude | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+
 class ServiceAreaQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
 
-class ServiceArea(Reviewed):
+class ServiceArea(PhoneNumbers, Reviewed):
+    phone_fields = {"public_phone": False}
+
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="One sentence for the A to Z.")
@@ -49,8 +95,10 @@ class ServiceArea(Reviewed):
         return self.name
 
 
-class Team(Reviewed):
+class Team(PhoneNumbers, Reviewed):
     """A team in a service area. A team is also a case queue."""
+
+    phone_fields = {"internal_phone": False, "public_phone": False}
 
     service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(max_length=120)
@@ -69,9 +117,18 @@ class Team(Reviewed):
     def __str__(self) -> str:
         return self.name
 
+    def unique_error_message(self, model_class, unique_check):
+        # Django's wording is "Team with this Service area and Name already exists."
+        if tuple(unique_check) == ("service_area", "name"):
+            message = TEAM_NAME_TAKEN_MESSAGE.format(area=self.service_area)
+            return ValidationError(message, code="unique_together")
+        return super().unique_error_message(model_class, unique_check)
 
-class Officer(Reviewed):
+
+class Officer(PhoneNumbers, Reviewed):
     """The directory profile of a staff user."""
+
+    phone_fields = {"direct_line": False}
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="officers")
@@ -88,7 +145,9 @@ class Officer(Reviewed):
 
 
 class Absence(models.Model):
-    """An officer away for a while, with the message read to callers."""
+    """An officer away for a while. Callers are told only when the officer is back (caller_sentence)
+    and, optionally, who to contact instead (caller_note): the reason can be health data (UK GDPR
+    special category), which only the officer's managers may see (selectors.absence_reason_area_ids)."""
 
     class Reason(models.TextChoices):
         LEAVE = "leave", "Annual leave"
@@ -101,7 +160,12 @@ class Absence(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     reason = models.CharField(max_length=20, choices=Reason.choices)
-    caller_message = models.CharField(max_length=200, help_text='For example "On leave, back Monday 3 March".')
+    caller_note = models.CharField(
+        max_length=150,
+        blank=True,
+        default="",
+        help_text="Who callers should contact instead, like “Ask for the duty officer”. Never give the reason.",
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -118,11 +182,57 @@ class Absence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.officer}: {self.get_reason_display()}"
+        # No reason here: labels end up in messages, the change history and the admin.
+        if self.ends_at is None:
+            return f"{self.officer}: away"
+        return f"{self.officer}: away until {self._when(self.ends_at, now=timezone.now(), relative=False)}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": ValidationError(ABSENCE_ORDER_MESSAGE, code="ends_before_start")})
+
+    def get_constraints(self):
+        # absence_no_overlap is a rule across rows: the service checks it, with its message on the
+        # start field, and maps the database's refusal in a race to the same error. Django's own
+        # check of it in full_clean could only say "Constraint ... is violated", to no field.
+        return [
+            (model, [c for c in constraints if c.name != "absence_no_overlap"])
+            for model, constraints in super().get_constraints()
+        ]
+
+    def caller_sentence(self, *, now: datetime | None = None, relative: bool = True) -> str:
+        """What callers are told, from the dates alone and never the reason: "Not available until
+        9am on Monday 7 December." ("... until 1:30pm today."; relative=False always gives the date,
+        for pages read on later days). An absence ending at midnight is worded by its day ("until
+        Tuesday 8 December"), since GOV.UK warns "midnight on Tuesday" is read as either end of it."""
+        now = now or timezone.now()
+        until = self._when(self.ends_at, now=now, relative=relative)
+        if self.starts_at > now:
+            return f"Not available from {self._when(self.starts_at, now=now, relative=relative)} until {until}."
+        return f"Not available until {until}."
+
+    def tell_callers(self, *, now: datetime | None = None, relative: bool = True) -> str:
+        """The sentence and the note together: "Not available until 9am tomorrow. Ask for the duty
+        officer." (the note gets a full stop if it has none)."""
+        sentence, note = self.caller_sentence(now=now, relative=relative), self.caller_note.strip()
+        if not note:
+            return sentence
+        return f"{sentence} {note}" if note.endswith((".", "!", "?")) else f"{sentence} {note}."
+
+    @staticmethod
+    def _when(value: datetime, *, now: datetime, relative: bool) -> str:
+        local = timezone.localtime(value)
+        if (local.hour, local.minute) == (0, 0):
+            return govuk_day(value, now=now, relative=relative)
+        return govuk_datetime(value, now=now, relative=relative)
 
 
-class Partner(Reviewed):
+class Partner(PhoneNumbers, Reviewed):
     """Another body that deals with things the council does not."""
+
+    # Partners include the police (101) and the NHS (111).
+    phone_fields = {"phone": True}
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -172,6 +282,15 @@ class Topic(Reviewed):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The check constraint's case, with a message that says what to do (and on a field).
+        if self.team_id is None and self.partner_id is None:
+            raise ValidationError({"team": ValidationError(TOPIC_OWNER_MESSAGE, code="no_owner")})
+        if self.team is not None and self.service_area_id and self.team.service_area_id != self.service_area_id:
+            message = TOPIC_TEAM_AREA_MESSAGE.format(area=self.service_area)
+            raise ValidationError({"team": ValidationError(message, code="team_not_in_area")})
 
 
 class SearchEntry(models.Model):

@@ -4,8 +4,10 @@ access-checked fetchers that every edit view uses."""
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models
 from django.db.models import F, Prefetch
 from django.http import Http404
@@ -192,7 +194,7 @@ def directory_search(*, query: str, staff: bool, limit: int = 20) -> list[Search
     words = list(dict.fromkeys(word for word in re.split(r"[\W_]+", text) if word))
     if not words:
         return []
-    params = {"words": words, "text": text, "staff": staff, "limit": limit,
+    params: dict[str, Any] = {"words": words, "text": text, "staff": staff, "limit": limit,
               "shortlist": max(limit * 3, _SHORTLIST), "spelling_words": SPELLING_WORDS}  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(_SEARCH_SQL, params)
@@ -250,37 +252,117 @@ def service_area_get_public(*, slug: str) -> tuple[ServiceArea, list[dict]]:
 # --- The staff phone guide ----------------------------------------------------------------------
 
 
+def absence_reason_area_ids(user) -> set[int] | None:
+    """Who may see why an officer is away: the one rule for every page, print-out and API that
+    shows absences. The reason can be health data (UK GDPR special category), so only the
+    officer's managers see it: team and service managers whose editing scope covers the officer's
+    service area (the same scope as editing the absence), and administrators. Returns the service
+    areas whose absence reasons `user` may see: None for every area, an empty set for none
+    (advisers, officers, councillors, anyone who may not edit absences)."""
+    if user is None or not user.is_authenticated or not user.has_perm("directory.change_absence"):
+        return set()
+    return editor_area_ids(user)
+
+
+@dataclass(frozen=True)
+class AwayNotice:
+    """One absence as the phone guide shows it. Templates and the API get this rather than the
+    Absence itself, so the reason reaches a page only when absence_reason_area_ids allows it."""
+
+    officer: Officer
+    started: bool  # False: away later today
+    starts_at: datetime
+    tell_callers: str  # when the officer is back, and who to contact instead; never the reason
+    reason: str  # "" unless the viewer may see it
+
+
+def away_notice(
+    absence: Absence, *, reason_area_ids: set[int] | None, now: datetime | None = None, relative: bool = True
+) -> AwayNotice:
+    """`absence` for a viewer whose absence_reason_area_ids are `reason_area_ids`. Needs the
+    absence's officer and team loaded (the phone guide's queries join or prefetch them)."""
+    now = now or timezone.now()
+    area_id = absence.officer.team.service_area_id
+    shown = reason_area_ids is None or area_id in reason_area_ids
+    return AwayNotice(
+        officer=absence.officer,
+        started=absence.starts_at <= now,
+        starts_at=absence.starts_at,
+        tell_callers=absence.tell_callers(now=now, relative=relative),
+        reason=absence.get_reason_display() if shown else "",
+    )
+
+
 def _away_today() -> models.QuerySet:
     now = timezone.now()
     end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     return Absence.objects.filter(starts_at__lte=end_of_today, ends_at__gt=now).order_by("starts_at")
 
 
-def phone_guide_areas(*, slug: str | None = None) -> list[ServiceArea]:
-    """Service areas with their teams, officers (and who is away today) and topics: five queries
-    whatever the number of areas."""
+def phone_guide_areas(*, user, slug: str | None = None, relative: bool = True) -> list[ServiceArea]:
+    """Service areas with their teams, officers (each with `away_today`: AwayNotices for `user`)
+    and topics: five queries whatever the number of areas, one more for a manager's scope.
+    relative=False words dates in full ("9am on Monday 7 December", never "today"), for print."""
     officers = Officer.objects.select_related("user").prefetch_related(
         Prefetch("absences", _away_today(), to_attr="away_today")
     )
     teams = Team.objects.order_by("name").prefetch_related(Prefetch("officers", officers))
     topics = Topic.objects.select_related("team", "partner").order_by("name")
-    areas = ServiceArea.objects.prefetch_related(Prefetch("teams", teams), Prefetch("topics", topics))
-    if slug is None:
-        return list(areas)
-    found = list(areas.filter(slug=slug))
-    if not found:
+    areas = ServiceArea.objects.all().prefetch_related(Prefetch("teams", teams), Prefetch("topics", topics))
+    found = list(areas if slug is None else areas.filter(slug=slug))
+    if slug is not None and not found:
         raise Http404("No such service area")
+    reason_area_ids, now = absence_reason_area_ids(user), timezone.now()
+    for area in found:
+        for team in area.teams.all():
+            for officer in team.officers.all():
+                officer.away_today = [
+                    away_notice(absence, reason_area_ids=reason_area_ids, now=now, relative=relative)
+                    for absence in officer.away_today
+                ]
     return found
 
 
-def phone_guide_index() -> dict:
-    """The front page of the phone guide: areas with their teams, who is away today, partners."""
+def phone_guide_index(*, user) -> dict:
+    """The front page of the phone guide: areas with their teams, who is away today (AwayNotices
+    for `user`), partners."""
     teams = Team.objects.order_by("name").only("name", "slug", "internal_phone", "public_phone", "service_area_id")
+    reason_area_ids, now = absence_reason_area_ids(user), timezone.now()
+    away = _away_today().select_related("officer__user", "officer__team__service_area")
     return {
-        "areas": list(ServiceArea.objects.prefetch_related(Prefetch("teams", teams))),
-        "away": list(_away_today().select_related("officer__user", "officer__team__service_area")),
+        "areas": list(ServiceArea.objects.all().prefetch_related(Prefetch("teams", teams))),
+        "away": [away_notice(absence, reason_area_ids=reason_area_ids, now=now) for absence in away],
         "partners": partner_list(),
     }
+
+
+@dataclass(frozen=True)
+class StaffSearchResult(SearchResult):
+    away: AwayNotice | None = None  # officers away today, as the phone guide shows them
+
+
+def _officer_id(result: SearchResult) -> int | None:
+    # An officer result's link ends in its entry's slug, "#officer-<id>" (see _result_url).
+    return int(result.url.rpartition("#officer-")[2]) if result.kind == SearchEntry.Kind.OFFICER else None
+
+
+def phone_guide_search_results(results: list[SearchResult], *, user) -> list[StaffSearchResult]:
+    """Staff search results with who is away today among the officers found (AwayNotices for
+    `user`): one query, none when no officer is among them."""
+    officer_ids = {_officer_id(result) for result in results} - {None}
+    notices: dict[int | None, AwayNotice] = {}
+    if officer_ids:
+        reason_area_ids, now = absence_reason_area_ids(user), timezone.now()
+        away = _away_today().filter(officer_id__in=officer_ids).select_related("officer__user", "officer__team")
+        for absence in away:
+            notices.setdefault(absence.officer_id, away_notice(absence, reason_area_ids=reason_area_ids, now=now))
+    return [
+        StaffSearchResult(
+            **{name: getattr(result, name) for name in SearchResult.__dataclass_fields__},
+            away=notices.get(_officer_id(result)),
+        )
+        for result in results
+    ]
 
 
 # --- Editing: scope and the access-checked fetcher ----------------------------------------------
@@ -323,19 +405,19 @@ def entry_get_for_user(model: type[models.Model], *, pk: int, user) -> models.Mo
         raise Http404
     try:
         return entries_for_user(model, user).get(pk=pk)
-    except model.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404 from None
 
 
 REVIEW_AFTER = timedelta(days=183)
 
 
-def review_due_list(*, user) -> list[tuple[str, list]]:
+def review_due_list(*, user) -> list[tuple[type[models.Model], list]]:
     """Entries in the user's scope not reviewed for six months: one query per kind."""
     cutoff = timezone.localdate() - REVIEW_AFTER
     area_ids = editor_area_ids(user)
     related = {Team: ["service_area"], Officer: ["user", "team"], Topic: ["service_area"]}
-    found = []
+    found: list[tuple[type[models.Model], list]] = []
     for model in (ServiceArea, Team, Officer, Partner, Topic):
         queryset = entries_for_user(model, user, area_ids=area_ids).filter(last_reviewed__lt=cutoff)
         rows = list(queryset.select_related(*related.get(model, [])).order_by("last_reviewed"))

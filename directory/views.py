@@ -1,5 +1,6 @@
 """Directory pages: public A to Z and search, the staff phone guide, and editing."""
 
+import copy
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.access import staff_permission_required
 
@@ -29,6 +30,7 @@ def _search_context(request, *, staff: bool) -> dict:
 # --- Public -------------------------------------------------------------------------------------
 
 
+@require_safe
 def service_list(request):
     areas = selectors.service_area_list_public()
     letters: dict[str, list] = {}
@@ -37,10 +39,12 @@ def service_list(request):
     return render(request, "directory/service_list.html", {"letters": letters, "partners": selectors.partner_list()})
 
 
+@require_safe
 def service_search(request):
     return render(request, "directory/search.html", {**_search_context(request, staff=False), "staff": False})
 
 
+@require_safe
 def service_detail(request, slug: str):
     area, topics = selectors.service_area_get_public(slug=slug)
     teams = [team for team in area.teams.all() if team.public_phone]
@@ -50,28 +54,36 @@ def service_detail(request, slug: str):
 # --- Staff phone guide --------------------------------------------------------------------------
 
 
+@require_safe
 @staff_permission_required(VIEW_GUIDE)
 def phone_guide(request):
-    return render(request, "directory/phone_guide.html", selectors.phone_guide_index())
+    return render(request, "directory/phone_guide.html", selectors.phone_guide_index(user=request.user))
 
 
+@require_safe
 @staff_permission_required(VIEW_GUIDE)
 def phone_guide_search(request):
-    return render(request, "directory/search.html", {**_search_context(request, staff=True), "staff": True})
+    context = _search_context(request, staff=True)
+    context["results"] = selectors.phone_guide_search_results(context["results"], user=request.user)
+    return render(request, "directory/search.html", {**context, "staff": True})
 
 
+@require_safe
 @staff_permission_required(VIEW_GUIDE)
 def phone_guide_area(request, slug: str):
-    (area,) = selectors.phone_guide_areas(slug=slug)
-    return render(request, "directory/phone_guide_area.html", {"area": area, "now": timezone.now()})
+    (area,) = selectors.phone_guide_areas(user=request.user, slug=slug)
+    return render(request, "directory/phone_guide_area.html", {"area": area})
 
 
+@require_safe
 @staff_permission_required(VIEW_GUIDE)
 def phone_guide_print(request):
+    # A print-out is read on later days, so no "today" or "tomorrow" in it.
+    areas = selectors.phone_guide_areas(user=request.user, relative=False)
     return render(
         request,
         "directory/phone_guide_print.html",
-        {"areas": selectors.phone_guide_areas(), "partners": selectors.partner_list(), "now": timezone.now()},
+        {"areas": areas, "partners": selectors.partner_list(), "now": timezone.now()},
     )
 
 
@@ -87,10 +99,6 @@ class Resource:
     form: type
     label: str
     plural: str
-    create: object
-    update: object
-    delete: object
-    arg: str  # the keyword the update and delete services take
 
     @property
     def change_perm(self) -> str:
@@ -100,21 +108,14 @@ class Resource:
 RESOURCES = {
     r.kind: r
     for r in [
-        Resource("service-area", ServiceArea, forms.ServiceAreaForm, "service area", "Service areas",
-                 services.service_area_create, services.service_area_update, services.service_area_delete,
-                 "service_area"),
-        Resource("team", Team, forms.TeamForm, "team", "Teams", services.team_create, services.team_update,
-                 services.team_delete, "team"),
-        Resource("officer", Officer, forms.OfficerForm, "officer profile", "Officers", services.officer_create,
-                 services.officer_update, services.officer_delete, "officer"),
-        Resource("absence", Absence, forms.AbsenceForm, "absence", "Absences", services.absence_create,
-                 services.absence_update, services.absence_delete, "absence"),
-        Resource("partner", Partner, forms.PartnerForm, "partner organisation", "Partner organisations",
-                 services.partner_create, services.partner_update, services.partner_delete, "partner"),
-        Resource("topic", Topic, forms.TopicForm, "topic", "Topics", services.topic_create, services.topic_update,
-                 services.topic_delete, "topic"),
+        Resource("service-area", ServiceArea, forms.ServiceAreaForm, "service area", "Service areas"),
+        Resource("team", Team, forms.TeamForm, "team", "Teams"),
+        Resource("officer", Officer, forms.OfficerForm, "officer profile", "Officers"),
+        Resource("absence", Absence, forms.AbsenceForm, "absence", "Absences"),
+        Resource("partner", Partner, forms.PartnerForm, "partner organisation", "Partner organisations"),
+        Resource("topic", Topic, forms.TopicForm, "topic", "Topics"),
     ]
-}  # fmt: skip
+}
 KIND_OF_MODEL = {r.model: r.kind for r in RESOURCES.values()}
 
 
@@ -140,6 +141,7 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(name, messages_)
 
 
+@require_safe
 @staff_permission_required("directory.change_topic")
 def edit_home(request):
     area_ids = selectors.editor_area_ids(request.user)
@@ -177,7 +179,7 @@ def _entry_create(request, resource: Resource):
     form = resource.form(request.POST if request.method == "POST" else None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = resource.create(by=request.user, **form.service_fields())
+            entry = services.entry_create(model=resource.model, by=request.user, fields=form.service_fields())
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -193,16 +195,18 @@ def entry_update(request, kind: str, pk: int):
 
 def _entry_update(request, resource: Resource, pk: int):
     entry = selectors.entry_get_for_user(resource.model, pk=pk, user=request.user)
+    # The form validates a copy (ModelForm sets the posted values on its instance), so a page
+    # with errors still shows the entry as stored in its title and links.
     form = resource.form(
-        request.POST if request.method == "POST" else None, instance=entry, **_form_kwargs(request, resource)
+        request.POST if request.method == "POST" else None, instance=copy.copy(entry), **_form_kwargs(request, resource)
     )
     if request.method == "POST" and form.is_valid():
         try:
-            resource.update(**{resource.arg: entry}, by=request.user, **form.service_fields())
+            updated = services.entry_update(entry=form.instance, by=request.user, fields=form.service_fields())
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, f"{entry} has been updated.")
+            messages.success(request, f"{updated} has been updated.")
             return redirect("directory:edit-home")
     return render(request, "directory/entry_form.html", {"form": form, "resource": resource, "entry": entry})
 
@@ -218,7 +222,7 @@ def _entry_delete(request, resource: Resource, pk: int):
     if request.method == "POST":
         label = str(entry)
         try:
-            resource.delete(**{resource.arg: entry}, by=request.user)
+            services.entry_delete(entry=entry, by=request.user)
         except ValidationError as problem:
             error = problem.messages[0]
         else:
@@ -244,6 +248,7 @@ def _entry_reviewed(request, resource: Resource, pk: int):
     )
 
 
+@require_safe
 def entry_history(request, kind: str, pk: int):
     resource = _resource(kind)
     return _guarded("directory.view_directorychange", _entry_history)(request, resource, pk)
@@ -258,6 +263,7 @@ def _entry_history(request, resource: Resource, pk: int):
     )
 
 
+@require_safe
 @staff_permission_required("directory.change_topic")
 def review_list(request):
     groups = [
@@ -270,6 +276,7 @@ def review_list(request):
 # --- CSV export and import ------------------------------------------------------------------------
 
 
+@require_safe
 @staff_permission_required("directory.change_topic")
 def directory_export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -5,6 +5,7 @@ start-up rather than at the first request. Outside DEBUG the defaults are the sa
 `manage.py check --deploy` is clean with production-like variables.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_celery_beat",
+    "csp",
+    "axes",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -74,14 +77,21 @@ if BENCH_ENDPOINTS:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise so static files and every refusal below carry the headers too.
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.ResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses TRACE and oversized bodies before any view (or CSRF's process_view) reads the body.
+    "core.middleware.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a sign-in it has locked out into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.root_urls"
@@ -140,7 +150,16 @@ CACHES = {
         "LOCATION": REDIS_CLIENT_URL,
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
+    },
+    # django-ratelimit's counts: in Redis, or in PostgreSQL while Redis is unreachable (core/cache.py),
+    # so a Redis outage neither stops password resets nor lifts the limits.
+    "ratelimit": {
+        "BACKEND": "core.cache.RateLimitCache",
+        "LOCATION": REDIS_CLIENT_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "RETRY_SECONDS": 10,
+    },
 }
 
 CELERY_BROKER_URL = REDIS_URL
@@ -159,6 +178,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "email-flush-pending": {"task": "core.tasks.email_flush_pending", "schedule": crontab(minute="*")},
+    "sign-in-records-purge": {"task": "core.tasks.sign_in_records_purge", "schedule": crontab(hour=3, minute=17)},
 }
 
 # --- Email. -------------------------------------------------------------------------------------
@@ -187,14 +207,60 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed sign-ins allowed per client address per minute (django-ratelimit, counted in Redis).
-LOGIN_RATE = env.str("LOGIN_RATE", default="10/m")
+
+
+def env_int_at_least(name: str, *, default: int, minimum: int) -> int:
+    """An integer setting of at least `minimum`; anything else stops the start, naming the variable."""
+    raw = env.str(name, default=str(default)).strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+# Proxies in front of the app that append to X-Forwarded-For (the HTTPS proxy: 1). Every rate
+# limit and lockout counts per client address read through core.client_ip; 0 never reads the
+# header, which a client can set.
+TRUSTED_PROXY_COUNT = env_int_at_least("TRUSTED_PROXY_COUNT", default=0, minimum=0)
+
+# Sign-in throttling (django-axes, counted in PostgreSQL, so it works with Redis down): the staff
+# sign-in and Django admin's login lock a client address, and separately an account, after
+# LOGIN_FAILURE_LIMIT failures, until LOGIN_COOL_OFF_MINUTES pass without another attempt.
+# AxesStandaloneBackend (core's subclass) comes first so a locked-out sign-in is refused before
+# any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "core.auth_backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int_at_least("LOGIN_FAILURE_LIMIT", default=10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int_at_least("LOGIN_COOL_OFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+# The same page and status whether or not the account exists (portal.views.locked_out).
+AXES_LOCKOUT_CALLABLE = "portal.views.locked_out"
+# One log line per event, not several; usernames and addresses in it stay masked (axes' default
+# AXES_SENSITIVE_PARAMETERS): a mistyped username is often the password.
+AXES_VERBOSE = False
+# Every sign-in (username, address, browser) is recorded for audit; kept this many days, then
+# deleted by a daily task (core.tasks.sign_in_records_purge).
+SIGN_IN_RECORDS_DAYS = env_int_at_least("SIGN_IN_RECORDS_DAYS", default=90, minimum=1)
+
+# Password resets allowed per client address (django-ratelimit, counted in CACHES["ratelimit"]).
+PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/m")
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 RATELIMIT_VIEW = "portal.views.rate_limited"
 
 # --- Security: safe unless DEBUG. ---------------------------------------------------------------
 SECURE = not DEBUG and env_bool("SECURE", default=True)
 SECURE_SSL_REDIRECT = SECURE and env_bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy says whether the request came over HTTPS; without a trusted proxy nothing may (a client
+# could claim it and skip the redirect to HTTPS).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
@@ -206,6 +272,50 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4 format). Every script and stylesheet is a static file, so
+# nothing inline runs: no 'unsafe-inline', no nonces. Django admin (5.2) works under the same
+# policy, so it gets no looser one: its scripts read their data from data- attributes, and its
+# one <style> block is only on change lists of a ModelAdmin with both actions_on_top and
+# actions_on_bottom off, which none here sets (tests/portal/test_browser_csp.py opens the admin
+# in Chromium and fails on any violation).
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+        **({"upgrade-insecure-requests": True} if SECURE else {}),
+    },
+}
+# Features the site never uses, denied to every page and anything it might embed.
+# interest-cohort (FLoC) and browsing-topics (its successor) keep the site out of ad profiling.
+# Only features Chromium knows: it logs an error for each unknown one (bluetooth, battery, ...).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts",
+        "magnetometer", "microphone", "midi", "otp-credentials", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "window-management",
+        "xr-spatial-tracking",
+    )
+}  # fmt: skip
+# Staff responses: never kept in a (shared) browser cache (core.middleware.ResponseHeadersMiddleware).
+NO_STORE_PATH_PREFIXES = ["/staff/", "/admin/"]
+NO_STORE_SIGNED_IN_PATH_PREFIXES = ["/api/"]
+# Largest request body accepted (413 above it, before anything reads it): the CSV import takes
+# files up to 2 MB, plus the multipart framing. The HTTPS proxy must set the same limit.
+MAX_REQUEST_BODY_BYTES = env_int_at_least("MAX_REQUEST_BODY_BYTES", default=3 * 1024 * 1024, minimum=1)
+# Form fields other than files are held in memory; no form here has more than a few KB of them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(MAX_REQUEST_BODY_BYTES, 1024 * 1024)
 
 # --- Internationalisation. ----------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -233,11 +343,17 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # core: bad input is a 400 (never a 500), and the schema lists the refusals.
+    "DEFAULT_SCHEMA_CLASS": "core.api_schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "core.api.Pagination",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -246,9 +362,25 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+
+class _ClientErrorsOnOneLine:
+    """Drops the traceback from records of 4xx responses: Django logs a refused permission (403)
+    or a bad request (400) with the exception that caused it, though each is an expected event;
+    one line says all there is. 5xx records keep their traceback."""
+
+    def filter(self, record) -> bool:
+        status = getattr(record, "status_code", None)
+        if status is not None and status < 500:
+            record.exc_info = record.exc_text = None
+        return True
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_on_one_line": {"()": _ClientErrorsOnOneLine}},
+    # On the handler too: a logger's filters miss records from its children (django.security.*).
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors_on_one_line"]}},
+    "loggers": {"django.request": {"filters": ["client_errors_on_one_line"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -1,13 +1,16 @@
+import math
+
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
+from django.views.decorators.http import require_safe
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
 
 from core.access import staff_permission_required
 
@@ -15,10 +18,12 @@ from . import forms, selectors
 from .preferences import Preferences
 
 
+@require_safe
 def home(request):
     return render(request, "portal/home.html")
 
 
+@require_safe
 def accessibility_statement(request):
     return render(request, "portal/accessibility_statement.html")
 
@@ -38,13 +43,14 @@ def accessibility_settings(request):
     return render(request, "portal/accessibility_settings.html", {"form": form})
 
 
+@require_safe
 @staff_permission_required("portal.access_staff_pages")
 def staff_home(request):
     roles = sorted(request.user.groups.values_list("name", flat=True))
     return render(request, "portal/staff_home.html", {"roles": roles})
 
 
-@require_GET
+@require_safe
 @never_cache
 def health(request):
     healthy, checks = selectors.health_get()
@@ -57,19 +63,39 @@ def rate_limited(request, exception):
     return response
 
 
-@method_decorator(ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=True), name="post")
+def locked_out(request, response=None, credentials=None):
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE), for the staff sign-in and Django admin.
+
+    The same page and status whether the username exists or not, and it never repeats the
+    username: a lockout must not tell a guesser which accounts are real."""
+    seconds = int(get_cool_off(request).total_seconds())
+    page = render(request, "portal/locked_out.html", {"minutes": math.ceil(seconds / 60)}, status=429)
+    page["Retry-After"] = str(seconds)
+    return page
+
+
+# Sign-in failures are counted and locked out by django-axes (settings: AXES_*), not here.
 class SignInView(auth_views.LoginView):
     form_class = forms.SignInForm
     template_name = "registration/sign_in.html"
     redirect_authenticated_user = True
 
 
-@method_decorator(ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST", block=True), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = forms.StaffPasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "portal/emails/password_reset/body.txt"
     success_url = reverse_lazy("portal:password-reset-done")
+
+    def form_valid(self, form):
+        # Only a valid request can send an email, so only those count: a mistyped address neither
+        # uses up the limit nor costs anything. Per client address, through core.client_ip.
+        if is_ratelimited(
+            self.request, group="portal.password-reset", key="ip", rate=settings.PASSWORD_RESET_RATE,
+            method="POST", increment=True,
+        ):  # fmt: skip
+            raise Ratelimited
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from directory import vocabulary
+
 from . import directory
 from .scales import SCALES, Scale
 
@@ -38,7 +40,8 @@ class Context:
 def fingerprint(scale: str, seed: int) -> str:
     """Changes whenever the generator code does, so stale data is rebuilt rather than reused."""
     digest = hashlib.sha256(f"{scale}:{seed}".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    # The vocabulary lives with the directory (the demo shares it), but the data is made from it too.
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(vocabulary.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

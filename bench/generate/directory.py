@@ -1,5 +1,5 @@
 """Directory rows: service areas, teams, staff users with officer profiles, absences, partners and
-topics, from the council vocabulary in vocabulary.py."""
+topics, from the council vocabulary the demo shares (directory/vocabulary.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.utils.text import slugify
 
+from directory import vocabulary as words
 from directory.models import Absence, DirectoryChange, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
 from portal import roles
-
-from . import vocabulary as words
 
 User = get_user_model()
 UserGroups = User.groups.through
@@ -35,20 +34,20 @@ def _stamps(ctx, rng) -> dict:
 
 
 def _phone(rng) -> str:
-    # 01632 96xxxx is Ofcom's range for drama: never a real line.
-    return f"01632 96{rng.randint(0, 9999):04d}"
+    # 01632 960xxx is Ofcom's range for drama: never a real line, and accepted by phone_normalise.
+    return f"01632 960{rng.randint(0, 999):03d}"
 
 
 def generate(ctx) -> None:
     from . import copy_rows
 
     rng, scale = ctx.rng, ctx.scale
-    area_names = list(words.SERVICE_AREAS)[: scale.service_areas]
+    area_names = list(words.SUBJECT_AREAS)[: scale.service_areas]
 
     # --- Service areas.
     areas = []
     for i, name in enumerate(area_names, start=1):
-        summary, subjects = words.SERVICE_AREAS[name]
+        summary, subjects = words.SUBJECT_AREAS[name]
         slug = slugify(name)
         areas.append(
             {
@@ -150,7 +149,7 @@ def generate(ctx) -> None:
             start = noon - dt.timedelta(days=rng.randint(30, 60))
             spans.append((start, start + dt.timedelta(days=rng.randint(1, 10))))
         for start, end in spans:
-            reason = rng.choice(list(words.ABSENCE_MESSAGES))
+            reason = rng.choice(list(Absence.Reason.values))
             absences.append(
                 {
                     "id": len(absences) + 1,
@@ -158,14 +157,14 @@ def generate(ctx) -> None:
                     "starts_at": start,
                     "ends_at": end,
                     "reason": reason,
-                    "caller_message": words.ABSENCE_MESSAGES[reason].format(back=f"{end:%A %-d %B}"),
+                    # Callers are told only when the officer is back, never the reason.
+                    "caller_note": rng.choice(words.CALLER_NOTES),
                 }
             )
 
     # --- Partners.
     partners = []
-    for i, (name, handles, phone) in enumerate(words.PARTNERS[: scale.partners], start=1):
-        slug = slugify(name)
+    for i, (slug, name, handles, phone, web, hours, how) in enumerate(words.PARTNERS[: scale.partners], start=1):
         partners.append(
             {
                 "id": i,
@@ -175,9 +174,9 @@ def generate(ctx) -> None:
                 "handles": handles,
                 "phone": phone,
                 "email": f"enquiries@{slug}.example",
-                "web_url": f"https://www.{slug}.example/",
-                "opening_hours": OFFICE_HOURS,
-                "how_to_refer": f"Give the caller {name}'s number and tell them what to have ready.",
+                "web_url": web,
+                "opening_hours": hours,
+                "how_to_refer": how,
             }
         )
     partner_id = {p["name"]: p["id"] for p in partners}
@@ -185,7 +184,7 @@ def generate(ctx) -> None:
     # --- Topics: subject x action, a seeded sample of every combination.
     subjects = []  # (subject, synonyms, area id, partner id or None)
     for name in area_names:
-        for subject, synonyms in words.SERVICE_AREAS[name][1]:
+        for subject, synonyms in words.SUBJECT_AREAS[name][1]:
             subjects.append((subject, synonyms, area_id[name], None))
     for subject, synonyms, partner, area in words.PARTNER_SUBJECTS:
         if partner in partner_id and area in area_id:

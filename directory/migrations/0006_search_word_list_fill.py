@@ -1,15 +1,18 @@
 from django.db import migrations
 
-
-def fill(apps, schema_editor):
-    # The word list is derived data: build it with the same SQL the index uses, from the entries
-    # that already exist (none on a new database).
-    from directory.search_index import words_refresh
-
-    words_refresh()
+# The word list is derived data: fill it from the search entries that already exist (none on a
+# new database). A frozen copy of the SQL directory.search_index used when this migration was
+# written: migrations never import application code, which changes after them.
+_FILL = """
+INSERT INTO directory_searchword (word, is_public)
+SELECT w, bool_or(e.is_public AND e.kind <> 'officer')
+FROM directory_searchentry e, unnest(tsvector_to_array(to_tsvector('simple', e.terms))) AS w
+GROUP BY w
+ON CONFLICT (word) DO UPDATE SET is_public = EXCLUDED.is_public
+"""
 
 
 class Migration(migrations.Migration):
     dependencies = [("directory", "0005_search_word_list")]
 
-    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
+    operations = [migrations.RunSQL(_FILL, migrations.RunSQL.noop)]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from directory import selectors
-from directory.models import DirectoryChange, SearchEntry, Team, Topic
+from directory.models import Absence, DirectoryChange, SearchEntry, Team, Topic
 
 
 @pytest.fixture
@@ -59,3 +59,17 @@ def test_admin_delete_is_recorded_and_leaves_the_search(client, small_directory,
     assert not Topic.objects.filter(pk=topic.pk).exists()
     assert DirectoryChange.objects.get(entry_type="topic", entry_id=topic.pk, action="deleted").changed_by == superuser
     assert not SearchEntry.objects.filter(kind="topic", object_id=topic.pk).exists()
+
+
+def test_admin_refuses_overlapping_absences_as_a_form_error(client, small_directory, superuser):
+    """The rule across rows is the service's; admin shows it on the form rather than failing to save."""
+    client.force_login(superuser)
+    data = {"officer": small_directory["olive"].pk, "starts_at_0": "2030-03-03", "starts_at_1": "09:00:00",
+            "ends_at_0": "2030-03-05", "ends_at_1": "09:00:00", "reason": "leave", "caller_note": ""}  # fmt: skip
+    assert client.post("/admin/directory/absence/add/", data).status_code == 302
+    response = client.post("/admin/directory/absence/add/", {**data, "starts_at_0": "2030-03-04"})
+    assert response.status_code == 200
+    assert "already away for some of this time" in response.content.decode()
+    assert Absence.objects.filter(officer=small_directory["olive"]).count() == 1
+    response = client.post("/admin/directory/absence/add/", {**data, "ends_at_0": "2030-03-02"})
+    assert "The end of the absence must be after the start" in response.content.decode()

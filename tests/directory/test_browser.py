@@ -100,7 +100,7 @@ def test_absence_overlap_is_a_form_error(page, live_server, axe, small_directory
         page.get_by_label("Away from").fill("2030-03-03T09:00")
         page.get_by_label("Back at").fill("2030-03-05T09:00")
         page.get_by_label("Reason").select_option(label="Annual leave")
-        page.get_by_label("Message for callers").fill("On leave, back Tuesday 5 March")
+        page.get_by_label("Who callers should contact instead (optional)").fill("Ask for the duty officer")
         page.get_by_role("button", name="Save").click()
         if attempt == 0:
             expect(page.get_by_text("has been added")).to_be_visible()

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from directory import csv_io
+from bench.directory_import import import_rows
+from directory import csv_io, services
 from directory.models import DirectoryChange, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
 from tests.factories import user_make
 
@@ -190,3 +191,147 @@ def test_managers_may_export_but_not_import(client, small_directory):
     client.force_login(user_make("Service manager"))
     assert client.get(reverse("directory:export")).status_code == 200
     assert client.get(reverse("directory:import")).status_code == 403
+
+
+# --- The import's own rules, called as the import page calls it ----------------------------------
+
+
+def _rows(*rows: dict) -> list[tuple[int, dict]]:
+    """(line, row) pairs as ImportForm gives them: the header is line 1."""
+    return [(line, {column: row.get(column, "") for column in csv_io.COLUMNS}) for line, row in enumerate(rows, 2)]
+
+
+def _area(slug, name, **cells):
+    return {"record_type": "service_area", "slug": slug, "name": name, "summary": f"{name}.", **cells}
+
+
+def test_a_key_repeated_in_the_file_names_both_lines(small_directory):
+    """Regression: the last of two rows with the same slug (or username) silently won."""
+    result = services.directory_import(
+        rows=_rows(
+            _area("parks", "Parks"),
+            {"record_type": "officer", "slug": "hugo", "team": "housing-options", "job_title": "Adviser"},
+            _area("parks", "Parks and gardens"),
+            {"record_type": "officer", "slug": "hugo", "team": "waste-collections", "job_title": "Driver"},
+        ),
+        by=None,
+    )
+    assert result.errors == [
+        (4, "slug: line 2 has the slug 'parks' too. Each entry can be in the file only once"),
+        (5, "slug: line 3 has the username 'hugo' too. Each entry can be in the file only once"),
+    ]
+    assert not ServiceArea.objects.filter(slug="parks").exists()
+    assert Officer.objects.get(user__username="hugo").job_title == "Officer"
+
+
+def test_names_stay_unique_across_the_file_and_the_directory(small_directory):
+    result = services.directory_import(
+        rows=_rows(
+            _area("parks", "Parks"),
+            _area("gardens", "Parks"),
+            _area("homes", "Housing"),  # the name of the existing service area 'housing'
+            {"record_type": "team", "slug": "crews", "name": "Waste collections", "service_area": "waste"},
+            {"record_type": "team", "slug": "rangers", "name": "Rangers", "service_area": "parks"},
+            {"record_type": "team", "slug": "wardens", "name": "Rangers", "service_area": "parks"},
+        ),
+        by=None,
+    )
+    assert result.errors == [
+        (3, "name: Another service area is called 'Parks' (on line 2). Enter a different name"),
+        (4, "name: Another service area is called 'Housing' (slug 'housing'). Enter a different name"),
+        (5, "name: Another team in Waste and recycling is called 'Waste collections' (slug 'waste-collections'). "
+            "Enter a different name"),
+        (7, "name: Another team in Parks is called 'Rangers' (on line 6). Enter a different name"),
+    ]  # fmt: skip
+
+
+def test_renaming_two_entries_past_each_other_is_fine(small_directory):
+    """Names are checked over the directory as the file leaves it, not as it was."""
+    result = services.directory_import(
+        rows=_rows(_area("housing", "Housing services"), _area("parks", "Housing")), by=None
+    )
+    assert result.ok, result.errors
+    assert ServiceArea.objects.get(slug="parks").name == "Housing"
+    # Two entries swapping names: one UPDATE of both would break the unique column half-way.
+    result = services.directory_import(rows=_rows(_area("waste", "ICT"), _area("ict", "Waste and recycling")), by=None)
+    assert result.summary == "2 updated", result.errors
+    assert ServiceArea.objects.get(slug="ict").name == "Waste and recycling"
+
+
+def test_missing_and_unknown_references_are_explained(small_directory):
+    rows = _rows(
+        {"record_type": "team", "slug": "crews", "name": "Crews"},
+        {"record_type": "topic", "slug": "fly-tipping", "name": "Fly-tipping", "service_area": "waste",
+         "partner": "nobody"},
+    )  # fmt: skip
+    result = services.directory_import(rows=rows, by=None)
+    assert result.errors == [
+        (2, "service_area: Enter the slug of the service area"),
+        (3, "partner: There is no partner with the slug 'nobody'"),
+    ]
+
+
+def test_a_move_between_teams_of_the_same_name_is_a_change(small_directory):
+    """Regression: relations were compared by name, so moving an officer to another area's team
+    of the same name was "unchanged" and not saved."""
+    other = services.entry_create(
+        model=Team, by=None, fields={"service_area": small_directory["housing"], "name": "Waste collections",
+                                     "slug": "housing-waste"},
+    )  # fmt: skip
+    result = services.directory_import(
+        rows=_rows({"record_type": "officer", "slug": "hugo", "team": "housing-waste", "job_title": "Officer",
+                    "phone": "01632 960202"}),
+        by=None,
+    )  # fmt: skip
+    assert result.summary == "1 updated"
+    hugo = Officer.objects.get(user__username="hugo")
+    assert hugo.team == other
+    change = DirectoryChange.objects.get(entry_type="officer", entry_id=hugo.pk, action="imported")
+    assert change.changes == {"team": ["Waste collections", "Waste collections"]}
+
+
+def test_cells_the_export_neutralised_are_restored(client, small_directory, administrator):
+    """The export quotes cells a spreadsheet would run as formulas; importing the file undoes it."""
+    services.entry_update(
+        entry=small_directory["bulky"], by=None, fields={"name": "=Bulky waste", "adviser_script": "-- book online"}
+    )
+    client.force_login(administrator)
+    exported = _export(client)
+    bulky = next(row for row in exported if row["slug"] == "bulky-waste")
+    assert (bulky["name"], bulky["adviser_script"]) == ("'=Bulky waste", "'-- book online")
+    result = services.directory_import(rows=list(enumerate(exported, 2)), by=None)
+    assert result.ok and result.counts["updated"] == 0, result.errors
+    result = services.directory_import(rows=_rows({**bulky, "name": "'+Bulky"}), by=None)
+    assert result.summary == "1 updated"
+    assert Topic.objects.get(slug="bulky-waste").name == "+Bulky"
+
+
+def test_an_unchanged_file_writes_nothing(client, small_directory, administrator, django_assert_max_num_queries):
+    client.force_login(administrator)
+    exported = _export(client)
+    # The lock, then one query for each kind of entry and for the staff accounts.
+    with django_assert_max_num_queries(10):
+        result = services.directory_import(rows=list(enumerate(exported, 2)), by=administrator)
+    assert result.summary == "18 unchanged"
+
+
+@pytest.mark.parametrize("count", [150, 1500])
+def test_the_import_is_set_based(small_directory, count, django_assert_max_num_queries):
+    """Whatever the file's size, a bounded number of statements: its time is measured by
+    bench/directory_import.py."""
+    users = [user_make(None, username=f"import.{n}") for n in range(count // 15)]
+    rows = import_rows(count, usernames=[user.username for user in users])
+    # The lock, 6 loads, a few batches of inserts (areas, partners, teams, officers, topics and
+    # their change records) and the search index rebuild.
+    with django_assert_max_num_queries(40):
+        result = services.directory_import(rows=rows, by=None)
+    assert result.summary == f"{count} added"
+    assert DirectoryChange.objects.filter(action="imported").count() == count
+    assert SearchEntry.objects.filter(kind="topic", slug="topic-0").exists()
+    for _, row in rows:
+        row["adviser_script"] = "Changed." if row["record_type"] == "topic" else row.get("adviser_script", "")
+    with django_assert_max_num_queries(40):
+        result = services.directory_import(rows=rows, by=None)
+    topics = sum(row["record_type"] == "topic" for _, row in rows)
+    assert result.summary == f"{topics} updated, {count - topics} unchanged"
+    assert Topic.objects.get(slug="topic-1").adviser_script == "Changed."

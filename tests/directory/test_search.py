@@ -1,7 +1,5 @@
 """Search: "who deals with X" over topics, services, teams, partners and officers."""
 
-import time
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -35,12 +33,12 @@ def test_result_links_and_phone_numbers(small_directory):
 
 
 def test_search_index_follows_every_change(small_directory):
-    services.topic_update(topic=small_directory["bulky"], by=None, synonyms=["junk collection"])
+    services.entry_update(entry=small_directory["bulky"], by=None, fields={"synonyms": ["junk collection"]})
     assert selectors.directory_search(query="junk", staff=False)[0].title == "Bulky waste collection"
-    services.team_update(team=small_directory["bins"], by=None, name="Refuse crews")
+    services.entry_update(entry=small_directory["bins"], by=None, fields={"name": "Refuse crews"})
     # The topic's entry names its team, so it follows the rename.
     assert "Refuse crews" in SearchEntry.objects.get(kind="topic", object_id=small_directory["bulky"].pk).summary
-    services.topic_delete(topic=small_directory["private"], by=None)
+    services.entry_delete(entry=small_directory["private"], by=None)
     assert not SearchEntry.objects.filter(kind="topic", object_id=small_directory["private"].pk).exists()
 
 
@@ -61,11 +59,11 @@ def test_word_list_follows_every_change(small_directory):
     assert words()["bulky"] is True
     assert words()["crew"] is False  # only in a private topic
     assert words()["olive"] is False  # officers are staff-only
-    services.topic_update(topic=small_directory["bulky"], by=None, synonyms=["junk collection"])
+    services.entry_update(entry=small_directory["bulky"], by=None, fields={"synonyms": ["junk collection"]})
     assert words()["junk"] is True
-    services.topic_update(topic=small_directory["private"], by=None, is_public=True)
+    services.entry_update(entry=small_directory["private"], by=None, fields={"is_public": True})
     assert words()["crew"] is True
-    services.topic_delete(topic=small_directory["private"], by=None)
+    services.entry_delete(entry=small_directory["private"], by=None)
     assert "crew" not in words()
     assert selectors.directory_search(query="junkk", staff=False)[0].title == "Bulky waste collection"
 
@@ -120,9 +118,10 @@ def test_public_search_page_runs_one_query(client, small_directory, django_asser
 
 def test_staff_search_page_query_count_does_not_grow(client, small_directory, django_assert_num_queries):
     client.force_login(user_make("Adviser"))
-    for query in ("bulky", "waste"):  # one result, then several
-        # 1 session, 1 user, 2 permission look-ups (user and group permissions, then cached), 1 search.
-        with django_assert_num_queries(5):
+    for query, officers in (("bulky", 0), ("waste", 1)):  # one result, then several (officers among them)
+        # 1 session, 1 user, 2 permission look-ups (user and group permissions, then cached), 1 search,
+        # and 1 for who is away among the officers found, if any.
+        with django_assert_num_queries(5 + officers):
             response = client.get(reverse("directory:phone-guide-search"), {"q": query})
         assert response.status_code == 200
 
@@ -142,8 +141,9 @@ def test_rebuild_returns_the_number_of_entries(small_directory):
     assert count == expected
 
 
-def test_rebuild_is_fast_at_scale(db):
-    """5,000 topics and 2,000 officers rebuild well under 5 seconds (set-based SQL)."""
+def test_rebuild_is_set_based(db, django_assert_max_num_queries):
+    """5,000 topics and 2,000 officers rebuild in a handful of statements, whatever their number
+    (its time is measured by `make bench`: bench/batch.py)."""
     area = ServiceArea.objects.create(name="Scale", slug="scale", summary="Scale test")
     teams = Team.objects.bulk_create([Team(service_area=area, name=f"Team {n}", slug=f"team-{n}") for n in range(50)])
     Topic.objects.bulk_create(
@@ -159,8 +159,7 @@ def test_rebuild_is_fast_at_scale(db):
     Officer.objects.bulk_create(
         [Officer(user=user, team=teams[n % 50], job_title="Officer") for n, user in enumerate(users)]
     )
-    started = time.perf_counter()
-    count = services.search_index_rebuild()
-    elapsed = time.perf_counter() - started
+    # Delete, one upsert per kind (5), the word list (lock, refresh), ANALYZE, and savepoints.
+    with django_assert_max_num_queries(15):
+        count = services.search_index_rebuild()
     assert count == 5000 + 2000 + 50 + 1
-    assert elapsed < 5, f"rebuild took {elapsed:.1f}s"

@@ -1,11 +1,13 @@
 """Search quality and the demo data: real queries against the full demo directory."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 
-from directory import selectors
+from directory import csv_io, selectors, services
 from directory.demo import directory_seed
-from directory.models import Absence, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
+from directory.models import Absence, DirectoryChange, Officer, Partner, SearchEntry, ServiceArea, Team, Topic
 
 # What residents and advisers actually type (misspelt, colloquial), and the topic that must come first.
 QUALITY = [
@@ -92,7 +94,32 @@ def test_demo_data_has_the_promised_size(db, demo_directory):
 
 
 def test_demo_seed_is_idempotent(db, demo_directory):
-    models = (ServiceArea, Team, Officer, Partner, Topic, Absence, SearchEntry, get_user_model())
+    models = (ServiceArea, Team, Officer, Partner, Topic, Absence, SearchEntry, DirectoryChange, get_user_model())
     before = {model: model.objects.count() for model in models}
-    directory_seed()
+    result = directory_seed()
     assert {model: model.objects.count() for model in models} == before
+    assert (
+        result.summary
+        == f"{before[ServiceArea] + before[Team] + before[Officer] + before[Partner] + before[Topic]} unchanged"
+    )
+
+
+def test_demo_is_loaded_through_the_import(db, demo_directory):
+    imported = DirectoryChange.objects.filter(action=DirectoryChange.Action.IMPORTED)
+    assert imported.filter(entry_type="topic").count() == Topic.objects.count()
+    assert imported.filter(entry_type="officer").count() == Officer.objects.count()
+
+
+def test_the_demo_export_imports_again_unchanged(db, demo_directory):
+    # Every demo phone number is one the import accepts (it refused 23 when the demo skipped validation).
+    stream = io.StringIO()
+    csv_io.directory_export(stream, officers=Officer.objects.all())
+    result = services.directory_import(rows=csv_io.rows_parse(stream.getvalue().encode()), by=None)
+    assert result.errors == []
+    assert not result.counts["added"] and not result.counts["updated"]
+
+
+def test_demo_absences_tell_callers_nothing_of_the_reason(db, demo_directory):
+    absences = Absence.objects.all()
+    assert absences.count() == 15
+    assert all(absence.caller_note == "" for absence in absences)

@@ -1,45 +1,171 @@
-"""Every staff URL, who may open it, and that everyone else is refused.
+"""Who may do what on every staff URL, for GET and for POST, for every role and for anonymous
+visitors; and a walk of the URLconf that fails when a route is in neither table below.
 
-Anonymous visitors are sent to sign in; signed-in users in the wrong role (or none) get 403.
-Add a row here for every new staff page."""
+A new staff page cannot be forgotten: its route has no row, so `test_every_route_has_a_row`
+fails until one is added. Each row says, per method, the status every world user gets (see
+`tests/conftest.py`: two service areas, team A in area A, team B in area B). The defaults: 403
+for a signed-in user without the role, a redirect to sign in for anonymous visitors, 405 for
+everyone when the page does not accept the method."""
+
+from dataclasses import dataclass, field
 
 import pytest
-from django.urls import reverse
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-ALL_STAFF = {"adviser", "officer", "team_manager", "service_manager", "councillor", "administrator"}
+LOGIN = "sign in"  # a 302 to the sign-in page
+USERS = ["adviser", "officer_a", "officer_b", "team_manager", "service_manager", "councillor", "administrator",
+         "no_role"]  # fmt: skip
+ALL_STAFF = {"adviser", "officer_a", "officer_b", "team_manager", "service_manager", "councillor", "administrator"}
 MANAGERS = {"team_manager", "service_manager", "administrator"}
+EVERYONE = {*USERS, None}
 
-# (url name, kwargs, roles allowed)
-STAFF_URLS = [
-    ("portal:staff-home", {}, ALL_STAFF),
-    ("directory:phone-guide", {}, ALL_STAFF),
-    ("directory:phone-guide-search", {}, ALL_STAFF),
-    ("directory:phone-guide-print", {}, ALL_STAFF),
-    ("directory:edit-home", {}, MANAGERS),
-    ("directory:review", {}, MANAGERS),
-    ("directory:export", {}, MANAGERS),
-    ("directory:import", {}, {"administrator"}),
-    ("directory:entry-create", {"kind": "topic"}, MANAGERS),
-    ("directory:entry-create", {"kind": "partner"}, MANAGERS),
-    ("directory:entry-create", {"kind": "absence"}, MANAGERS),
+
+def only(allowed: set[str], status: int | str = 200, **special: int | str) -> dict:
+    """`status` for the allowed users, 403 for other signed-in users, sign-in for anonymous
+    visitors; `special` overrides single users (say, 404 outside their editing scope)."""
+    outcome: dict = {user: (status if user in allowed else 403) for user in USERS}
+    outcome[None] = LOGIN
+    outcome.update(special)
+    return outcome
+
+
+def anyone(status: int | str, *, signed_in: int | str | None = None) -> dict:
+    """The same status for everyone (signed in or not), or another for signed-in users."""
+    return {user: (status if user is None or signed_in is None else signed_in) for user in EVERYONE}
+
+
+NOT_ALLOWED = anyone(405)
+
+
+@dataclass(frozen=True)
+class Row:
+    url_name: str
+    get: dict
+    post: dict
+    # Names of world objects whose ids or slugs the URL takes: {"pk": ("directory", "bulky")}.
+    kwargs: dict = field(default_factory=dict)
+
+    def url(self, world) -> str:
+        kwargs = {}
+        for name, value in self.kwargs.items():
+            if isinstance(value, tuple):
+                container, key, attr = value
+                kwargs[name] = getattr(getattr(world, container)[key], attr)
+            else:
+                kwargs[name] = value
+        return reverse(self.url_name, kwargs=kwargs)
+
+
+# The team manager edits area A (waste) only; the service manager area B (housing) only:
+# an entry of the other area is a 404, as if it did not exist.
+A_TOPIC = {"kind": "topic", "pk": ("directory", "bulky", "pk")}
+OUT_OF_SCOPE = {"service_manager": 404}
+
+STAFF_ROWS = [
+    Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
+    # Signed-in users are sent on from the sign-in page to staff home.
+    Row("portal:login", get=anyone(200, signed_in=302), post=anyone(200, signed_in=302)),
+    Row("portal:logout", get=NOT_ALLOWED, post=anyone(302)),
+    Row("portal:password-reset", get=anyone(200), post=anyone(200)),
+    Row("portal:password-reset-done", get=anyone(200), post=NOT_ALLOWED),
+    Row(
+        "portal:password-reset-confirm",
+        get=anyone(200),
+        post=anyone(200),
+        kwargs={"uidb64": "MQ", "token": "not-a-token"},
+    ),
+    Row("portal:password-reset-complete", get=anyone(200), post=NOT_ALLOWED),
+    Row("directory:phone-guide", get=only(ALL_STAFF), post=NOT_ALLOWED),
+    Row("directory:phone-guide-search", get=only(ALL_STAFF), post=NOT_ALLOWED),
+    Row("directory:phone-guide-print", get=only(ALL_STAFF), post=NOT_ALLOWED),
+    Row("directory:phone-guide-area", get=only(ALL_STAFF), post=NOT_ALLOWED, kwargs={"slug": "waste"}),
+    Row("directory:edit-home", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("directory:review", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("directory:export", get=only(MANAGERS), post=NOT_ALLOWED),
+    # An empty POST shows the form's errors and changes nothing.
+    Row("directory:import", get=only({"administrator"}), post=only({"administrator"})),
+    Row("directory:entry-create", get=only(MANAGERS), post=only(MANAGERS), kwargs={"kind": "topic"}),
+    Row("directory:entry-create", get=only(MANAGERS), post=only(MANAGERS), kwargs={"kind": "absence"}),
     # A new service area is council-wide: administrators only.
-    ("directory:entry-create", {"kind": "service-area"}, {"administrator"}),
+    Row(
+        "directory:entry-create",
+        get=only({"administrator"}),
+        post=only({"administrator"}),
+        kwargs={"kind": "service-area"},
+    ),
+    Row(
+        "directory:entry-update",
+        get=only(MANAGERS, **OUT_OF_SCOPE),
+        post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=A_TOPIC,
+    ),
+    Row(
+        "directory:entry-delete",
+        get=only(MANAGERS, **OUT_OF_SCOPE),
+        post=only(MANAGERS, 302, **OUT_OF_SCOPE),
+        kwargs=A_TOPIC,
+    ),
+    Row("directory:entry-reviewed", get=NOT_ALLOWED, post=only(MANAGERS, 302, **OUT_OF_SCOPE), kwargs=A_TOPIC),
+    Row("directory:entry-history", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=A_TOPIC),
 ]
 
-ROLES = [*sorted(ALL_STAFF), None]
+# Routes anyone may use without signing in; staff see more on some of them (the API).
+PUBLIC_ROUTES = {
+    "portal:home", "portal:accessibility-statement", "portal:accessibility-settings", "portal:health",
+    "directory:service-list", "directory:service-search", "directory:service-detail",
+    "directory:api-search", "directory:api-service-list", "directory:api-service-detail", "directory:api-team-list",
+    "directory:api-team-detail", "directory:api-topic-list", "directory:api-topic-detail", "api-schema",
+}  # fmt: skip
 
 
-@pytest.mark.parametrize(("url_name", "kwargs", "allowed"), STAFF_URLS)
-def test_anonymous_is_sent_to_sign_in(client, db, url_name, kwargs, allowed):
-    url = reverse(url_name, kwargs=kwargs)
-    response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("portal:login"))
+def _routes(patterns, prefix: str = "", namespace: str | None = None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern), pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield prefix + str(pattern.pattern), name
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("url_name", "kwargs", "allowed"), STAFF_URLS)
-def test_each_role(client, make_user, role, url_name, kwargs, allowed):
-    client.force_login(make_user(role))
-    response = client.get(reverse(url_name, kwargs=kwargs))
-    assert response.status_code == (200 if role in allowed else 403)
+def test_every_route_has_a_row():
+    """Django admin governs its own pages (is_staff); every other route is in one table."""
+    with_rows = {row.url_name for row in STAFF_ROWS}
+    missing = []
+    for route, name in _routes(get_resolver().url_patterns):
+        if route.startswith("admin/") or name in PUBLIC_ROUTES:
+            continue
+        if name is None or name not in with_rows:
+            missing.append(f"{route} ({name})")
+        elif not route.startswith("staff/"):
+            missing.append(f"{route} ({name}) is not under staff/: a staff page must be")
+    assert not missing, "Add a row to STAFF_ROWS (or PUBLIC_ROUTES) for: " + ", ".join(missing)
+    assert not with_rows & PUBLIC_ROUTES
+
+
+def _check(client, world, row: Row, method: str, expected: dict) -> list[str]:
+    url = row.url(world)
+    wrong = []
+    for user in [*USERS, None]:
+        client.logout()
+        if user is not None:
+            client.force_login(world.users[user])
+        # Each user's request starts from the same world: a POST that deletes is rolled back.
+        with transaction.atomic():
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            transaction.set_rollback(True)
+        want = expected[user]
+        if want == LOGIN:
+            ok = response.status_code == 302 and response["Location"].startswith(reverse("portal:login"))
+        else:
+            ok = response.status_code == want
+        if not ok:
+            wrong.append(f"{user or 'anonymous'}: wanted {want}, got {response.status_code}")
+    return wrong
+
+
+@pytest.mark.parametrize("row", STAFF_ROWS, ids=lambda row: f"{row.url_name}{row.kwargs.get('kind', '')}")
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_each_user_gets_the_outcome_in_the_table(client, world, row, method):
+    wrong = _check(client, world, row, method, row.get if method == "GET" else row.post)
+    assert not wrong, f"{method} {row.url(world)}: " + "; ".join(wrong)

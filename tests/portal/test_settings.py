@@ -66,3 +66,14 @@ def test_deploy_check_is_clean_with_production_variables():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("proxies", "header"), [("0", "None"), ("1", "('HTTP_X_FORWARDED_PROTO', 'https')")])
+def test_only_a_trusted_proxy_may_say_the_request_was_https(proxies, header):
+    # With no proxy in front, a client sending X-Forwarded-Proto: https would skip the HTTPS redirect.
+    env = _environment(TRUSTED_PROXY_COUNT=proxies, DJANGO_SETTINGS_MODULE="portal.settings")
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"],
+        env=env, cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stdout.strip() == header, result.stderr

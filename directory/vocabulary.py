@@ -1,12 +1,30 @@
-"""The demo council's directory, as data (invented; phone numbers from Ofcom's drama ranges).
+"""The words of an invented district council, Wyebridge: one vocabulary for the demo
+(`directory.demo`, `manage.py seed_demo`) and the benchmark generator (`bench/generate/`).
 
-AREAS: service area -> its details and teams; each team -> its details and topics.
-A topic line is "Name | synonyms; ... | keywords; ... | flags | adviser script (optional)";
-flags: "p=<partner slug>" signposted to a partner, "online" can be done online, "internal" staff only.
+Invented throughout; phone numbers are from Ofcom's drama ranges (01632 960xxx, 020 7946 0xxx),
+or 101 and 111 for partners, so every one passes `directory.phones.phone_normalise`.
+
+The demo council, hand-written:
+- PARTNERS: other bodies the council signposts to (the demo has the first DEMO_PARTNERS, the
+  benchmark as many as its scale asks for).
+- AREAS: service area -> its details and teams; each team -> its details and topics. A topic line
+  is "Name | synonyms; ... | keywords; ... | flags | adviser script (optional)"; flags:
+  "p=<partner slug>" signposted to a partner, "online" can be done online, "internal" staff only.
+  EXTRA_TOPICS: more topic lines by team slug. The search-quality tests expect these slugs.
+
+The benchmark's much larger council, generated from:
+- SUBJECT_AREAS: each service area's subjects as (subject, synonyms); topics are subject x action
+  from ACTIONS ("Garden waste: renew", "Council tax: pay"), thousands of distinct, searchable
+  entries without inventing nonsense words. PARTNER_SUBJECTS are subjects a partner deals with.
+- TEAM_SUFFIXES, CALLER_NOTES and SEARCH_TERMS (what the load test searches for).
+
+Both: FIRST_NAMES, LAST_NAMES and JOB_TITLES for staff.
 """
 
+DEMO_PARTNERS = 10
+
 PARTNERS = [
-    # slug, name, handles, phone, web, hours, how to refer
+    # slug, name, handles, phone, web, hours, how to refer. The demo has the first DEMO_PARTNERS.
     (
         "wyeshire-county-council",
         "Wyeshire County Council",
@@ -100,6 +118,114 @@ PARTNERS = [
         "https://www.rspca.example.org.uk",
         "24 hours a day, every day",
         "Cruelty and injured wildlife go to the RSPCA cruelty line; stray dogs stay with the council.",
+    ),
+    (
+        "nhs-wyeshire-integrated-care-board",
+        "NHS Wyeshire Integrated Care Board",
+        "GPs, dentists, hospitals and NHS 111.",
+        "01632 960941",
+        "https://www.nhs-wyeshire-integrated-care-board.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller NHS Wyeshire Integrated Care Board's number and tell them what to have ready.",
+    ),
+    (
+        "department-for-work-and-pensions",
+        "Department for Work and Pensions",
+        "Universal Credit, State Pension and disability benefits.",
+        "01632 960942",
+        "https://www.department-for-work-and-pensions.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Department for Work and Pensions's number and tell them what to have ready.",
+    ),
+    (
+        "wye-valley-water",
+        "Wye Valley Water",
+        "Water supply, sewers and water bills.",
+        "01632 960943",
+        "https://www.wye-valley-water.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wye Valley Water's number and tell them what to have ready.",
+    ),
+    (
+        "wyeshire-trading-standards",
+        "Wyeshire Trading Standards",
+        "Scams, rogue traders and unsafe goods.",
+        "01632 960944",
+        "https://www.wyeshire-trading-standards.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wyeshire Trading Standards's number and tell them what to have ready.",
+    ),
+    (
+        "wyeshire-fire-and-rescue-service",
+        "Wyeshire Fire and Rescue Service",
+        "Fire safety advice and home fire safety checks.",
+        "01632 960945",
+        "https://www.wyeshire-fire-and-rescue-service.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wyeshire Fire and Rescue Service's number and tell them what to have ready.",
+    ),
+    (
+        "hm-revenue-and-customs",
+        "HM Revenue and Customs",
+        "Income tax, self assessment and tax credits.",
+        "01632 960946",
+        "https://www.hm-revenue-and-customs.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller HM Revenue and Customs's number and tell them what to have ready.",
+    ),
+    (
+        "wyeshire-mind",
+        "Wyeshire Mind",
+        "Mental health support and crisis lines.",
+        "01632 960947",
+        "https://www.wyeshire-mind.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wyeshire Mind's number and tell them what to have ready.",
+    ),
+    (
+        "shelter",
+        "Shelter",
+        "Housing advice and homelessness help.",
+        "01632 960948",
+        "https://www.shelter.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Shelter's number and tell them what to have ready.",
+    ),
+    (
+        "national-highways",
+        "National Highways",
+        "Motorways and major A roads.",
+        "01632 960949",
+        "https://www.national-highways.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller National Highways's number and tell them what to have ready.",
+    ),
+    (
+        "wyebridge-community-transport",
+        "Wyebridge Community Transport",
+        "Dial-a-ride and community buses.",
+        "01632 960951",
+        "https://www.wyebridge-community-transport.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wyebridge Community Transport's number and tell them what to have ready.",
+    ),
+    (
+        "age-uk-wyebridge",
+        "Age UK Wyebridge",
+        "Help and advice for older people.",
+        "01632 960952",
+        "https://www.age-uk-wyebridge.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Age UK Wyebridge's number and tell them what to have ready.",
+    ),
+    (
+        "wyeshire-victim-support",
+        "Wyeshire Victim Support",
+        "Help for victims and witnesses of crime.",
+        "01632 960953",
+        "https://www.wyeshire-victim-support.example.org.uk",
+        "Monday to Friday, 9am to 5pm",
+        "Give the caller Wyeshire Victim Support's number and tell them what to have ready.",
     ),
 ]
 
@@ -785,7 +911,7 @@ AREAS = [
             (
                 "Parks and open spaces",
                 "parks-and-open-spaces",
-                "01632 961000",
+                "01632 960850",
                 "01632 960090",
                 "Damage making play equipment dangerous: out-of-hours line 01632 960999.",
                 "Take the park name and the nearest landmark; log it for the parks team.",
@@ -801,7 +927,7 @@ AREAS = [
             (
                 "Trees and grounds maintenance",
                 "trees-and-grounds-maintenance",
-                "01632 961010",
+                "01632 960860",
                 "01632 960091",
                 "Fallen trees blocking a road: the County Council's highways line; on council land 01632 960999.",
                 "Council trees only: trees on private land are the owner's responsibility.",
@@ -816,7 +942,7 @@ AREAS = [
             (
                 "Sport and leisure",
                 "sport-and-leisure",
-                "01632 961020",
+                "01632 960870",
                 "01632 960092",
                 "The leisure centres take bookings until 9pm.",
                 "The leisure trust runs the centres; memberships and bookings go to them.",
@@ -834,15 +960,15 @@ AREAS = [
         "Antisocial behaviour, CCTV, emergency planning and safeguarding concerns.",
         "Antisocial behaviour, community protection notices, CCTV, emergency planning, referring safeguarding "
         "concerns.",
-        "01632 961100",
+        "01632 960120",
         "Monday to Friday, 9am to 5pm",
         True,
         [
             (
                 "Community safety and antisocial behaviour",
                 "community-safety-team",
-                "01632 961100",
-                "01632 961101",
+                "01632 960120",
+                "01632 960121",
                 "Crime or danger now: 999; antisocial behaviour out of hours: police on 101.",
                 "Take what happened, where and when; offer diary sheets; crimes go to the police.",
                 [
@@ -864,7 +990,7 @@ AREAS = [
             (
                 "CCTV control room",
                 "cctv-control-room",
-                "01632 961110",
+                "01632 960130",
                 "",
                 "Staffed 24 hours.",
                 "CCTV footage requests come from the police or by subject access request.",
@@ -876,7 +1002,7 @@ AREAS = [
             (
                 "Emergency planning",
                 "emergency-planning",
-                "01632 961120",
+                "01632 960140",
                 "",
                 "The duty emergency officer is reached through the out-of-hours line 01632 960999.",
                 "In a major incident the council opens rest centres; follow the incident briefing.",
@@ -895,15 +1021,15 @@ AREAS = [
         "Registering to vote, elections, council meetings and councillors.",
         "The electoral register, postal and proxy votes, polling stations, council and committee meetings, "
         "finding your councillor.",
-        "01632 961200",
+        "01632 960150",
         "Monday to Friday, 9am to 5pm",
         True,
         [
             (
                 "Electoral services",
                 "electoral-services",
-                "01632 961200",
-                "01632 961201",
+                "01632 960150",
+                "01632 960151",
                 "On polling day the elections office is open 6am to 10pm.",
                 "Registration is online; postal vote forms are sent out on request.",
                 [
@@ -921,8 +1047,8 @@ AREAS = [
             (
                 "Democratic services",
                 "democratic-services",
-                "01632 961210",
-                "01632 961211",
+                "01632 960160",
+                "01632 960161",
                 "No out of hours service.",
                 "Meeting papers and councillors' details are online.",
                 [
@@ -941,15 +1067,15 @@ AREAS = [
         "bereavement-services",
         "Cemeteries, the crematorium, funerals and what to do when someone dies.",
         "Burials and cremations, grave purchases, memorials, public health funerals, Tell Us Once.",
-        "01632 961300",
+        "01632 960170",
         "Monday to Friday, 9am to 4:30pm",
         True,
         [
             (
                 "Cemeteries and crematorium",
                 "cemeteries-and-crematorium",
-                "01632 961300",
-                "01632 961301",
+                "01632 960170",
+                "01632 960171",
                 "Funeral directors reach the duty officer through 01632 960996.",
                 "Most arrangements come through funeral directors; speak kindly and take time.",
                 [
@@ -971,16 +1097,16 @@ AREAS = [
         "finance-and-business",
         "Paying the council, invoices, fraud, and support for local businesses.",
         "Invoices and sundry debts, payments to suppliers, fraud reporting, business grants and support.",
-        "01632 961400",
+        "01632 960180",
         "Monday to Friday, 9am to 5pm",
         True,
         [
             (
                 "Income and payments",
                 "income-and-payments",
-                "01632 961400",
-                "01632 961401",
-                "The automated payment line runs 24 hours: 01632 961499.",
+                "01632 960180",
+                "01632 960181",
+                "The automated payment line runs 24 hours: 01632 960239.",
                 "Take card payments through the payment system; never write card numbers down.",
                 [
                     "Pay an invoice | council invoice; sundry debt; pay a bill | invoice number | online",
@@ -992,8 +1118,8 @@ AREAS = [
             (
                 "Fraud and investigations",
                 "fraud-and-investigations",
-                "01632 961410",
-                "01632 961411",
+                "01632 960190",
+                "01632 960191",
                 "No out of hours service.",
                 "Reports can be anonymous; never tell the caller what action we will take.",
                 [
@@ -1005,8 +1131,8 @@ AREAS = [
             (
                 "Business support",
                 "business-support",
-                "01632 961420",
-                "01632 961421",
+                "01632 960230",
+                "01632 960231",
                 "No out of hours service.",
                 "Point businesses to the growth hub events and the grants pages.",
                 [
@@ -1019,18 +1145,6 @@ AREAS = [
         ],
     ),
 ]
-
-FIRST_NAMES = [
-    "Aisha", "Ben", "Chloe", "Daniel", "Eleanor", "Farhan", "Grace", "Harry", "Imogen", "Jack", "Kiran", "Laura",
-    "Mohammed", "Niamh", "Oliver", "Priya", "Rhys", "Sophie", "Tomasz", "Uma", "Vikram", "Wendy", "Yusuf", "Zara",
-    "Gareth", "Bethan", "Dylan", "Megan", "Callum", "Hannah",
-]  # fmt: skip
-LAST_NAMES = [
-    "Ahmed", "Baker", "Clarke", "Davies", "Edwards", "Fletcher", "Green", "Hughes", "Iqbal", "Jenkins", "Kowalski",
-    "Lewis", "Morris", "Nowak", "Owen", "Powell", "Rees", "Singh", "Thomas", "Walker", "Williams", "Wright",
-    "Yates", "Bennett", "Chaudhry", "Hall", "Murphy", "Roberts", "Taylor", "Ward", "Harris",
-]  # fmt: skip
-JOB_TITLES = ["Team leader", "Senior officer", "Officer", "Assistant officer", "Technical officer"]
 
 # More topics, by team slug, in the same line format as AREAS.
 EXTRA_TOPICS = {
@@ -1204,3 +1318,580 @@ EXTRA_TOPICS = {
         "Business advice events | business workshops; growth hub | networking ||",
     ],
 }
+
+# Staff names: British first and last names.
+FIRST_NAMES = [
+    "Aisha",
+    "Ben",
+    "Chloe",
+    "Daniel",
+    "Eleanor",
+    "Farhan",
+    "Grace",
+    "Harry",
+    "Imogen",
+    "Jack",
+    "Kiran",
+    "Laura",
+    "Mohammed",
+    "Niamh",
+    "Oliver",
+    "Priya",
+    "Rhys",
+    "Sophie",
+    "Tomasz",
+    "Uma",
+    "Vikram",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+    "Gareth",
+    "Bethan",
+    "Dylan",
+    "Megan",
+    "Callum",
+    "Hannah",
+    "Olivia",
+    "Amelia",
+    "Isla",
+    "Ava",
+    "Mia",
+    "Ivy",
+    "Lily",
+    "Isabella",
+    "Sophia",
+    "Freya",
+    "Poppy",
+    "Emily",
+    "Ella",
+    "Charlotte",
+    "Evie",
+    "Florence",
+    "Alice",
+    "Sienna",
+    "Daisy",
+    "Siobhan",
+    "Rhiannon",
+    "Ruth",
+    "Margaret",
+    "Susan",
+    "Karen",
+    "Helen",
+    "Noah",
+    "George",
+    "Arthur",
+    "Leo",
+    "Muhammad",
+    "Oscar",
+    "Archie",
+    "Henry",
+    "Theo",
+    "Charlie",
+    "Freddie",
+    "Alfie",
+    "Thomas",
+    "James",
+    "William",
+    "Samuel",
+    "Joseph",
+    "Adam",
+    "Owen",
+    "Kwame",
+    "Piotr",
+    "Raj",
+    "Imran",
+    "Hassan",
+    "David",
+    "Paul",
+    "Mark",
+    "Stephen",
+    "Ian",
+    "Neil",
+    "Colin",
+    "Andrew",
+    "Peter",
+    "Simon",
+    "Graham",
+]
+LAST_NAMES = [
+    "Ahmed",
+    "Baker",
+    "Clarke",
+    "Davies",
+    "Edwards",
+    "Fletcher",
+    "Green",
+    "Hughes",
+    "Iqbal",
+    "Jenkins",
+    "Kowalski",
+    "Lewis",
+    "Morris",
+    "Nowak",
+    "Owen",
+    "Powell",
+    "Rees",
+    "Singh",
+    "Thomas",
+    "Walker",
+    "Williams",
+    "Wright",
+    "Yates",
+    "Bennett",
+    "Chaudhry",
+    "Hall",
+    "Murphy",
+    "Roberts",
+    "Taylor",
+    "Ward",
+    "Harris",
+    "Smith",
+    "Jones",
+    "Brown",
+    "Evans",
+    "Wilson",
+    "Johnson",
+    "Robinson",
+    "Thompson",
+    "White",
+    "Patel",
+    "Jackson",
+    "Wood",
+    "Turner",
+    "Martin",
+    "Cooper",
+    "Hill",
+    "Moore",
+    "Clark",
+    "Lee",
+    "King",
+    "Harrison",
+    "Morgan",
+    "Allen",
+    "James",
+    "Scott",
+    "Phillips",
+    "Watson",
+    "Davis",
+    "Parker",
+    "Price",
+    "Young",
+    "Griffiths",
+    "Mitchell",
+    "Kelly",
+    "Cook",
+    "Carter",
+    "Richardson",
+    "Bailey",
+    "Collins",
+    "Bell",
+    "Shaw",
+    "Miller",
+    "Cox",
+    "Khan",
+    "Ali",
+    "Begum",
+    "Hussain",
+    "Kaur",
+    "Okafor",
+    "Mensah",
+    "O'Brien",
+    "McDonald",
+    "Fraser",
+    "Campbell",
+    "Reid",
+    "Chapman",
+    "Pearson",
+    "Marshall",
+    "Lloyd",
+]
+JOB_TITLES = [
+    "Team leader",
+    "Senior officer",
+    "Officer",
+    "Assistant officer",
+    "Technical officer",
+    "Assistant",
+    "Enforcement officer",
+    "Case officer",
+    "Inspector",
+    "Administrator",
+    "Coordinator",
+    "Specialist",
+    "Manager",
+    "Apprentice",
+]
+
+
+# --- The benchmark's council -------------------------------------------------------------------
+
+# name -> (summary, subjects as (subject, synonyms))
+SUBJECT_AREAS: dict[str, tuple[str, list[tuple[str, list[str]]]]] = {
+    "Waste and recycling": (
+        "Bin collections, recycling, garden waste and bulky items.",
+        [
+            ("Bin collection day", ["rubbish day", "refuse collection", "when is my bin collected"]),
+            ("Missed bin", ["bin not emptied", "missed collection", "rubbish not collected"]),
+            ("New or replacement bin", ["wheelie bin", "broken bin", "stolen bin", "extra bin"]),
+            ("Recycling box", ["recycling bin", "blue bin", "kerbside recycling"]),
+            ("Garden waste", ["green bin", "brown bin", "garden bin subscription"]),
+            ("Food waste caddy", ["food bin", "kitchen caddy", "compostable liners"]),
+            ("Bulky waste collection", ["large items", "furniture collection", "mattress collection"]),
+            ("Assisted bin collection", ["help with bins", "pull out service", "disabled bin collection"]),
+            ("Clinical waste", ["sharps", "medical waste", "needles collection"]),
+            ("Commercial waste", ["trade waste", "business bins", "trade waste agreement"]),
+            ("Household waste and recycling centre", ["tip", "dump", "recycling centre", "skip site"]),
+            ("Bin collections over bank holidays", ["christmas bin collections", "holiday collections"]),
+            ("Textile recycling", ["clothes bank", "textiles", "shoe bank"]),
+            ("Electrical items recycling", ["weee", "small electricals", "batteries recycling"]),
+        ],
+    ),
+    "Streets and environment": (
+        "Clean streets, fly-tipping, graffiti and public toilets.",
+        [
+            ("Fly-tipping", ["flytipping", "dumped rubbish", "illegal dumping", "fly tipping"]),
+            ("Street cleaning", ["street sweeping", "litter", "road sweeper"]),
+            ("Graffiti", ["offensive graffiti", "vandalism", "tagging"]),
+            ("Dog fouling", ["dog poo", "dog mess", "dog bin"]),
+            ("Litter bins", ["overflowing bin", "street bin", "litter bin emptying"]),
+            ("Abandoned vehicles", ["abandoned car", "dumped car", "untaxed car"]),
+            ("Public toilets", ["toilets", "public conveniences", "radar key"]),
+            ("Needles found in public", ["discarded needles", "syringes", "drug litter"]),
+            ("Chewing gum removal", ["gum on pavement", "chewing gum"]),
+            ("Dead animals on the road", ["dead animal", "roadkill", "dead fox"]),
+            ("Street naming and numbering", ["new address", "house numbering", "street name plate"]),
+        ],
+    ),
+    "Council tax": (
+        "Bills, payments, discounts and exemptions.",
+        [
+            ("Council tax bill", ["ctax", "council tax statement", "annual bill"]),
+            ("Council tax payment", ["pay council tax", "direct debit", "instalments"]),
+            ("Single person discount", ["25 percent discount", "living alone discount", "spd"]),
+            ("Council tax exemption", ["empty property exemption", "student exemption", "exempt"]),
+            ("Council tax band", ["valuation band", "band appeal", "rebanding"]),
+            ("Moving home council tax", ["change of address", "moving out", "moving in"]),
+            ("Council tax arrears", ["reminder notice", "summons", "liability order", "enforcement agents"]),
+            ("Council tax reduction", ["council tax support", "ctr", "help paying council tax"]),
+            ("Second homes and empty homes premium", ["empty homes premium", "second home"]),
+            ("Council tax refund", ["overpayment", "credit on account", "refund"]),
+        ],
+    ),
+    "Benefits": (
+        "Housing benefit, council tax support and help with living costs.",
+        [
+            ("Housing benefit", ["hb", "rent help", "housing allowance"]),
+            ("Change of circumstances", ["report a change", "new job", "income change"]),
+            ("Housing benefit overpayment", ["overpaid benefit", "benefit debt"]),
+            ("Discretionary housing payment", ["dhp", "shortfall in rent", "bedroom tax help"]),
+            ("Free school meals", ["school meals", "fsm", "pupil premium"]),
+            ("Household support fund", ["cost of living help", "energy help", "food vouchers"]),
+            ("Benefit appeal", ["reconsideration", "appeal a decision", "tribunal"]),
+            ("Proof of benefit entitlement", ["benefit letter", "entitlement letter"]),
+            ("Pension age benefits", ["pension credit", "pensioner help"]),
+        ],
+    ),
+    "Housing": (
+        "Housing advice, homelessness, the housing register and private renting.",
+        [
+            ("Homelessness", ["homeless", "nowhere to stay", "eviction", "sofa surfing", "rough sleeping"]),
+            ("Housing register", ["council house", "social housing", "housing waiting list", "choice based lettings"]),
+            ("Private rented housing conditions", ["damp and mould", "landlord repairs", "disrepair"]),
+            ("Houses in multiple occupation", ["hmo", "hmo licence", "shared house"]),
+            ("Disabled facilities grant", ["dfg", "stairlift", "adaptations", "level access shower"]),
+            ("Empty homes", ["empty property", "derelict house", "vacant home"]),
+            ("Rough sleeper outreach", ["streetlink", "rough sleeper", "someone sleeping rough"]),
+            ("Temporary accommodation", ["emergency housing", "b and b", "hostel"]),
+            ("Tenancy deposit problems", ["deposit", "landlord kept deposit"]),
+            ("Housing allocations appeal", ["banding review", "housing decision review"]),
+        ],
+    ),
+    "Planning": (
+        "Planning applications, advice and enforcement.",
+        [
+            ("Planning application", ["planning permission", "apply for planning", "householder application"]),
+            (
+                "Comment on a planning application",
+                ["object to planning", "planning objection", "neighbour notification"],
+            ),
+            ("Planning enforcement", ["breach of planning", "unauthorised building", "planning complaint"]),
+            ("Pre-application advice", ["pre app", "planning advice", "duty planner"]),
+            ("Trees and hedges", ["tree preservation order", "tpo", "high hedges", "conservation area tree"]),
+            ("Listed buildings", ["listed building consent", "heritage", "conservation area"]),
+            ("Local plan", ["development plan", "local plan consultation", "neighbourhood plan"]),
+            ("Lawful development certificate", ["permitted development", "ldc", "do i need planning"]),
+            ("Planning appeal", ["appeal refusal", "planning inspectorate"]),
+            ("Land charges", ["local search", "con29", "llc1"]),
+        ],
+    ),
+    "Building control": (
+        "Building regulations, dangerous structures and demolition.",
+        [
+            ("Building regulations application", ["building regs", "full plans", "building notice"]),
+            ("Building control inspection", ["site inspection", "book an inspection", "completion certificate"]),
+            ("Dangerous structures", ["dangerous building", "unsafe wall", "collapsed wall"]),
+            ("Demolition notice", ["demolition", "knock down a building"]),
+            ("Regularisation certificate", ["retrospective building regs", "regularisation"]),
+        ],
+    ),
+    "Environmental health": (
+        "Noise, pests, food safety, pollution and public health.",
+        [
+            ("Noise nuisance", ["noisy neighbours", "loud music", "barking dog", "noise complaint"]),
+            ("Pest control", ["rats", "mice", "wasps nest", "bed bugs", "cockroaches"]),
+            ("Food hygiene", ["food poisoning", "dirty restaurant", "food hygiene rating"]),
+            ("Food business registration", ["register a food business", "home baking business"]),
+            ("Air quality", ["air pollution", "bonfire smoke", "smoke nuisance"]),
+            ("Contaminated land", ["land contamination", "pollution of land"]),
+            ("Private water supplies", ["borehole", "well water", "private water"]),
+            ("Pollution from businesses", ["odour", "smell", "industrial noise"]),
+            ("Health and safety at work", ["accident at work", "workplace safety", "riddor"]),
+            ("Stray dogs", ["lost dog", "dog warden", "found dog"]),
+            ("Light nuisance", ["security light", "floodlights", "bright lights"]),
+        ],
+    ),
+    "Licensing": (
+        "Alcohol, taxis, gambling, animals and street trading.",
+        [
+            ("Premises licence", ["alcohol licence", "pub licence", "licensed premises"]),
+            ("Personal licence", ["personal licence holder", "sell alcohol"]),
+            ("Temporary event notice", ["ten", "event licence", "one off event"]),
+            ("Taxi and private hire licence", ["taxi driver licence", "hackney carriage", "private hire vehicle"]),
+            ("Taxi complaint", ["taxi driver complaint", "overcharged taxi"]),
+            ("Animal licence", ["dog breeding licence", "pet shop licence", "dog boarding", "riding school"]),
+            ("Street trading", ["market stall", "street trader", "burger van"]),
+            ("Gambling licence", ["betting shop", "lottery registration", "gaming machines"]),
+            ("Scrap metal licence", ["scrap dealer", "scrap metal"]),
+            ("Pavement licence", ["tables and chairs", "outdoor seating"]),
+        ],
+    ),
+    "Parking": (
+        "Car parks, permits and parking fines.",
+        [
+            ("Parking permit", ["residents permit", "car park season ticket", "visitor permit"]),
+            ("Penalty charge notice", ["parking fine", "pcn", "parking ticket", "appeal parking fine"]),
+            ("Car parks", ["car park charges", "pay and display", "car park opening times"]),
+            ("Blue badge parking", ["disabled parking", "blue badge bay"]),
+            ("Parking enforcement", ["illegal parking", "parked on double yellow lines", "blocked driveway"]),
+            ("Electric vehicle charging", ["ev charging", "charge point", "electric car"]),
+        ],
+    ),
+    "Parks and open spaces": (
+        "Parks, play areas, allotments and cemeteries.",
+        [
+            ("Parks and play areas", ["playground", "park", "broken swing", "play equipment"]),
+            ("Allotments", ["allotment plot", "allotment waiting list"]),
+            ("Grass cutting", ["overgrown grass", "mowing", "verge cutting"]),
+            ("Council trees", ["tree on council land", "fallen tree", "overhanging tree"]),
+            ("Cemeteries and burials", ["burial", "grave", "memorial", "cremated remains"]),
+            ("Sports pitches", ["football pitch", "pitch booking", "tennis courts"]),
+            ("Events in parks", ["park event", "hire a park", "fun fair"]),
+        ],
+    ),
+    "Leisure and culture": (
+        "Leisure centres, museums, theatres and community halls.",
+        [
+            ("Leisure centre", ["swimming pool", "gym", "sports centre"]),
+            ("Museum", ["museum opening times", "exhibitions", "local history"]),
+            ("Community hall hire", ["room hire", "village hall", "venue hire"]),
+            ("Arts and events", ["festival", "theatre", "what's on"]),
+            ("Community grants", ["funding", "voluntary sector grant", "grant application"]),
+        ],
+    ),
+    "Elections and registration": (
+        "Electoral register, voting and elections.",
+        [
+            ("Register to vote", ["electoral register", "voter registration", "electoral roll"]),
+            ("Postal vote", ["vote by post", "postal voting", "proxy vote"]),
+            ("Polling stations", ["where do i vote", "polling card", "polling place"]),
+            ("Voter ID", ["voter authority certificate", "photo id to vote"]),
+            ("Annual canvass", ["household enquiry form", "canvass form"]),
+            ("Elections results", ["election results", "councillors elected", "by-election"]),
+        ],
+    ),
+    "Business and economy": (
+        "Business rates, support for business and markets.",
+        [
+            ("Business rates", ["nndr", "non domestic rates", "rates bill"]),
+            ("Small business rate relief", ["rate relief", "sbrr", "business rates discount"]),
+            ("Business support", ["start a business", "business advice", "business grants"]),
+            ("Markets", ["market traders", "farmers market", "market pitch"]),
+            ("Invoices and paying the council", ["pay an invoice", "sundry debt", "council invoice"]),
+            ("Selling to the council", ["procurement", "tenders", "contracts"]),
+        ],
+    ),
+    "Community safety": (
+        "Antisocial behaviour, CCTV and community safety.",
+        [
+            ("Antisocial behaviour", ["asb", "youths causing trouble", "nuisance neighbours"]),
+            ("CCTV", ["cctv footage", "camera", "surveillance"]),
+            ("Community trigger", ["asb case review", "community trigger"]),
+            ("Safeguarding concern", ["worried about someone", "vulnerable adult", "child at risk"]),
+            ("Domestic abuse", ["domestic violence", "abuse", "refuge"]),
+            ("Modern slavery", ["human trafficking", "forced labour"]),
+        ],
+    ),
+    "Customer services": (
+        "Contacting the council, complaints and general enquiries.",
+        [
+            ("Complaint about the council", ["complaint", "unhappy with service", "make a complaint"]),
+            ("Compliment", ["thank you", "praise", "compliment a member of staff"]),
+            ("Freedom of information request", ["foi", "information request", "subject access request"]),
+            ("Contact your councillor", ["ward councillor", "councillor", "mp"]),
+            ("Council offices opening times", ["opening hours", "reception", "visit the council offices"]),
+            ("Interpreting and accessibility", ["translation", "interpreter", "large print", "easy read"]),
+        ],
+    ),
+}
+
+# Subjects another body deals with: (subject, synonyms, partner name). The council signposts these.
+PARTNER_SUBJECTS: list[tuple[str, list[str], str, str]] = [
+    ("Potholes", ["pothole", "road defect", "damaged road"], "Wyeshire County Council", "Streets and environment"),
+    (
+        "Street lights",
+        ["street light out", "lamp post", "broken street light"],
+        "Wyeshire County Council",
+        "Streets and environment",
+    ),
+    (
+        "School admissions",
+        ["school place", "apply for a school", "school transport"],
+        "Wyeshire County Council",
+        "Customer services",
+    ),
+    (
+        "Adult social care",
+        ["care home", "carer support", "care assessment"],
+        "Wyeshire County Council",
+        "Community safety",
+    ),
+    ("Libraries", ["library", "library card", "renew books"], "Wyeshire County Council", "Leisure and culture"),
+    ("Blue badge application", ["blue badge", "disabled badge"], "Wyeshire County Council", "Parking"),
+    (
+        "Registering a birth or death",
+        ["register a death", "birth certificate", "registrar", "marriage"],
+        "Wyeshire County Council",
+        "Customer services",
+    ),
+    (
+        "Flooding from rivers",
+        ["river flooding", "flood warning", "main river"],
+        "Environment Agency",
+        "Streets and environment",
+    ),
+    ("Crime reporting", ["report a crime", "police", "burglary", "101"], "Wyeshire Police (101)", "Community safety"),
+    (
+        "GP and NHS services",
+        ["doctor", "gp surgery", "nhs 111", "dentist"],
+        "NHS Wyeshire Integrated Care Board",
+        "Customer services",
+    ),
+    ("Universal Credit", ["uc", "universal credit claim", "jobcentre"], "Department for Work and Pensions", "Benefits"),
+    ("State pension", ["pension", "pension age"], "Department for Work and Pensions", "Benefits"),
+    ("Vehicle tax", ["car tax", "dvla", "sorn"], "DVLA", "Parking"),
+    ("Housing association repairs", ["housing association", "social landlord repair"], "Wyebridge Homes", "Housing"),
+    ("Debt advice", ["money advice", "debt help", "budgeting"], "Citizens Advice Wyebridge", "Benefits"),
+    (
+        "Water and sewerage",
+        ["burst water main", "sewer", "blocked drain", "water bill"],
+        "Wye Valley Water",
+        "Streets and environment",
+    ),
+    (
+        "Trading standards",
+        ["rogue trader", "scam", "doorstep crime"],
+        "Wyeshire Trading Standards",
+        "Environmental health",
+    ),
+    (
+        "Fire safety",
+        ["smoke alarm", "fire risk", "home fire safety check"],
+        "Wyeshire Fire and Rescue Service",
+        "Community safety",
+    ),
+    ("Public rights of way", ["footpath", "bridleway", "stile"], "Wyeshire County Council", "Parks and open spaces"),
+    ("Income tax", ["hmrc", "tax code", "self assessment"], "HM Revenue and Customs", "Business and economy"),
+]
+
+# What a resident wants to do about a subject; topic names are "<subject>: <action>".
+ACTIONS: list[tuple[str, list[str]]] = [
+    ("find out more", ["information", "advice"]),
+    ("apply", ["application", "request"]),
+    ("report a problem", ["report", "problem"]),
+    ("pay", ["payment", "pay online"]),
+    ("change your details", ["update details", "change address"]),
+    ("check progress", ["progress", "update on my request", "chase"]),
+    ("cancel", ["stop", "cancellation"]),
+    ("renew", ["renewal", "extend"]),
+    ("make a complaint", ["complain", "complaint"]),
+    ("appeal a decision", ["appeal", "review"]),
+    ("fees and charges", ["cost", "how much", "price"]),
+    ("eligibility", ["who can apply", "am i eligible"]),
+    ("forms and documents", ["form", "paper form", "evidence"]),
+    ("for businesses", ["business", "commercial"]),
+    ("for landlords", ["landlord", "letting agent"]),
+    ("help if you are disabled", ["disability", "accessible"]),
+    ("urgent and out of hours", ["emergency", "out of hours", "evening and weekend"]),
+    ("book an appointment", ["appointment", "visit"]),
+    ("opening times", ["hours", "when open"]),
+    ("contact the team", ["phone number", "email address"]),
+    ("policies and strategies", ["policy", "strategy"]),
+    ("consultations", ["consultation", "have your say"]),
+    ("get a refund", ["refund", "money back"]),
+    ("if you are moving home", ["moving", "new address"]),
+    ("after a bereavement", ["death", "someone has died"]),
+    ("for tenants", ["tenant", "renting"]),
+    ("for community groups", ["charity", "voluntary group"]),
+    ("for councillors", ["member enquiry", "ward"]),
+    ("performance and statistics", ["statistics", "performance"]),
+    ("privacy notice", ["data protection", "personal data"]),
+    ("translations and easy read", ["translation", "easy read"]),
+    ("what to expect", ["next steps", "what happens next"]),
+    ("how long it takes", ["timescales", "response time"]),
+    ("guidance notes", ["guidance", "help notes"]),
+]
+
+TEAM_SUFFIXES: list[str] = [
+    "team",
+    "operations",
+    "enforcement",
+    "advice",
+    "assessments",
+    "support",
+    "customer team",
+    "technical team",
+    "admin team",
+    "north team",
+    "south team",
+    "visiting team",
+]
+
+# Who callers should contact instead while an officer is away. Never the reason for the absence:
+# callers are told only that the officer is not available until a time.
+CALLER_NOTES: list[str] = ["", "", "Ask for the duty officer", "Ask for the team leader", "Email the team instead"]
+
+# What people type into the search boxes: real words and the misspellings advisers see every day.
+SEARCH_TERMS: list[str] = [
+    "missed bin",
+    "council tax",
+    "fly tipping",
+    "garden waste",
+    "parking permit",
+    "housing benefit",
+    "planning application",
+    "noise complaint",
+    "pest control",
+    "dog fouling",
+    "potholes",
+    "homeless",
+    "recyling",  # recycling
+    "counsil tax",  # council tax
+    "flytiping",  # fly-tipping
+    "parkng fine",  # parking fine
+    "benifit",  # benefit
+    "planing permision",  # planning permission
+    "grafitti",  # graffiti
+    "abandonned car",  # abandoned car
+    "licence",
+    "bulky waste",
+]

@@ -1,0 +1,46 @@
+"""Database helpers shared by every app's services."""
+
+from collections.abc import Sequence
+from typing import cast
+
+from django.db import IntegrityError, connection, models
+
+
+def constraint_name(error: IntegrityError) -> str | None:
+    """The name of the constraint the database says `error` broke, or None when it names none
+    (a NOT NULL violation, say). Services map these names to GOV.UK field errors: the name is
+    PostgreSQL's own report (psycopg's `diag.constraint_name`), so unlike the message text it does
+    not change with the server's language or version."""
+    diagnostics = getattr(error.__cause__, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) or None
+
+
+def rows_update(
+    *, model: type[models.Model], entries: Sequence[models.Model], fields: list[str], batch_size=500
+) -> None:
+    """Save `fields` of every one of `entries` (matched by primary key), one UPDATE ... FROM
+    (VALUES ...) statement a batch. For updates of thousands of rows: Django's bulk_update builds
+    a CASE with one branch per row for every field, which is slow to compile in Python and slow
+    for PostgreSQL to evaluate (each row walks the branches). No signals, no auto_now: as
+    bulk_update, the caller sets such fields."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    targets = [meta.pk] + [cast(models.Field, meta.get_field(name)) for name in fields]
+    columns = [quote(target.column) for target in targets]
+    pk = columns[0]
+    row = "(" + ", ".join(f"%s::{target.db_type(connection)}" for target in targets) + ")"
+    assignments = ", ".join(f"{column} = v.{column}" for column in columns[1:])
+    with connection.cursor() as cursor:
+        for start in range(0, len(entries), batch_size):
+            batch = entries[start : start + batch_size]
+            params = [
+                target.get_db_prep_save(getattr(entry, target.attname), connection)
+                for entry in batch
+                for target in targets
+            ]
+            # Only quoted names of the model's own table and columns are formatted in; values are parameters.
+            sql = (
+                f"UPDATE {quote(meta.db_table)} AS t SET {assignments} "  # noqa: S608
+                f"FROM (VALUES {', '.join([row] * len(batch))}) AS v({', '.join(columns)}) WHERE t.{pk} = v.{pk}"
+            )
+            cursor.execute(sql, params)
