@@ -1,9 +1,11 @@
 """Database helpers shared by every app's services."""
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Mapping, Sequence
 from typing import cast
 
-from django.db import IntegrityError, connection, models
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, connection, models, transaction
 
 
 def constraint_name(error: IntegrityError) -> str | None:
@@ -44,3 +46,35 @@ def rows_update(
                 f"FROM (VALUES {', '.join([row] * len(batch))}) AS v({', '.join(columns)}) WHERE t.{pk} = v.{pk}"
             )
             cursor.execute(sql, params)
+
+
+def unique_errors(entry: models.Model) -> dict[str, ValidationError]:
+    """Constraint name -> the GOV.UK-worded error (the model's unique_error_message) for every
+    unique rule of `entry`'s model: its UniqueConstraints, and unique=True columns, whose
+    constraints PostgreSQL names <table>_<column>_key."""
+    model = type(entry)
+    errors = {}
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+            message = entry.unique_error_message(model, constraint.fields)
+            errors[constraint.name] = ValidationError({NON_FIELD_ERRORS: message})
+    for column in model._meta.concrete_fields:
+        if column.unique and not column.primary_key:
+            message = entry.unique_error_message(model, [column.name])
+            errors[f"{model._meta.db_table}_{column.column}_key"] = ValidationError({column.name: message})
+    return errors
+
+
+def save_checked(entry: models.Model, *, errors: Mapping[str, ValidationError], **kwargs) -> None:
+    """entry.save(**kwargs), turning a constraint the save broke into its ValidationError from
+    `errors` (constraint name -> error; unique rules are added from unique_errors). For the race
+    the service's own checks cannot close: another request saved in between."""
+    try:
+        with transaction.atomic():
+            entry.save(**kwargs)
+    except IntegrityError as error:
+        mapped = {**unique_errors(entry), **errors}.get(constraint_name(error) or "")
+        if mapped is None:
+            raise
+        # A copy: the mapping's errors are shared by every request, and raising sets __cause__.
+        raise copy.deepcopy(mapped) from error

@@ -5,18 +5,19 @@ one transaction."""
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TypeVar, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import connection, models, transaction
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
+from core.changes import editable_names, model_field, snapshot, value_as_json
 from core.csv_cells import cell_restore
-from core.db import constraint_name, rows_update
+from core.db import rows_update, save_checked
 
 from . import csv_io, search_index
 from .models import (
@@ -85,30 +86,12 @@ def officer_search_refresh(*, user_id: int) -> None:
 # --- The audit trail -----------------------------------------------------------------------------
 
 
-def _as_json(value):
-    if isinstance(value, models.Model):
-        return str(value)
-    if isinstance(value, datetime):
-        return timezone.localtime(value).isoformat(timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_as_json(v) for v in value]
-    return value
-
-
-def _snapshot(entry: models.Model, names) -> dict:
-    return {name: _as_json(getattr(entry, name)) for name in names}
-
-
-def _field(model: type[models.Model] | models.Model, name: str) -> models.Field:
-    return cast(models.Field, model._meta.get_field(name))
-
-
 def _state(entry: models.Model, names) -> dict[str, tuple]:
     """name -> (the stored value: an id for a relation, what the change history shows). Relations
     are compared by id: two teams may share a name in different service areas."""
-    return {name: (getattr(entry, _field(entry, name).attname), _as_json(getattr(entry, name))) for name in names}
+    return {
+        name: (getattr(entry, model_field(entry, name).attname), value_as_json(getattr(entry, name))) for name in names
+    }
 
 
 def _state_changes(before: dict | None, after: dict) -> dict:
@@ -117,10 +100,6 @@ def _state_changes(before: dict | None, after: dict) -> dict:
         for name, value in after.items()
         if before is None or before[name][0] != value[0]
     }
-
-
-def _editable_names(model) -> list[str]:
-    return [f.name for f in model._meta.concrete_fields if f.editable and not f.primary_key and f.name != "updated_at"]
 
 
 def change_record(*, entry: models.Model, by: User | None, action: str, changes: dict) -> DirectoryChange:
@@ -171,40 +150,19 @@ def entry_validate(*, entry: models.Model) -> None:
     entry_rows_validate(entry=entry)
 
 
-def _constraint_errors(entry: models.Model) -> dict[str, ValidationError]:
-    """Database constraint name -> the field error it means, for the constraints a write of
-    `entry` can still break after the checks above: mostly by racing another request (an
-    overlapping absence, a slug taken in between)."""
-    model = type(entry)
-    errors = {
-        "absence_no_overlap": _overlap_error(),
-        "absence_ends_after_start": ValidationError(
-            {"ends_at": ValidationError(ABSENCE_ORDER_MESSAGE, code="ends_before_start")}
-        ),
-        "topic_has_owner_or_partner": ValidationError({"team": ValidationError(TOPIC_OWNER_MESSAGE, code="no_owner")}),
-    }
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-            message = entry.unique_error_message(model, constraint.fields)
-            errors[constraint.name] = ValidationError({NON_FIELD_ERRORS: message})
-    # unique=True columns: PostgreSQL names their constraints <table>_<column>_key.
-    for model_field in model._meta.concrete_fields:
-        if model_field.unique and not model_field.primary_key:
-            message = entry.unique_error_message(model, [model_field.name])
-            errors[f"{model._meta.db_table}_{model_field.column}_key"] = ValidationError({model_field.name: message})
-    return errors
+# The constraints a write can still break after the checks above, mostly by racing another request
+# (an overlapping absence saved in between); unique rules are mapped by core.db.save_checked itself.
+_CONSTRAINT_ERRORS = {
+    "absence_no_overlap": _overlap_error(),
+    "absence_ends_after_start": ValidationError(
+        {"ends_at": ValidationError(ABSENCE_ORDER_MESSAGE, code="ends_before_start")}
+    ),
+    "topic_has_owner_or_partner": ValidationError({"team": ValidationError(TOPIC_OWNER_MESSAGE, code="no_owner")}),
+}
 
 
 def _save(entry: models.Model, **kwargs) -> None:
-    try:
-        with transaction.atomic():
-            entry.save(**kwargs)
-    except IntegrityError as error:
-        # Another request got there between our checks and our save: the constraint refused it.
-        mapped = _constraint_errors(entry).get(constraint_name(error) or "")
-        if mapped is None:
-            raise
-        raise mapped from error
+    save_checked(entry, errors=_CONSTRAINT_ERRORS, **kwargs)
 
 
 # --- Generic create / update / delete ------------------------------------------------------------
@@ -219,7 +177,7 @@ def entry_create(*, model: type[Entry], by: User | None, fields: dict) -> Entry:
     entry_validate(entry=entry)
     _save(entry)
     _search_refresh(entry)
-    after = _snapshot(entry, _editable_names(model))
+    after = snapshot(entry, editable_names(model))
     change_record(
         entry=entry, by=by, action=DirectoryChange.Action.CREATED, changes={k: [None, v] for k, v in after.items()}
     )
@@ -243,7 +201,7 @@ def entry_update(*, entry: Entry, by: User | None, fields: dict) -> Entry:
     changed = _state_changes(before, _state(entry, fields))
     if not changed:
         return entry
-    update_fields = [_field(model, name).attname for name in changed]
+    update_fields = [model_field(model, name).attname for name in changed]
     if any(f.name == "updated_at" for f in model._meta.concrete_fields):
         update_fields.append("updated_at")
     _save(entry, update_fields=update_fields)
@@ -258,7 +216,7 @@ DELETE_PROTECTED_MESSAGE = "You cannot delete {entry} while {others} still belon
 @transaction.atomic
 def entry_delete(*, entry: models.Model, by: User | None) -> None:
     """Delete any directory entry, refusing (with a message) while others still belong to it."""
-    before = _snapshot(entry, _editable_names(type(entry)))
+    before = snapshot(entry, editable_names(type(entry)))
     pk, kind = entry.pk, _SEARCH_KIND.get(type(entry))
     try:
         with transaction.atomic():
@@ -285,7 +243,7 @@ def entry_mark_reviewed(*, entry: ReviewedEntry, by: User | None) -> ReviewedEnt
         entry=entry,
         by=by,
         action=DirectoryChange.Action.REVIEWED,
-        changes={"last_reviewed": [_as_json(before), today.isoformat()]},
+        changes={"last_reviewed": [value_as_json(before), today.isoformat()]},
     )
     return entry
 
@@ -367,7 +325,7 @@ class _Import:
         model = csv_io.MODELS[record_type]
         if name in _RELATED:
             if not raw:
-                if not _field(model, name).null:
+                if not model_field(model, name).null:
                     raise ValidationError(f"Enter the slug of the {name.replace('_', ' ')}")
                 return None
             found = self.entries[name].get(raw)  # only entries that are stored: loaded, or written already
@@ -381,7 +339,7 @@ class _Import:
             return found
         if name in ("is_public", "number_shareable"):
             if not raw:
-                return _field(model, name).default
+                return model_field(model, name).default
             if raw.lower() not in _YES | _NO:
                 raise ValidationError("Enter yes or no")
             return raw.lower() in _YES
