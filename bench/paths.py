@@ -11,6 +11,7 @@ NOT_YET_BUILT.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -61,6 +62,14 @@ def _search(base: str) -> Callable[[Fixtures, int], str]:
     return lambda fx, i: f"{base}?{urlencode({'q': fx.search_terms[i % len(fx.search_terms)]})}"
 
 
+def _preview(fx: Fixtures, i: int) -> str:
+    """The adviser's "when will they hear back?": an email received on one of 28 days ahead, at 10am."""
+    day = _dt.date.today() + _dt.timedelta(days=i % 28)
+    params = {"received_on_0": day.day, "received_on_1": day.month, "received_on_2": day.year,
+              "received_time": "10am", "channel": "email", "case_type": "service_request"}  # fmt: skip
+    return f"/staff/standards/preview/?{urlencode(params)}"
+
+
 PATHS: list[HotPath] = [
     # The floors: the least a Django view can do on this stack, measured in the same run.
     HotPath(FLOOR_WRITE, "POST", lambda fx, i: "/bench/floor/write/", "write", 1, expect_status=201),
@@ -77,6 +86,12 @@ PATHS: list[HotPath] = [
         "read",
         3,
     ),
+    # Standards (issue #9). Public: the standards in force, the council calendar, its hours, its
+    # closures ahead. Preview: 4 staff overhead (session, user, permissions), the council
+    # calendar, the standard, the closures in the time, the teams for the form's list (the
+    # working calendar is kept in the process after the first request).
+    HotPath("customer care standards (public)", "GET", lambda fx, i: "/standards/", "read", 4),
+    HotPath("standards preview (staff)", "GET", _preview, "read", 8, signed_in=True),
 ]
 
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class OutboundEmail(models.Model):
@@ -53,3 +55,24 @@ class RateLimitCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.count} until {self.expires_at:%H:%M:%S}"
+
+
+class ChangeRecord(models.Model):
+    """One change to an entry of an app's history: who, when, which entry, and each changed
+    field as [before, after] (core.changes builds them). Each app keeps its own table
+    (directory.DirectoryChange, standards.StandardsChange) with its own `action` choices."""
+
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    entry_type = models.CharField(max_length=40)
+    entry_id = models.BigIntegerField()
+    entry_label = models.CharField(max_length=200)
+    changes = models.JSONField(default=dict, blank=True)
+    action: "models.CharField"
+
+    class Meta:
+        abstract = True
+        ordering = ["-changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.changed_at:%Y-%m-%d %H:%M} {self.action} {self.entry_type} {self.entry_label}"

@@ -13,6 +13,7 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 
 from core.dates import govuk_datetime, govuk_day
+from core.models import ChangeRecord
 
 from .phones import phone_normalise
 
@@ -353,7 +354,7 @@ class SearchWord(models.Model):
         return self.word
 
 
-class DirectoryChange(models.Model):
+class DirectoryChange(ChangeRecord):
     """Who changed which directory entry, when, and what changed (field: [before, after])."""
 
     class Action(models.TextChoices):
@@ -363,17 +364,7 @@ class DirectoryChange(models.Model):
         REVIEWED = "reviewed", "Marked as reviewed"
         IMPORTED = "imported", "Imported"
 
-    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices)
-    entry_type = models.CharField(max_length=40)
-    entry_id = models.BigIntegerField()
-    entry_label = models.CharField(max_length=200)
-    changes = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["-changed_at"]
+    class Meta(ChangeRecord.Meta):
         indexes = [models.Index(fields=["entry_type", "entry_id"], name="directory_change_entry_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.changed_at:%Y-%m-%d %H:%M} {self.action} {self.entry_type} {self.entry_label}"

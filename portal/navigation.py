@@ -21,6 +21,8 @@ ITEMS = [
     NavItem("Find a service", "directory:service-list"),
     NavItem("Phone guide", "directory:phone-guide", "directory.view_phone_guide"),
     NavItem("Edit directory", "directory:edit-home", "directory.change_topic"),
+    NavItem("When will they hear back?", "standards:preview", "standards.preview_standards"),
+    NavItem("Standards", "standards:edit-home", "standards.change_responsestandard"),
 ]
 
 

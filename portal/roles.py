@@ -14,20 +14,35 @@ SERVICE_MANAGER = "Service manager"
 COUNCILLOR = "Councillor"
 ADMINISTRATOR = "Administrator"
 
-_STAFF = ["portal.access_staff_pages", "directory.view_phone_guide"]
+# Every staff role can answer "when will I hear back?" (the standards preview).
+_STAFF = ["portal.access_staff_pages", "directory.view_phone_guide", "standards.preview_standards"]
 _DIRECTORY_EDIT = [
     f"directory.{action}_{model}"
     for model in ("servicearea", "team", "officer", "absence", "partner", "topic")
     for action in ("add", "change", "delete")
 ] + ["directory.view_directorychange"]
+# Service managers edit their area's calendars and standards, administrators everything.
+_STANDARDS_EDIT = [
+    f"standards.{action}_{model}"
+    for model in ("calendar", "workinghours", "closure", "responsestandard")
+    for action in ("add", "change", "delete")
+] + ["standards.view_standardschange"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     ADVISER: _STAFF,
     OFFICER: _STAFF,
     TEAM_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT],
-    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT],
+    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_STANDARDS_EDIT],
     COUNCILLOR: _STAFF,
-    ADMINISTRATOR: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, "directory.import_directory"],
+    ADMINISTRATOR: [
+        *_STAFF,
+        "portal.view_dashboards",
+        *_DIRECTORY_EDIT,
+        "directory.import_directory",
+        *_STANDARDS_EDIT,
+        "standards.add_target",
+        "standards.change_target",
+    ],
 }
 
 

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("", include("portal.urls")),
     path("", include("directory.urls")),
+    path("", include("standards.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]

@@ -54,6 +54,8 @@ class World:
     administrator: object = None
     no_role: object = None
     users: dict = field(default_factory=dict)
+    # The standards' calendars, closure, standard and target by name (_standards_make).
+    standards: dict = field(default_factory=dict)
 
     @property
     def area_a(self):
@@ -135,7 +137,43 @@ def world(db) -> World:
         "administrator": user_make(roles.ADMINISTRATOR, username="administrator", first_name="Alex"),
         "no_role": user_make(None, username="no.role"),
     }
-    return World(directory=directory, users=users, **users)
+    return World(directory=directory, users=users, **users, standards=_standards_make(directory))
+
+
+def _standards_make(directory: dict) -> dict:
+    """The council calendar (made by a data migration), a calendar for each of area A and B, a
+    closure and a standard not yet in force in area B, and a target, made through the standards
+    services; dates are ahead of today so the standard and closure can still be deleted."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from standards import selectors, services
+    from standards.models import Channel
+
+    try:
+        council = selectors.council_calendar()
+    except selectors.NoCouncilCalendar:
+        # A transactional test (live_server) empties every table after it, the data migration's
+        # council calendar too: made again as that migration makes it.
+        council = services.calendar_create(by=None, name="Council calendar", slug="council", subdivision="ENG",
+                                           is_council=True)  # fmt: skip
+    ahead = timezone.localdate() + dt.timedelta(days=60)
+    calendar_a = services.calendar_create(by=None, name="Waste calendar", slug="waste", subdivision="ENG",
+                                          service_area=directory["waste"])  # fmt: skip
+    calendar_b = services.calendar_create(by=None, name="Housing calendar", slug="housing", subdivision="ENG",
+                                          service_area=directory["housing"])  # fmt: skip
+    midnight = timezone.make_aware(dt.datetime.combine(ahead, dt.time()))
+    closure_b = services.closure_create(calendar=calendar_b, by=None, starts_at=midnight,
+                                        ends_at=midnight + dt.timedelta(days=1), reason="Staff training")  # fmt: skip
+    standard_b = services.standard_create(by=None, fields={
+        "channel": Channel.EMAIL, "service_area": directory["housing"], "acknowledge_within": 1,
+        "respond_within": 5, "effective_from": ahead,
+        "public_wording": "We will reply to your housing email within 5 working days",
+    })  # fmt: skip
+    target = services.target_create(by=None, fields={"metric": "fpr", "percent": 45, "effective_from": ahead})
+    return {"council": council, "calendar_a": calendar_a, "calendar_b": calendar_b,
+            "closure_b": closure_b, "standard_b": standard_b, "target": target}  # fmt: skip
 
 
 # The role fixtures are the world's users, so every test of a role sees the same people.

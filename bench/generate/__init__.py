@@ -20,10 +20,10 @@ from django.db import connection
 
 from directory import vocabulary
 
-from . import directory
+from . import directory, standards
 from .scales import SCALES, Scale
 
-GENERATORS = [directory]
+GENERATORS = [directory, standards]
 
 
 @dataclass

@@ -61,6 +61,11 @@ class Row:
 # an entry of the other area is a 404, as if it did not exist.
 A_TOPIC = {"kind": "topic", "pk": ("directory", "bulky", "pk")}
 OUT_OF_SCOPE = {"service_manager": 404}
+STANDARDS_EDITORS = {"service_manager", "administrator"}
+A_CALENDAR = {"pk": ("standards", "calendar_a", "pk")}
+B_CALENDAR = {"pk": ("standards", "calendar_b", "pk")}
+B_STANDARD = {"pk": ("standards", "standard_b", "pk")}
+TARGET = {"pk": ("standards", "target", "pk")}
 
 STAFF_ROWS = [
     Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
@@ -108,7 +113,34 @@ STAFF_ROWS = [
     ),
     Row("directory:entry-reviewed", get=NOT_ALLOWED, post=only(MANAGERS, 302, **OUT_OF_SCOPE), kwargs=A_TOPIC),
     Row("directory:entry-history", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=A_TOPIC),
-]
+    # Standards: every staff role previews; service managers edit their area's calendars and
+    # standards (area B's: the world's), administrators everything; targets are administrators'.
+    Row("standards:preview", get=only(ALL_STAFF), post=NOT_ALLOWED),
+    Row("standards:edit-home", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED),
+    # An empty POST shows the form's errors and changes nothing.
+    Row("standards:calendar-create", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS)),
+    # Empty hours: "Enter working hours for at least one day of the week".
+    Row("standards:calendar-hours", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=B_CALENDAR),
+    # Area A's calendar is outside the service manager's area.
+    Row("standards:calendar-hours", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE),
+        post=only(STANDARDS_EDITORS, **OUT_OF_SCOPE), kwargs=A_CALENDAR),
+    # No teams ticked, and none there before: saved as it was, back to the editing home.
+    Row("standards:calendar-teams", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS, 302),
+        kwargs=B_CALENDAR),
+    Row("standards:calendar-history", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED, kwargs=B_CALENDAR),
+    Row("standards:closure-create", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=B_CALENDAR),
+    Row("standards:closure-delete", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS, 302),
+        kwargs={"pk": ("standards", "closure_b", "pk")}),
+    Row("standards:standard-create", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS)),
+    Row("standards:standard-update", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=B_STANDARD),
+    Row("standards:standard-delete", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS, 302),
+        kwargs=B_STANDARD),
+    Row("standards:standard-history", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED, kwargs=B_STANDARD),
+    Row("standards:target-create", get=only({"administrator"}), post=only({"administrator"})),
+    Row("standards:target-update", get=only({"administrator"}), post=only({"administrator"}), kwargs=TARGET),
+    # Service managers may read the standards' history, but targets are council-wide.
+    Row("standards:target-history", get=only({"administrator"}, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=TARGET),
+]  # fmt: skip
 
 # Routes anyone may use without signing in; staff see more on some of them (the API).
 PUBLIC_ROUTES = {
@@ -116,6 +148,7 @@ PUBLIC_ROUTES = {
     "directory:service-list", "directory:service-search", "directory:service-detail",
     "directory:api-search", "directory:api-service-list", "directory:api-service-detail", "directory:api-team-list",
     "directory:api-team-detail", "directory:api-topic-list", "directory:api-topic-detail", "api-schema",
+    "standards:public",
 }  # fmt: skip
 
 

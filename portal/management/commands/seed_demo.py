@@ -8,8 +8,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from directory.demo import directory_seed
+from standards.demo import standards_seed
 
 from ...roles import ADMINISTRATOR, ADVISER, COUNCILLOR, OFFICER, SERVICE_MANAGER, TEAM_MANAGER
 
@@ -42,6 +44,7 @@ class Command(BaseCommand):
             # Accounts first: the directory import sets officers' profiles but never creates accounts.
             self._staff()
             result = directory_seed(officers=self._profiles())
+            standards_seed(today=timezone.localdate())
         self.stdout.write(
             f"Directory imported from the demo CSV: {result.summary} ({time.perf_counter() - started:.1f} s)."
         )

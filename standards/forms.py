@@ -1,0 +1,700 @@
+"""GOV.UK forms for the standards pages: the preview, working hours, teams, closures, standards
+and targets.
+
+Forms only clean and convert (a typed "8:45am" to a time, a day, month and year to a date, two
+dates and two times to a closure's start and end); every rule about the values (hours that end
+before they start, overlapping closures, a standard with no time) is the model's or the
+service's, shown on the form by `apply_errors`."""
+
+import datetime as dt
+import re
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Button, Div, Field, Fieldset, Layout, Size
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+from core.dates import govuk_time
+from core.forms import GovukFormMixin
+from directory.models import ServiceArea, Team
+
+from .models import CaseType, Channel, Priority, RespondFrom, ResponseStandard, Subdivision, Target, TimeUnit, Weekday
+
+# At most two working periods a day: a lunch break splits a day in two.
+PERIODS = (1, 2)
+TIME_HINT = "For example, 8:45am or 17:15"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- Fields --------------------------------------------------------------------------------------
+
+_TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.)?$")
+_NAMED_TIMES = {"midday": dt.time(12), "noon": dt.time(12), "12 noon": dt.time(12), "midnight": dt.time(0)}
+
+
+def time_parse(text: str) -> dt.time | None:
+    """'8:45am', '8.45am', '08:45', '17:15', '5pm', 'midday' → a time; anything else → None."""
+    text = " ".join(text.strip().lower().split())
+    if text in _NAMED_TIMES:
+        return _NAMED_TIMES[text]
+    match = _TIME.match(text)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    suffix = (match["suffix"] or "").replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    elif match["minute"] is None:
+        return None  # "9" alone could be 9am or 9pm
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+class TimeField(forms.Field):
+    """A time typed as people write it. GOV.UK has no time component: a short text input with a
+    hint, accepting the 12-hour and the 24-hour clock."""
+
+    def __init__(self, *, what: str, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", TIME_HINT)
+        messages = {
+            "required": f"Enter {what}",
+            "invalid": f"{_capitalised(what)} must be a time, like 8:45am or 17:15",
+        }
+        messages.update(kwargs.pop("error_messages", {}))
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"class": "govuk-input govuk-input--width-5", "autocomplete": "off", "spellcheck": "false"}
+            ),
+        )
+        super().__init__(error_messages=messages, **kwargs)
+
+    def prepare_value(self, value):
+        return govuk_time(value) if isinstance(value, dt.time) else value
+
+    def to_python(self, value):
+        text = str(value or "").strip()
+        if not text:
+            return None
+        parsed = time_parse(text[:20])
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
+
+
+class DateField(DateInputField):
+    """The GOV.UK date input (day, month and year boxes) with GOV.UK messages naming the date:
+    "Enter the date it was received", "The date it was received must include a month"."""
+
+    def __init__(self, *, what: str, required: bool = True, **kwargs):
+        what_cap = _capitalised(what)
+        number = RegexValidator(r"^\s*\d+\s*$", f"{what_cap} must be a real date")
+        year = RegexValidator(r"^\s*\d{4}\s*$", "Year must include 4 numbers")
+        fields = (
+            forms.CharField(
+                label="Day", error_messages={"incomplete": f"{what_cap} must include a day"}, validators=[number]
+            ),
+            forms.CharField(
+                label="Month", error_messages={"incomplete": f"{what_cap} must include a month"}, validators=[number]
+            ),
+            forms.CharField(
+                label="Year", error_messages={"incomplete": f"{what_cap} must include a year"}, validators=[year]
+            ),
+        )
+        messages = {
+            "required": f"Enter {what}",
+            "incomplete": f"Enter {what}",
+            "invalid": f"{what_cap} must be a real date",
+            "year_range": f"{what_cap} must be in a year from {self.FIRST_YEAR} to {self.LAST_YEAR}",
+        }
+        # DateInputField's own __init__ fixes generic messages; skip to MultiValueField's.
+        forms.MultiValueField.__init__(
+            self, fields=fields, error_messages=messages, require_all_fields=False, required=required, **kwargs
+        )
+
+    # Working calendars are prepared year by year: a date far from now is a typing mistake, and
+    # arithmetic near year 9999 would run off the end of Python's dates.
+    FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            value = dt.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError):
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise ValidationError(self.error_messages["year_range"], code="year_range")
+        return value
+
+
+def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
+    """A wall-clock reading in the council's time zone as an aware datetime."""
+    return dt.datetime.combine(day, time, tzinfo=timezone.get_current_timezone())
+
+
+# --- Showing the services' errors ----------------------------------------------------------------
+
+
+def apply_errors(form: forms.BaseForm, error: ValidationError, *, field_names: dict[str, str] | None = None) -> None:
+    """Show a service's ValidationError on the form: each field error on its field (through
+    `field_names` when the service names a field the form calls something else), the rest in the
+    error summary. A field the form has already refused keeps the form's message (GOV.UK shows
+    one message a field)."""
+    field_names = field_names or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        target = field_names.get(name, name)
+        if target == NON_FIELD_ERRORS or target not in form.fields:
+            form.add_error(None, errors)
+        elif target not in form.errors:
+            form.add_error(target, errors)
+
+
+def _helper(layout: Layout) -> FormHelper:
+    helper = FormHelper()
+    # The templates write the <form> tag themselves (the preview's is a GET form).
+    helper.form_tag = False
+    helper.layout = layout
+    return helper
+
+
+class StandardsForm(GovukFormMixin, forms.Form):
+    """Base: a FormHelper from `layout()`; `service_fields()` is what the service takes."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self.layout())
+
+    def layout(self) -> Layout:
+        return Layout(*[Field(name) for name in self.fields], Button.primary("save", self.submit_label))
+
+    def service_fields(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+# --- Preview -------------------------------------------------------------------------------------
+
+
+class PreviewForm(StandardsForm):
+    """Received when, how and what: which standard applies and when it is due."""
+
+    submit_label = "Show the dates"
+
+    received_on = DateField(what="the date it was received", label="Date received", help_text="For example, 27 3 2027")
+    received_time = TimeField(what="the time it was received", label="Time received", required=True)
+    channel = forms.ChoiceField(
+        label="How it came in",
+        choices=[("", "Select how it came in"), *Channel.choices],
+        error_messages={"required": "Select how it came in", "invalid_choice": "Select how it came in"},
+    )
+    case_type = forms.ChoiceField(
+        label="Type",
+        choices=[("", "Select the type"), *CaseType.choices],
+        error_messages={"required": "Select the type", "invalid_choice": "Select the type"},
+    )
+    priority = forms.ChoiceField(
+        label="Priority (optional)",
+        required=False,
+        choices=[("", "Not given"), *Priority.choices],
+        error_messages={"invalid_choice": "Select a priority from the list"},
+    )
+    team = forms.ModelChoiceField(
+        label="Team (optional)",
+        required=False,
+        empty_label="Not known yet",
+        queryset=Team.objects.select_related("service_area").order_by("service_area__name", "name"),
+        help_text="A team may work to its own hours and have its own standards.",
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].label_from_instance = lambda team: f"{team.name} ({team.service_area.name})"
+
+    @staticmethod
+    def initial_now() -> dict:
+        now = timezone.localtime()
+        return {"received_on": now.date(), "received_time": now.time().replace(second=0, microsecond=0)}
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field("received_on"),
+            Field("received_time"),
+            Field.select("channel"),
+            Field.select("case_type"),
+            Field.select("priority"),
+            Field.select("team"),
+            Button.primary("preview", self.submit_label),
+        )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "received_at": local_datetime(data["received_on"], data["received_time"]),
+            "channel": data["channel"],
+            "case_type": data["case_type"],
+            "priority": data["priority"] or "",
+            "team": data["team"],
+        }
+
+
+# --- Calendars -----------------------------------------------------------------------------------
+
+
+def hours_field_name(weekday: int, period: int, end: str) -> str:
+    """'monday_opens_1': the field of a weekday's period's opening or closing time."""
+    return f"{Weekday(weekday).label.lower()}_{end}_{period}"
+
+
+class CalendarForm(StandardsForm):
+    """A new calendar: its name, web address name, UK nation and service area."""
+
+    submit_label = "Add calendar"
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="For example, Housing repairs calendar",
+        error_messages={
+            "required": "Enter the name of the calendar",
+            "max_length": "Name must be 120 characters or fewer",
+        },
+    )
+    slug = forms.SlugField(
+        label="Web address name",
+        max_length=120,
+        help_text="For example, housing-repairs",
+        error_messages={
+            "required": "Enter a web address name, like housing-repairs",
+            "invalid": "Web address names can only contain lower-case letters, "
+            "numbers and hyphens, like housing-repairs",
+        },
+    )
+    subdivision = forms.ChoiceField(
+        label="Whose bank holidays apply",
+        choices=Subdivision.choices,
+        initial=Subdivision.ENGLAND,
+        error_messages={
+            "required": "Select whose bank holidays apply",
+            "invalid_choice": "Select whose bank holidays apply",
+        },
+    )
+    service_area = forms.ModelChoiceField(
+        label="Service area",
+        queryset=ServiceArea.objects.none(),
+        error_messages={"required": "Select the service area", "invalid_choice": "Select the service area"},
+    )
+
+    def __init__(self, *args, area_ids: set[int] | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = ServiceArea.objects.order_by("name")
+        field = self.fields["service_area"]
+        if area_ids is None:
+            # Administrators: a calendar may also belong to no area, for teams of several.
+            field.queryset, field.required, field.empty_label = areas, False, "No service area"
+            field.label = "Service area (optional)"
+        else:
+            field.queryset, field.empty_label = areas.filter(pk__in=area_ids), None
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.text("name"),
+            Field.text("slug", field_width=20),
+            Field.radios("subdivision"),
+            Field.select("service_area"),
+            Button.primary("save", self.submit_label),
+        )
+
+
+class HoursForm(StandardsForm):
+    """Seven weekdays, each with up to two working periods; a day left empty is closed."""
+
+    submit_label = "Save working hours"
+
+    def __init__(self, *args, hours: dict[int, list[tuple[dt.time, dt.time]]] | None = None, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        for weekday, periods in (hours or {}).items():
+            for period, (opens, closes) in zip(PERIODS, periods, strict=False):
+                initial[hours_field_name(weekday, period, "opens")] = opens
+                initial[hours_field_name(weekday, period, "closes")] = closes
+        forms.Form.__init__(self, *args, **kwargs)
+        for day in Weekday:
+            name = day.label
+            for period in PERIODS:
+                again = "" if period == 1 else " after a break"
+                self.fields[hours_field_name(day, period, "opens")] = TimeField(
+                    what=f"the time {name} opens{again}",
+                    label="Opens" if period == 1 else "Opens again",
+                    help_text="",
+                )
+                self.fields[hours_field_name(day, period, "closes")] = TimeField(
+                    what=f"the time {name} closes{again}",
+                    label="Closes" if period == 1 else "Closes again",
+                    help_text="",
+                )
+        self.helper = _helper(self.layout())
+
+    def layout(self) -> Layout:
+        days = []
+        for day in Weekday:
+            items = [
+                Div(Field.text(hours_field_name(day, period, end)), css_class="govuk-date-input__item")
+                for period in PERIODS
+                for end in ("opens", "closes")
+            ]
+            days.append(Fieldset(Div(*items, css_class="govuk-date-input"), legend=day.label, legend_size=Size.SMALL))
+        return Layout(*days, Button.primary("save", self.submit_label))
+
+    def clean(self):
+        # Converting the boxes into periods: a period needs both its times (which times make
+        # sense together is the service's rule).
+        data = super().clean()
+        for day in Weekday:
+            for period in PERIODS:
+                opens_name, closes_name = (hours_field_name(day, period, end) for end in ("opens", "closes"))
+                if opens_name in self.errors or closes_name in self.errors:
+                    continue
+                opens, closes = data.get(opens_name), data.get(closes_name)
+                if opens is not None and closes is None:
+                    self.add_error(closes_name, self.fields[closes_name].error_messages["required"])
+                elif closes is not None and opens is None:
+                    self.add_error(opens_name, self.fields[opens_name].error_messages["required"])
+        return data
+
+    def hours(self) -> dict[int, list[tuple[dt.time, dt.time]]]:
+        result: dict[int, list[tuple[dt.time, dt.time]]] = {}
+        for day in Weekday:
+            periods = []
+            for period in PERIODS:
+                opens = self.cleaned_data.get(hours_field_name(day, period, "opens"))
+                closes = self.cleaned_data.get(hours_field_name(day, period, "closes"))
+                if opens is not None and closes is not None:
+                    periods.append((opens, closes))
+            result[int(day)] = periods
+        return result
+
+
+class TeamsForm(StandardsForm):
+    """Which teams work to this calendar rather than the council's."""
+
+    submit_label = "Save teams"
+
+    teams = forms.ModelMultipleChoiceField(
+        label="Teams that work to this calendar",
+        required=False,
+        queryset=Team.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A team can work to one calendar only. Teams not ticked here work to the council's calendar "
+        "unless another calendar has them.",
+        error_messages={
+            "invalid_choice": "Select teams from the list",
+            "invalid_pk_value": "Select teams from the list",
+        },
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teams"].queryset = queryset
+        self.fields["teams"].label_from_instance = lambda team: team.name
+
+    def layout(self) -> Layout:
+        return Layout(Field.checkboxes("teams", legend_size=Size.MEDIUM), Button.primary("save", self.submit_label))
+
+
+class ClosureForm(StandardsForm):
+    """A closure as people describe it: whole days (first and last day), part of a day (a day
+    and two times), or from a time on one day to a time on another."""
+
+    submit_label = "Add closure"
+
+    reason = forms.CharField(
+        label="Reason",
+        max_length=120,
+        help_text="Shown to the public, like “Christmas closure”",
+        error_messages={
+            "required": "Enter the reason for the closure",
+            "max_length": "Reason must be 120 characters or fewer",
+        },
+    )
+    first_day = DateField(
+        what="the first day of the closure", label="First day closed", help_text="For example, 24 12 2027"
+    )
+    last_day = DateField(
+        what="the last day of the closure",
+        label="Last day closed (optional)",
+        required=False,
+        help_text="Leave empty for a closure of one day or part of a day",
+    )
+    closes_at = TimeField(
+        what="the time the closure starts",
+        label="Closed from (optional)",
+        help_text="Leave empty to close from the start of the first day. For example, midday",
+    )
+    opens_at = TimeField(
+        what="the time the closure ends",
+        label="Open again at (optional)",
+        help_text="Leave empty to close until the end of the last day. For example, 2pm",
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.text("reason"),
+            Fieldset(Field("first_day"), Field("last_day"), legend="Days", legend_size=Size.MEDIUM),
+            Fieldset(
+                HTML('<p class="govuk-body">For part of a day only. Leave both empty to close whole days.</p>'),
+                Field.text("closes_at"),
+                Field.text("opens_at"),
+                legend="Times",
+                legend_size=Size.MEDIUM,
+            ),
+            Button.primary("save", self.submit_label),
+        )
+
+    def service_error_fields(self) -> dict[str, str]:
+        """The service names the closure's start and end; the form asks for days and times."""
+        data = self.cleaned_data
+        return {
+            "starts_at": "first_day",  # an overlap is about the days
+            "ends_at": "opens_at" if data.get("opens_at") else ("last_day" if data.get("last_day") else "first_day"),
+        }
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        first, last = data["first_day"], data.get("last_day") or data["first_day"]
+        starts_at = local_datetime(first, data.get("closes_at") or dt.time())
+        if data.get("opens_at") is not None:
+            ends_at = local_datetime(last, data["opens_at"])
+        else:
+            ends_at = local_datetime(last + dt.timedelta(days=1), dt.time())  # the end of the last day
+        return {"starts_at": starts_at, "ends_at": ends_at, "reason": data["reason"]}
+
+
+# --- Standards and targets -----------------------------------------------------------------------
+
+_WHOLE_NUMBER = "must be a whole number, like 5"
+
+
+def _within_field(label: str, what: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        max_value=32767,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+        error_messages={
+            "invalid": f"{what} {_WHOLE_NUMBER}",
+            "min_value": f"{what} must be 1 or more",
+            "max_value": f"{what} must be 32767 or less",
+        },
+    )
+
+
+DIMENSIONS = ("channel", "case_type", "priority", "service_area")
+
+
+class StandardForm(StandardsForm):
+    """A response standard: what it applies to, the times, and the public wording.
+
+    For a standard already in force the dimensions are fixed (the service makes a successor
+    with the same ones) and the form asks from which date the change applies."""
+
+    channel = forms.ChoiceField(
+        label="Channel",
+        required=False,
+        choices=[("", "Any channel"), *Channel.choices],
+        error_messages={"invalid_choice": "Select a channel from the list"},
+    )
+    case_type = forms.ChoiceField(
+        label="Type",
+        required=False,
+        choices=[("", "Any type"), *CaseType.choices],
+        error_messages={"invalid_choice": "Select a type from the list"},
+    )
+    priority = forms.ChoiceField(
+        label="Priority",
+        required=False,
+        choices=[("", "Any priority"), *Priority.choices],
+        error_messages={"invalid_choice": "Select a priority from the list"},
+    )
+    service_area = forms.ModelChoiceField(
+        label="Service area",
+        queryset=ServiceArea.objects.none(),
+        error_messages={"required": "Select the service area", "invalid_choice": "Select the service area"},
+    )
+    acknowledge_within = _within_field("Acknowledge within (optional)", "The time to acknowledge")
+    acknowledge_unit = forms.ChoiceField(
+        label="Acknowledge within",
+        choices=TimeUnit.choices,
+        initial=TimeUnit.WORKING_DAYS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select working days or working hours",
+            "invalid_choice": "Select working days or working hours",
+        },
+    )
+    respond_within = _within_field("Respond within (optional)", "The time to respond")
+    respond_unit = forms.ChoiceField(
+        label="Respond within",
+        choices=TimeUnit.choices,
+        initial=TimeUnit.WORKING_DAYS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select working days or working hours",
+            "invalid_choice": "Select working days or working hours",
+        },
+    )
+    respond_from = forms.ChoiceField(
+        label="The time to respond counts from",
+        choices=RespondFrom.choices,
+        initial=RespondFrom.RECEIPT,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select when the time to respond counts from",
+            "invalid_choice": "Select when the time to respond counts from",
+        },
+    )
+    extension_max_days = _within_field("Longest extension, in working days (optional)", "The longest extension")
+    effective_from = DateField(
+        what="the date the standard applies from",
+        label="Applies from",
+        help_text="Cases received from this day take this standard. For example, 1 4 2027",
+    )
+    public_wording = forms.CharField(
+        label="What the public page says",
+        max_length=300,
+        help_text="Plain English, like “We will reply to your email within 5 working days”",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Enter what the public page says",
+            "max_length": "What the public page says must be 300 characters or fewer",
+        },
+    )
+
+    def __init__(
+        self, *args, area_ids: set[int] | None, standard: ResponseStandard | None = None, in_force=False, **kwargs
+    ):
+        if standard is not None:
+            initial = kwargs.setdefault("initial", {})
+            for name in self.base_fields:
+                initial.setdefault(name, getattr(standard, name))
+            if in_force:
+                initial["effective_from"] = None  # a new date is asked for
+        self.in_force = in_force
+        super().__init__(*args, **kwargs)
+        self.fields["extension_max_days"].help_text = "For complaints: one extension of at most this many working days"
+        areas = ServiceArea.objects.order_by("name")
+        field = self.fields["service_area"]
+        if area_ids is None:
+            field.queryset, field.required, field.empty_label = areas, False, "Every service area"
+            field.label = "Service area (optional)"
+        else:
+            # A service manager's standards are for their own areas; council-wide ones are
+            # the administrators'.
+            field.queryset, field.empty_label = areas.filter(pk__in=area_ids), None
+        if in_force:
+            for name in DIMENSIONS:
+                del self.fields[name]
+            self.fields["effective_from"].label = "From which date does the change apply?"
+            self.fields["effective_from"].help_text = (
+                "Cases already received keep the standard they were given. The date must be after today. "
+                "For example, 1 4 2027"
+            )
+            self.helper.layout = self.layout()
+
+    def layout(self) -> Layout:
+        dimensions = [Field.select(name) for name in DIMENSIONS if name in self.fields]
+        parts = []
+        if dimensions:
+            parts.append(
+                Fieldset(
+                    HTML(
+                        '<p class="govuk-body">Leave a choice as “any” for the standard to apply to all of them. '
+                        "The most specific standard applies.</p>"
+                    ),
+                    *dimensions,
+                    legend="What it applies to",
+                    legend_size=Size.MEDIUM,
+                )
+            )
+        parts += [
+            Fieldset(
+                HTML('<p class="govuk-body">Give a time to acknowledge, a time to respond, or both.</p>'),
+                Field.text("acknowledge_within"),
+                Field.radios("acknowledge_unit", inline=True, legend_size=Size.SMALL),
+                Field.text("respond_within"),
+                Field.radios("respond_unit", inline=True, legend_size=Size.SMALL),
+                Field.radios("respond_from", legend_size=Size.SMALL),
+                Field.text("extension_max_days"),
+                legend="Times",
+                legend_size=Size.MEDIUM,
+            ),
+            Field("effective_from"),
+            Field.textarea("public_wording"),
+            Button.primary("save", "Save standard"),
+        ]
+        return Layout(*parts)
+
+
+class TargetForm(StandardsForm):
+    metric = forms.ChoiceField(
+        label="Measure",
+        choices=[("", "Select the measure"), *Target.Metric.choices],
+        error_messages={"required": "Select the measure", "invalid_choice": "Select the measure"},
+    )
+    percent = forms.DecimalField(
+        label="Target, as a percentage",
+        max_digits=5,
+        decimal_places=2,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
+        ),
+        help_text="For example, 45 or 62.5",
+        error_messages={
+            "required": "Enter the target as a percentage",
+            "invalid": "The target must be a number, like 45 or 62.5",
+            "max_digits": "The target must be 100 or less",
+            "max_decimal_places": "The target can have at most 2 decimal places",
+            "max_whole_digits": "The target must be 100 or less",
+        },
+    )
+    effective_from = DateField(what="the date the target starts", label="Starts", help_text="For example, 1 4 2027")
+    effective_until = DateField(
+        what="the date the target ends",
+        label="Ends (optional)",
+        required=False,
+        help_text="The first day it no longer applies. Leave empty if it has no end",
+    )
+
+    def __init__(self, *args, target: Target | None = None, **kwargs):
+        if target is not None:
+            initial = kwargs.setdefault("initial", {})
+            for name in self.base_fields:
+                initial.setdefault(name, getattr(target, name))
+        super().__init__(*args, **kwargs)
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.select("metric"),
+            Field.text("percent"),
+            Field("effective_from"),
+            Field("effective_until"),
+            Button.primary("save", "Save target"),
+        )

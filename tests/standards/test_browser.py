@@ -1,0 +1,92 @@
+"""Browser journeys over the standards pages, with an axe-core audit of every page a user sees."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from standards import services
+from standards.models import Channel
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def email_standard(world):
+    return services.standard_create(by=None, fields={
+        "channel": Channel.EMAIL, "acknowledge_within": 1, "respond_within": 5,
+        "effective_from": timezone.localdate(),
+        "public_wording": "We will reply to your email within 5 working days",
+    })  # fmt: skip
+
+
+def test_resident_reads_the_standards(page, live_server, axe, world, email_standard):
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Our customer care standards").click()
+    expect(page.get_by_role("heading", name="Our customer care standards", level=1)).to_be_visible()
+    expect(page.get_by_text("We will reply to your email within 5 working days")).to_be_visible()
+    expect(page.get_by_text("Monday to Thursday: 8:45am to 5:15pm")).to_be_visible()
+    # Styled (STACK-NOTES trap 6: unstyled pages pass axe).
+    assert page.locator("h1").evaluate("el => getComputedStyle(el).fontWeight") == "700"
+    axe(page)
+
+
+def test_adviser_previews_when_they_will_hear_back(page, live_server, axe, world, email_standard, sign_in):
+    sign_in(page, live_server, world.adviser)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="When will they hear back?").click()
+    expect(page.get_by_role("heading", name="When will they hear back?", level=1)).to_be_visible()
+    axe(page)  # the empty form, with now filled in
+    page.get_by_label("Day").fill("28")
+    page.get_by_label("Month").fill("5")
+    page.get_by_label("Year").fill("2027")
+    page.get_by_label("Time received").fill("10am")
+    page.get_by_label("How it came in").select_option("email")
+    page.get_by_label("Type").select_option("service_request")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.locator("#result")).to_contain_text("Respond by 5:15pm on Monday 7 June 2027")
+    expect(page.get_by_text("Spring Bank Holiday")).to_be_visible()
+    axe(page)  # with a result
+    page.get_by_label("How it came in").select_option("letter")
+    page.get_by_label("Type").select_option("compliment")
+    page.get_by_role("button", name="Show the dates").click()
+    expect(page.get_by_role("alert")).to_contain_text("No standard covers a compliment by letter")
+    axe(page)  # with an error
+
+
+def test_manager_edits_hours_and_adds_a_closure(page, live_server, axe, world, sign_in):
+    sign_in(page, live_server, world.service_manager)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Standards").click()
+    expect(page.get_by_role("heading", name="Standards and calendars", level=1)).to_be_visible()
+    axe(page)  # the editing home
+    page.get_by_role("link", name="Change working hours of Housing calendar").click()
+    expect(page.get_by_role("heading", name="Working hours", level=1)).to_be_visible()
+    axe(page)
+    monday = page.get_by_role("group", name="Monday")
+    monday.get_by_label("Opens", exact=True).fill("5pm")
+    monday.get_by_label("Closes", exact=True).fill("9am")
+    page.get_by_role("button", name="Save working hours").click()
+    expect(page.get_by_role("alert")).to_contain_text("The closing time on Monday must be after the opening time")
+    axe(page)  # the hours form with an error
+    page.get_by_role("link", name="The closing time on Monday must be after the opening time").click()
+    expect(monday.get_by_label("Opens", exact=True)).to_be_focused()
+    page.goto(f"{live_server.url}/staff/standards/calendars/{world.standards['calendar_b'].pk}/closures/add/")
+    axe(page)  # the closure form
+    day = world.standards["closure_b"].starts_at.date()
+    page.get_by_label("Reason").fill("Overlapping")
+    first = page.get_by_role("group", name="First day closed")
+    first.get_by_label("Day").fill(str(day.day))
+    first.get_by_label("Month").fill(str(day.month))
+    first.get_by_label("Year").fill(str(day.year))
+    page.get_by_role("button", name="Add closure").click()
+    expect(page.get_by_role("alert")).to_contain_text("This closure overlaps “Staff training”")
+    axe(page)
+    later = day + dt.timedelta(days=14)
+    first = page.get_by_role("group", name="First day closed")
+    first.get_by_label("Day").fill(str(later.day))
+    first.get_by_label("Month").fill(str(later.month))
+    first.get_by_label("Year").fill(str(later.year))
+    page.get_by_label("Closed from (optional)").fill("1pm")
+    page.get_by_role("button", name="Add closure").click()
+    expect(page.get_by_text("Overlapping has been added to Housing calendar.")).to_be_visible()
+    page.screenshot(path="var/standards-edit-home.png", full_page=True)
