@@ -3,6 +3,7 @@ and after. Each app keeps its own history table (directory.DirectoryChange,
 standards.StandardsChange); these helpers are what they share."""
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, cast
 
 from django.db import models
@@ -10,7 +11,8 @@ from django.utils import timezone
 
 
 def value_as_json(value: Any) -> Any:
-    """A field's value as the history shows it: a related entry by its name, times in local time."""
+    """A field's value as the history shows it: a related entry by its name, times in local time,
+    decimals as text."""
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, datetime):
@@ -19,6 +21,8 @@ def value_as_json(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [value_as_json(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)  # a JSONField cannot hold a Decimal (a target's percentage)
     return value
 
 

@@ -76,3 +76,17 @@ class ChangeRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.changed_at:%Y-%m-%d %H:%M} {self.action} {self.entry_type} {self.entry_label}"
+
+    @classmethod
+    def record(cls, *, entry: models.Model, by, action: str, changes: dict) -> "ChangeRecord":
+        """Write one change of `entry` by `by` (None, or an anonymous user: a system change)."""
+        record = cls(
+            changed_by=by if by is not None and by.is_authenticated else None,
+            entry_type=str(entry._meta.model_name),
+            entry_id=entry.pk,
+            entry_label=str(entry)[:200],
+            changes=changes,
+        )
+        record.action = action  # declared by each app's table, with its own choices
+        record.save()
+        return record

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -102,17 +102,6 @@ def _state_changes(before: dict | None, after: dict) -> dict:
     }
 
 
-def change_record(*, entry: models.Model, by: User | None, action: str, changes: dict) -> DirectoryChange:
-    return DirectoryChange.objects.create(
-        changed_by=cast(Any, by) if by is not None and by.is_authenticated else None,
-        action=action,
-        entry_type=str(entry._meta.model_name),
-        entry_id=entry.pk,
-        entry_label=str(entry)[:200],
-        changes=changes,
-    )
-
-
 # --- Validation shared by every write -----------------------------------------------------------
 
 OVERLAP_MESSAGE = "This officer is already away for some of this time. Change the dates or edit the other absence"
@@ -178,7 +167,7 @@ def entry_create(*, model: type[Entry], by: User | None, fields: dict) -> Entry:
     _save(entry)
     _search_refresh(entry)
     after = snapshot(entry, editable_names(model))
-    change_record(
+    DirectoryChange.record(
         entry=entry, by=by, action=DirectoryChange.Action.CREATED, changes={k: [None, v] for k, v in after.items()}
     )
     return entry
@@ -206,7 +195,7 @@ def entry_update(*, entry: Entry, by: User | None, fields: dict) -> Entry:
         update_fields.append("updated_at")
     _save(entry, update_fields=update_fields)
     _search_refresh(entry)
-    change_record(entry=entry, by=by, action=DirectoryChange.Action.UPDATED, changes=changed)
+    DirectoryChange.record(entry=entry, by=by, action=DirectoryChange.Action.UPDATED, changes=changed)
     return entry
 
 
@@ -228,7 +217,7 @@ def entry_delete(*, entry: models.Model, by: User | None) -> None:
     if kind:
         search_index.index_delete(kind, pk)
         search_index.words_refresh()
-    change_record(
+    DirectoryChange.record(
         entry=entry, by=by, action=DirectoryChange.Action.DELETED, changes={k: [v, None] for k, v in before.items()}
     )
 
@@ -239,7 +228,7 @@ def entry_mark_reviewed(*, entry: ReviewedEntry, by: User | None) -> ReviewedEnt
     before, today = entry.last_reviewed, timezone.localdate()
     entry.last_reviewed = today
     entry.save(update_fields=["last_reviewed", "updated_at"])
-    change_record(
+    DirectoryChange.record(
         entry=entry,
         by=by,
         action=DirectoryChange.Action.REVIEWED,

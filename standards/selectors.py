@@ -20,7 +20,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from core.dates import govuk_date, govuk_datetime, govuk_time
+from core.dates import govuk_datetime, govuk_time
 from directory.selectors import editor_area_ids
 
 from . import worktime
@@ -512,20 +512,6 @@ def public_standards(*, today: date) -> PublicStandards:
         hours=[(Weekday(day).label, periods) for day, periods in enumerate(week)],
         closed_days=closed[:PUBLIC_CLOSED_DAYS],
     )
-
-
-def public_closed_days_text(day: ClosedDay, *, today: date) -> str:
-    """A closed day or span in words: "Monday 25 May", "Thursday 24 December (from 12pm) to
-    Friday 1 January"."""
-    first = govuk_date(day.first, today=today)
-    if day.starts_at is not None and _local(day.starts_at).time() != time():
-        first = f"{first} (from {govuk_time(day.starts_at)})"
-    if day.last == day.first:
-        return first
-    last = govuk_date(day.last, today=today)
-    if day.ends_at is not None and _local(day.ends_at).time() != time():
-        last = f"{last} (until {govuk_time(day.ends_at)})"
-    return f"{first} to {last}"
 
 
 # --- Access: what a user may edit ------------------------------------------------------------------

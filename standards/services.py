@@ -18,8 +18,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from core.changes import editable_names, field_changes, snapshot, value_as_json
-from core.dates import govuk_date, govuk_datetime
-from core.db import constraint_name
+from core.dates import govuk_date, govuk_datetime, govuk_time
+from core.db import constraint_name, save_checked
 
 from . import selectors, worktime
 from .models import (
@@ -40,25 +40,8 @@ User = AbstractBaseUser
 # --- Shared: the history, saving, validation ------------------------------------------------------
 
 
-def _json(value: Any) -> Any:
-    # A JSONField cannot hold a Decimal (a target's percentage): the history keeps it as text.
-    value = value_as_json(value)
-    return str(value) if isinstance(value, Decimal) else value
-
-
-def _snapshot(entry: models.Model, names: list[str]) -> dict[str, Any]:
-    return {name: _json(value) for name, value in snapshot(entry, names).items()}
-
-
-def _record(*, entry: models.Model, by: User | None, action: str, changes: dict) -> StandardsChange:
-    return StandardsChange.objects.create(
-        changed_by=cast(Any, by) if by is not None and by.is_authenticated else None,
-        action=action,
-        entry_type=str(entry._meta.model_name),
-        entry_id=entry.pk,
-        entry_label=str(entry)[:200],
-        changes=changes,
-    )
+# Constraint name -> the field error it means, for a save that lost a race to one.
+_CONSTRAINT_ERRORS = {name: constraint_error(name) for name in CONSTRAINT_ERRORS}
 
 
 def _mapped(error: IntegrityError) -> ValidationError | None:
@@ -67,15 +50,7 @@ def _mapped(error: IntegrityError) -> ValidationError | None:
 
 
 def _save(entry: models.Model, **kwargs: Any) -> None:
-    try:
-        with transaction.atomic():
-            entry.save(**kwargs)
-    except IntegrityError as error:
-        # Another request got there between our checks and our save: the constraint refused it.
-        mapped = _mapped(error)
-        if mapped is None:
-            raise
-        raise mapped from error
+    save_checked(entry, errors=_CONSTRAINT_ERRORS, **kwargs)
 
 
 def _touch(calendar: Calendar) -> None:
@@ -157,9 +132,9 @@ def calendar_create(
         for weekday, periods in enumerate(worktime.COUNCIL_HOURS)
         for opens, closes in periods
     )
-    changes = field_changes(None, _snapshot(calendar, [*CALENDAR_FIELDS, "is_council"]))
+    changes = field_changes(None, snapshot(calendar, [*CALENDAR_FIELDS, "is_council"]))
     changes["hours"] = [None, selectors.hours_as_text(_hours_stored(calendar))]
-    _record(entry=calendar, by=by, action=StandardsChange.Action.CREATED, changes=changes)
+    StandardsChange.record(entry=calendar, by=by, action=StandardsChange.Action.CREATED, changes=changes)
     return calendar
 
 
@@ -174,11 +149,11 @@ def calendar_update(*, calendar: Calendar, by: User | None, fields: dict[str, An
         fields = {name: value for name, value in fields.items() if name != "is_council"}
     _fields_check(Calendar, fields, allowed=CALENDAR_FIELDS)
     stored = _locked(Calendar, calendar.pk)
-    before = _snapshot(stored, list(fields))
+    before = snapshot(stored, list(fields))
     for name, value in fields.items():
         setattr(calendar, name, value)
     calendar.full_clean()
-    changed = field_changes(before, _snapshot(calendar, list(fields)))
+    changed = field_changes(before, snapshot(calendar, list(fields)))
     if not changed:
         return calendar
     if "service_area" in changed and calendar.service_area_id is not None:
@@ -192,7 +167,7 @@ def calendar_update(*, calendar: Calendar, by: User | None, fields: dict[str, An
             raise _error("service_area", message, "teams_outside")
     update_fields = [cast(models.Field, Calendar._meta.get_field(name)).attname for name in changed]
     _save(calendar, update_fields=[*update_fields, "updated_at"])
-    _record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
+    StandardsChange.record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
     return calendar
 
 
@@ -246,7 +221,9 @@ def calendar_hours_set(*, calendar: Calendar, by: User | None, hours: dict[int, 
             raise
         raise mapped from error
     _touch(calendar)
-    _record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes={"hours": [before, after]})
+    StandardsChange.record(
+        entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes={"hours": [before, after]}
+    )
     return calendar
 
 
@@ -290,13 +267,24 @@ def calendar_teams_set(*, calendar: Calendar, by: User | None, teams: list[Any])
             raise
         raise mapped from error
     _touch(calendar)
-    _record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes={"teams": [before, after]})
+    StandardsChange.record(
+        entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes={"teams": [before, after]}
+    )
     return calendar
 
 
 # --- Closures -------------------------------------------------------------------------------------
 
-CLOSURE_FIELDS = ["calendar", "starts_at", "ends_at", "reason"]
+
+def _closure_text(closure: Closure) -> str:
+    """A closure as its calendar's history shows it: "Christmas closure, 12pm on Thursday 24
+    December 2026 to midnight on Friday 1 January 2027"."""
+    # Always with the year (date.min as "today"): the history is read long after.
+    start, end = closure.starts_at, closure.ends_at
+    start_text = f"{govuk_time(start)} on {govuk_date(start, today=date.min)}"
+    return f"{closure.reason}, {start_text} to {govuk_time(end)} on {govuk_date(end, today=date.min)}"
+
+
 CLOSURE_OVERLAP_MESSAGE = "This closure overlaps “{other}” ({start} to {end}). Change the dates or delete that closure"
 
 
@@ -324,37 +312,30 @@ def closure_create(
 ) -> Closure:
     """Close a calendar for a time besides bank holidays: whole days (midnight to midnight) or
     part of one (a training afternoon). Closures of one calendar must not overlap. Raises
-    ValidationError with GOV.UK messages; records the closure and touches the calendar."""
+    ValidationError with GOV.UK messages; records the closure in the calendar's history and
+    touches the calendar."""
     _locked(Calendar, calendar.pk)  # one closure check at a time per calendar
     closure = Closure(calendar=calendar, starts_at=starts_at, ends_at=ends_at, reason=reason)
     closure.full_clean()
     _closure_overlap_check(closure)
     _save(closure)
     _touch(calendar)
-    _record(
-        entry=closure,
-        by=by,
-        action=StandardsChange.Action.CREATED,
-        changes=field_changes(None, _snapshot(closure, CLOSURE_FIELDS)),
-    )
+    # Recorded on the calendar, whose history page managers read: a closure has no page of its own.
+    changes = {"closures": [None, _closure_text(closure)]}
+    StandardsChange.record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes=changes)
     return closure
 
 
 @transaction.atomic
 def closure_delete(*, closure: Closure, by: User | None) -> None:
-    """Reopen the time a closure covered; records it and touches the calendar."""
+    """Reopen the time a closure covered; records it in the calendar's history and touches the
+    calendar."""
     calendar = _locked(Calendar, closure.calendar_id)
-    before = _snapshot(closure, CLOSURE_FIELDS)
-    pk = closure.pk
+    before = _closure_text(closure)
     closure.delete()
-    closure.pk = pk  # for the change record
     _touch(calendar)
-    _record(
-        entry=closure,
-        by=by,
-        action=StandardsChange.Action.DELETED,
-        changes={name: [value, None] for name, value in before.items()},
-    )
+    changes = {"closures": [before, None]}
+    StandardsChange.record(entry=calendar, by=by, action=StandardsChange.Action.UPDATED, changes=changes)
 
 
 # --- Response standards -----------------------------------------------------------------------------
@@ -412,11 +393,11 @@ def standard_create(*, by: User | None, fields: dict[str, Any]) -> ResponseStand
     standard.full_clean()
     _standard_rows_check(standard, new=True)
     _save(standard)
-    _record(
+    StandardsChange.record(
         entry=standard,
         by=by,
         action=StandardsChange.Action.CREATED,
-        changes=field_changes(None, _snapshot(standard, STANDARD_FIELDS)),
+        changes=field_changes(None, snapshot(standard, STANDARD_FIELDS)),
     )
     return standard
 
@@ -437,33 +418,33 @@ def standard_update(*, standard: ResponseStandard, by: User | None, fields: dict
     today = timezone.localdate()
     tomorrow = _when(today + timedelta(days=1))
     if stored.effective_from > today:
-        before = _snapshot(stored, STANDARD_FIELDS)
+        before = snapshot(stored, STANDARD_FIELDS)
         for name, value in fields.items():
             setattr(standard, name, value)
         standard.full_clean()
         if standard.effective_from <= today:
             raise _error("effective_from", FUTURE_DATE_MESSAGE.format(tomorrow=tomorrow), "not_future")
         _standard_rows_check(standard, new=False)
-        changed = field_changes(before, _snapshot(standard, STANDARD_FIELDS))
+        changed = field_changes(before, snapshot(standard, STANDARD_FIELDS))
         if not changed:
             return standard
         names = [cast(models.Field, ResponseStandard._meta.get_field(name)).attname for name in changed]
         _save(standard, update_fields=[*names, "updated_at"])
-        _record(entry=standard, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
+        StandardsChange.record(entry=standard, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
         return standard
     errors = {
         name: [ValidationError(IN_FORCE_DIMENSION_MESSAGE, code="in_force")]
         for name in DIMENSIONS
-        if name in fields and _json(fields[name]) != _json(getattr(stored, name))
+        if name in fields and value_as_json(fields[name]) != value_as_json(getattr(stored, name))
     }
     if errors:
         raise ValidationError(errors)
-    before = _snapshot(stored, STANDARD_FIELDS)
+    before = snapshot(stored, STANDARD_FIELDS)
     successor = ResponseStandard(**{name: getattr(stored, name) for name in STANDARD_FIELDS})
     for name, value in fields.items():
         setattr(successor, name, value)
     successor.effective_from = fields.get("effective_from") or today + timedelta(days=1)
-    after = _snapshot(successor, STANDARD_FIELDS)
+    after = snapshot(successor, STANDARD_FIELDS)
     if not field_changes({**before, "effective_from": None}, {**after, "effective_from": None}):
         return stored  # only the date differs: there is nothing to change
     successor.full_clean()
@@ -474,7 +455,7 @@ def standard_update(*, standard: ResponseStandard, by: User | None, fields: dict
     # The successor's history starts with what it changed from its predecessor.
     changes = field_changes(before, after)
     changes["replaces"] = [f"{stored} (from {_when(stored.effective_from)})", None]
-    _record(entry=successor, by=by, action=StandardsChange.Action.CREATED, changes=changes)
+    StandardsChange.record(entry=successor, by=by, action=StandardsChange.Action.CREATED, changes=changes)
     return successor
 
 
@@ -485,11 +466,11 @@ def standard_delete(*, standard: ResponseStandard, by: User | None) -> None:
     stored = _locked(ResponseStandard, standard.pk)
     if stored.effective_from <= timezone.localdate():
         raise ValidationError({NON_FIELD_ERRORS: ValidationError(IN_FORCE_DELETE_MESSAGE, code="in_force")})
-    before = _snapshot(stored, STANDARD_FIELDS)
+    before = snapshot(stored, STANDARD_FIELDS)
     pk = stored.pk
     stored.delete()
     stored.pk = pk  # for the change record
-    _record(
+    StandardsChange.record(
         entry=stored,
         by=by,
         action=StandardsChange.Action.DELETED,
@@ -539,11 +520,11 @@ def target_create(*, by: User | None, fields: dict[str, Any]) -> Target:
     target.full_clean()
     _target_overlap_check(target)
     _save(target)
-    _record(
+    StandardsChange.record(
         entry=target,
         by=by,
         action=StandardsChange.Action.CREATED,
-        changes=field_changes(None, _snapshot(target, TARGET_FIELDS)),
+        changes=field_changes(None, snapshot(target, TARGET_FIELDS)),
     )
     return target
 
@@ -554,14 +535,14 @@ def target_update(*, target: Target, by: User | None, fields: dict[str, Any]) ->
     ValidationError with GOV.UK messages."""
     _fields_check(Target, fields, allowed=TARGET_FIELDS)
     stored = _locked(Target, target.pk)
-    before = _snapshot(stored, TARGET_FIELDS)
+    before = snapshot(stored, TARGET_FIELDS)
     for name, value in fields.items():
         setattr(target, name, value)
     target.full_clean()
     _target_overlap_check(target)
-    changed = field_changes(before, _snapshot(target, TARGET_FIELDS))
+    changed = field_changes(before, snapshot(target, TARGET_FIELDS))
     if not changed:
         return target
     _save(target, update_fields=[*changed, "updated_at"])
-    _record(entry=target, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
+    StandardsChange.record(entry=target, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
     return target

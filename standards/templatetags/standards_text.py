@@ -90,18 +90,6 @@ def closed_sentences(public) -> list[str]:
 
 
 @register.filter
-def history_value(value) -> str:
-    """A value of the change history in words: empty, a list (the teams), yes or no, or as stored."""
-    if value is None or value == "":
-        return "(empty)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value) or "(none)"
-    return str(value)
-
-
-@register.filter
 def closure_span(closure) -> str:
     """A closure's time in words for staff: "Thursday 24 December to Friday 1 January" for whole
     days, "1pm on Friday 5 June to the end of the day" or "... to 2pm on Friday 5 June" for part."""

@@ -367,7 +367,10 @@ def test_delete_closure(client, world):
     assert "Are you sure you want to delete Staff training?" in _text(client.get(url))
     assert client.post(url).status_code == 302
     assert not Closure.objects.filter(pk=closure.pk).exists()
-    assert StandardsChange.objects.filter(entry_type="closure", entry_id=closure.pk, action="deleted").exists()
+    # Recorded on the calendar's history page, where managers look.
+    record = StandardsChange.objects.filter(entry_type="calendar", entry_id=closure.calendar_id).first()
+    assert record.changed_by == world.service_manager and record.changes["closures"][1] is None
+    assert "Staff training" in _text(client.get(reverse("standards:calendar-history", args=[closure.calendar_id])))
 
 
 # --- Standards -----------------------------------------------------------------------------------
