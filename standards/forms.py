@@ -21,7 +21,18 @@ from core.dates import govuk_time
 from core.forms import GovukFormMixin
 from directory.models import ServiceArea, Team
 
-from .models import CaseType, Channel, Priority, RespondFrom, ResponseStandard, Subdivision, Target, TimeUnit, Weekday
+from .models import (
+    Calendar,
+    CaseType,
+    Channel,
+    Priority,
+    RespondFrom,
+    ResponseStandard,
+    Subdivision,
+    Target,
+    TimeUnit,
+    Weekday,
+)
 
 # At most two working periods a day: a lunch break splits a day in two.
 PERIODS = (1, 2)
@@ -301,10 +312,17 @@ class CalendarForm(StandardsForm):
         error_messages={"required": "Select the service area", "invalid_choice": "Select the service area"},
     )
 
-    def __init__(self, *args, area_ids: set[int] | None, **kwargs):
+    def __init__(self, *args, area_ids: set[int] | None, editing: Calendar | None = None, **kwargs):
+        if editing is not None:
+            self.submit_label = "Save calendar"
         super().__init__(*args, **kwargs)
         areas = ServiceArea.objects.order_by("name")
         field = self.fields["service_area"]
+        if editing is not None and editing.is_council:
+            # The council calendar is council-wide: it belongs to no service area.
+            del self.fields["service_area"]
+            self.helper.layout = self.layout()
+            return
         if area_ids is None:
             # Administrators: a calendar may also belong to no area, for teams of several.
             field.queryset, field.required, field.empty_label = areas, False, "No service area"
@@ -317,7 +335,7 @@ class CalendarForm(StandardsForm):
             Field.text("name"),
             Field.text("slug", field_width=20),
             Field.radios("subdivision"),
-            Field.select("service_area"),
+            *([Field.select("service_area")] if "service_area" in self.fields else []),
             Button.primary("save", self.submit_label),
         )
 

@@ -12,6 +12,7 @@ urlpatterns = [
     # Editing (service managers for their area, administrators for everything).
     path("staff/standards/", views.edit_home, name="edit-home"),
     path("staff/standards/calendars/add/", views.calendar_create, name="calendar-create"),
+    path("staff/standards/calendars/<int:pk>/", views.calendar_update, name="calendar-update"),
     path("staff/standards/calendars/<int:pk>/hours/", views.calendar_hours, name="calendar-hours"),
     path("staff/standards/calendars/<int:pk>/teams/", views.calendar_teams, name="calendar-teams"),
     path("staff/standards/calendars/<int:pk>/closures/add/", views.closure_create, name="closure-create"),

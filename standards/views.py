@@ -145,6 +145,25 @@ def calendar_create(request):
     return render(request, "standards/calendar_form.html", {"form": form})
 
 
+@staff_permission_required("standards.change_calendar")
+def calendar_update(request, pk: int):
+    calendar = selectors.calendar_get_for_user(pk=pk, user=request.user)
+    initial = {"name": calendar.name, "slug": calendar.slug, "subdivision": calendar.subdivision,
+               "service_area": calendar.service_area}  # fmt: skip
+    form = forms.CalendarForm(
+        _posted(request), initial=initial, area_ids=selectors.editable_area_ids(request.user), editing=calendar
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.calendar_update(calendar=calendar, by=request.user, fields=form.service_fields())
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, f"{calendar} has been saved.")
+            return redirect("standards:edit-home")
+    return render(request, "standards/calendar_form.html", {"form": form, "calendar": calendar})
+
+
 @staff_permission_required("standards.change_workinghours")
 def calendar_hours(request, pk: int):
     calendar = selectors.calendar_get_for_user(pk=pk, user=request.user)

@@ -119,6 +119,10 @@ STAFF_ROWS = [
     Row("standards:edit-home", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED),
     # An empty POST shows the form's errors and changes nothing.
     Row("standards:calendar-create", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS)),
+    # An empty POST: "Enter the name of the calendar", nothing saved.
+    Row("standards:calendar-update", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=B_CALENDAR),
+    Row("standards:calendar-update", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE),
+        post=only(STANDARDS_EDITORS, **OUT_OF_SCOPE), kwargs=A_CALENDAR),
     # Empty hours: "Enter working hours for at least one day of the week".
     Row("standards:calendar-hours", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=B_CALENDAR),
     # Area A's calendar is outside the service manager's area.

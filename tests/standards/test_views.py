@@ -322,6 +322,30 @@ def test_add_a_calendar(client, world):
     assert "There is already a calendar with this name" in page
 
 
+def test_change_a_calendar(client, world):
+    client.force_login(world.service_manager)
+    calendar = world.standards["calendar_b"]
+    url, old_name = reverse("standards:calendar-update", args=[calendar.pk]), calendar.name
+    assert f'value="{old_name}"' in _text(client.get(url))
+    response = client.post(url, {"name": "Housing hours", "slug": calendar.slug, "subdivision": "WLS",
+                                 "service_area": world.area_b.pk})  # fmt: skip
+    assert response.status_code == 302
+    calendar.refresh_from_db()
+    assert (calendar.name, calendar.subdivision) == ("Housing hours", "WLS")
+    change = StandardsChange.objects.filter(entry_type="calendar", entry_id=calendar.pk).first()
+    assert change.changed_by == world.service_manager
+    assert change.changes["name"] == [old_name, "Housing hours"]
+    # Another area's calendar does not exist for this manager; the council's is read-only.
+    for other in (world.standards["calendar_a"], world.standards["council"]):
+        assert client.get(reverse("standards:calendar-update", args=[other.pk])).status_code == 404
+
+
+def test_the_council_calendar_has_no_area_to_choose(client, world):
+    client.force_login(world.administrator)
+    page = _text(client.get(reverse("standards:calendar-update", args=[world.standards["council"].pk])))
+    assert 'name="service_area"' not in page and "Save calendar" in page
+
+
 # --- Closures ------------------------------------------------------------------------------------
 
 
