@@ -1,11 +1,25 @@
+"""Django admin helpers shared by every app. Registers nothing itself."""
+
 from django.contrib import admin
 
-from .models import OutboundEmail
+
+class ReadOnlyPermissions:
+    """No add, change or delete in Django admin: for tables written only through an app's
+    services (histories, and entries edited on the staff pages)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
-@admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "to", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status"]
-    search_fields = ["to", "subject"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+class ReadOnlyAdmin(ReadOnlyPermissions, admin.ModelAdmin):
+    actions = None
+
+
+class ReadOnlyInline(ReadOnlyPermissions, admin.TabularInline):
+    extra = 0

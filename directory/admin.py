@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.admin import ReadOnlyAdmin
+
 from . import services
 from .models import Absence, DirectoryChange, Officer, Partner, ServiceArea, Team, Topic
 
@@ -92,16 +94,7 @@ class TopicAdmin(_ThroughServices):
 
 
 @admin.register(DirectoryChange)
-class DirectoryChangeAdmin(admin.ModelAdmin):
+class DirectoryChangeAdmin(ReadOnlyAdmin):
     list_display = ["changed_at", "changed_by", "action", "entry_type", "entry_label"]
     list_select_related = ["changed_by"]
     list_filter = ["action", "entry_type"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

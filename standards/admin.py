@@ -4,68 +4,47 @@ fresh and is recorded in the history; admin offers no way around them."""
 
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import Calendar, CalendarTeam, Closure, ResponseStandard, StandardsChange, Target, WorkingHours
 
 
-class _ReadOnly(admin.ModelAdmin):
-    actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class _HoursInline(admin.TabularInline):
+class _HoursInline(ReadOnlyInline):
     model = WorkingHours
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class _TeamsInline(_HoursInline):
+class _TeamsInline(ReadOnlyInline):
     model = CalendarTeam
 
 
 @admin.register(Calendar)
-class CalendarAdmin(_ReadOnly):
+class CalendarAdmin(ReadOnlyAdmin):
     list_display = ["name", "is_council", "service_area", "subdivision", "updated_at"]
     list_select_related = ["service_area"]
     inlines = [_HoursInline, _TeamsInline]
 
 
 @admin.register(Closure)
-class ClosureAdmin(_ReadOnly):
+class ClosureAdmin(ReadOnlyAdmin):
     list_display = ["reason", "calendar", "starts_at", "ends_at"]
     list_select_related = ["calendar"]
     list_filter = ["calendar"]
 
 
 @admin.register(ResponseStandard)
-class ResponseStandardAdmin(_ReadOnly):
+class ResponseStandardAdmin(ReadOnlyAdmin):
     list_display = ["public_wording", "case_type", "channel", "priority", "service_area", "effective_from"]
     list_select_related = ["service_area"]
     list_filter = ["case_type", "channel"]
 
 
 @admin.register(Target)
-class TargetAdmin(_ReadOnly):
+class TargetAdmin(ReadOnlyAdmin):
     list_display = ["metric", "percent", "effective_from", "effective_until"]
 
 
 @admin.register(StandardsChange)
-class StandardsChangeAdmin(_ReadOnly):
+class StandardsChangeAdmin(ReadOnlyAdmin):
     list_display = ["changed_at", "changed_by", "action", "entry_type", "entry_label"]
     list_select_related = ["changed_by"]
     list_filter = ["action", "entry_type"]
