@@ -70,6 +70,17 @@ def test_staff_sign_in_journey(page, live_server, axe, adviser, sign_in):
     expect(page).to_have_url(f"{live_server.url}/")
 
 
+def test_the_lockout_page_is_accessible(page, live_server, axe, adviser, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    for _ in range(2):
+        page.goto(f"{live_server.url}/staff/sign-in/")
+        page.get_by_label("Username").fill(adviser.username)
+        page.get_by_label("Password").fill("not-the-password")
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Wait 15 minutes")).to_be_visible()
+    axe(page)
+
+
 @pytest.mark.parametrize("path", ["/accessibility/", "/staff/password-reset/", "/no-such-page/"])
 def test_other_public_pages_are_accessible(page, live_server, axe, path):
     page.goto(f"{live_server.url}{path}")

@@ -90,3 +90,37 @@ def test_manager_edits_hours_and_adds_a_closure(page, live_server, axe, world, s
     page.get_by_role("button", name="Add closure").click()
     expect(page.get_by_text("Overlapping has been added to Housing calendar.")).to_be_visible()
     page.screenshot(path="var/standards-edit-home.png", full_page=True)
+
+
+def _every_editing_page(live_server, world, standard) -> list[str]:
+    s = world.standards
+    calendar, closure, target = s["calendar_b"].pk, s["closure_b"].pk, s["target"].pk
+    paths = [
+        "/staff/standards/calendars/add/", f"/staff/standards/calendars/{calendar}/",
+        f"/staff/standards/calendars/{calendar}/teams/", f"/staff/standards/calendars/{calendar}/history/",
+        f"/staff/standards/closures/{closure}/delete/", "/staff/standards/standards/add/",
+        f"/staff/standards/standards/{standard.pk}/", f"/staff/standards/standards/{s['standard_b'].pk}/delete/",
+        f"/staff/standards/standards/{standard.pk}/history/", "/staff/standards/targets/add/",
+        f"/staff/standards/targets/{target}/", f"/staff/standards/targets/{target}/history/",
+    ]  # fmt: skip
+    return [f"{live_server.url}{path}" for path in paths]
+
+
+def test_every_editing_page_is_accessible_and_reflows_at_320_px(page, live_server, axe, world, email_standard,
+                                                                 sign_in):  # fmt: skip
+    """The pages the journeys above do not reach, as an administrator (who may open them all):
+    axe finds nothing, and at 320 CSS pixels wide (WCAG 1.4.10 reflow) nothing scrolls sideways."""
+    sign_in(page, live_server, world.administrator)
+    for url in _every_editing_page(live_server, world, email_standard):
+        page.set_viewport_size({"width": 1024, "height": 800})
+        response = page.goto(url)
+        assert response.status == 200, url
+        axe(page)
+        page.set_viewport_size({"width": 320, "height": 800})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
+    # A form with errors at 320 px: the error summary and messages reflow too.
+    page.goto(f"{live_server.url}/staff/standards/standards/add/")
+    page.locator("main form .govuk-button").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
