@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "csp",
     "axes",
+    # Database triggers: the case timeline is append-only in PostgreSQL itself.
+    "pgtrigger",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,595 @@
+"""The back office's records: customers, cases, their timeline, complaint stages and routing rules.
+
+A case is whatever could not be resolved at the first point of contact. Its status moves through
+the life cycle below (django-fsm-2 transitions, called only by cases.services); every change to a
+case writes exactly one CaseEvent in the same transaction, and the database refuses to change or
+delete an event once written (a pgtrigger trigger)."""
+
+import secrets
+
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django_fsm import FSMField, transition
+
+from core.models import ChangeRecord
+from directory.models import Officer, Partner, ServiceArea, Team, Topic
+from directory.phones import phone_normalise
+from standards.models import CaseType, Channel, Priority, ResponseStandard
+
+# Case references are read over the phone: no 0/O, 1/I/L, 2/Z, 5/S or 8/B to mishear, grouped
+# 4-4. 25 symbols ** 8 is about 1.5 * 10**11, so a guessed reference hits a real case about once in
+# 150,000 tries at a million cases; the fetchers 404 anything outside the user's scope besides.
+REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+REFERENCE_LENGTH = 8
+
+
+def reference_make() -> str:
+    """A new random case reference such as "KX7M-3QPD" (the service retries on a collision)."""
+    raw = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def reference_clean(value: str) -> str:
+    """What a person typed or read out ("kx7m 3qpd", "KX7M3QPD") as a stored reference."""
+    raw = "".join(ch for ch in (value or "").upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:]}" if len(raw) == REFERENCE_LENGTH else raw
+
+
+def postcode_normalise(value: str) -> str:
+    """ "sw1a1aa" -> "SW1A 1AA"; "" stays "". Raises ValidationError for what is not a UK postcode."""
+    from localflavor.gb.forms import GBPostcodeField
+
+    value = (value or "").strip()
+    if not value:
+        return ""
+    field = GBPostcodeField(required=False)
+    field.error_messages["invalid"] = "Enter a real postcode, like SW1A 1AA"
+    return str(field.clean(value))
+
+
+def postcode_district(postcode: str) -> str:
+    """The outward code: "SW1A 1AA" -> "SW1A"."""
+    return postcode.split(" ")[0] if postcode else ""
+
+
+# --- Customers -------------------------------------------------------------------------------------
+
+
+class CustomerType(models.TextChoices):
+    INDIVIDUAL = "individual", "Individual"
+    BUSINESS = "business", "Business"
+    VOLUNTARY = "voluntary", "Voluntary organisation"
+    COUNCILLOR = "councillor", "Councillor acting for a resident"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+    LETTER = "letter", "Letter"
+
+
+class CustomerQuerySet(models.QuerySet):
+    def current(self):
+        """Customers not merged into another record."""
+        return self.filter(merged_into__isnull=True)
+
+
+class Customer(models.Model):
+    """A person or organisation the council deals with. Needs (vulnerability, accessibility,
+    interpreter) are kept only with the customer's consent and a date to review them by."""
+
+    is_organisation = models.BooleanField(default=False)
+    customer_type = models.CharField(max_length=12, choices=CustomerType.choices, default=CustomerType.INDIVIDUAL)
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    address = models.TextField(blank=True, max_length=500)
+    postcode = models.CharField(max_length=8, blank=True)
+    preferred_contact = models.CharField(max_length=10, choices=ContactMethod.choices, blank=True)
+    needs_consent = models.BooleanField(default=False, help_text="The customer agreed that we record their needs.")
+    vulnerability = models.TextField(blank=True, max_length=1000)
+    accessibility = models.TextField(blank=True, max_length=1000)
+    interpreter_language = models.CharField(max_length=60, blank=True)
+    needs_review_on = models.DateField(null=True, blank=True)
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CustomerQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Possible duplicates: the same email, phone, or name and postcode.
+            models.Index(Lower("email"), name="customer_email_idx", condition=~Q(email="")),
+            models.Index(fields=["phone"], name="customer_phone_idx", condition=~Q(phone="")),
+            models.Index(Lower("name"), "postcode", name="customer_name_postcode_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(needs_consent=True, needs_review_on__isnull=False)
+                | Q(vulnerability="", accessibility="", interpreter_language=""),
+                name="customer_needs_need_consent",
+            ),
+            models.CheckConstraint(condition=~Q(merged_into=models.F("id")), name="customer_not_merged_into_self"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def has_needs(self) -> bool:
+        return bool(self.vulnerability or self.accessibility or self.interpreter_language)
+
+    @property
+    def needs_review_due(self) -> bool:
+        return self.has_needs and self.needs_review_on is not None and self.needs_review_on <= timezone.localdate()
+
+    def clean_fields(self, exclude=None):
+        exclude = set(exclude or ())
+        errors: dict[str, list] = {}
+        for name, normalise in (("phone", phone_normalise), ("postcode", postcode_normalise)):
+            if name not in exclude:
+                try:
+                    setattr(self, name, normalise(getattr(self, name)))
+                except ValidationError as error:
+                    errors[name] = error.messages
+                    exclude.add(name)
+        self.name = " ".join((self.name or "").split())
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        errors = {}
+        if self.has_needs and not self.needs_consent:
+            errors["needs_consent"] = "Needs can only be recorded with the customer's consent"
+        if self.has_needs and self.needs_review_on is None:
+            errors["needs_review_on"] = "Enter a date to review the customer's needs by"
+        if self.preferred_contact == ContactMethod.EMAIL and not self.email:
+            errors["email"] = "Enter an email address, or choose another way to contact them"
+        if self.preferred_contact == ContactMethod.PHONE and not self.phone:
+            errors["phone"] = "Enter a phone number, or choose another way to contact them"
+        if self.preferred_contact == ContactMethod.LETTER and not self.address:
+            errors["address"] = "Enter an address, or choose another way to contact them"
+        if errors:
+            raise ValidationError(errors)
+
+
+class CustomerChange(ChangeRecord):
+    """The history of customer records: created, changed, merged."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        MERGED = "merged", "Merged"
+
+    action = models.CharField(max_length=10, choices=Action.choices)
+
+    class Meta(ChangeRecord.Meta):
+        indexes = [models.Index(fields=["entry_type", "entry_id"], name="customerchange_entry_idx")]
+
+
+# --- Routing rules -------------------------------------------------------------------------------
+
+
+class NeedsCondition(models.TextChoices):
+    ANY = "", "Any customer"
+    HAS_NEEDS = "has_needs", "Customer has recorded needs"
+    VULNERABLE = "vulnerable", "Customer is recorded as vulnerable"
+
+
+class RoutingRule(models.Model):
+    """One ordered rule: conditions (blank means any) -> a team and, optionally, a priority.
+    The first active rule whose every condition holds routes the case; none: the triage queue."""
+
+    position = models.PositiveIntegerField(unique=True, help_text="Rules are tried in this order.")
+    name = models.CharField(max_length=120)
+    is_active = models.BooleanField(default=True)
+    case_types = ArrayField(models.CharField(max_length=20, choices=CaseType.choices), default=list, blank=True)
+    channels = ArrayField(models.CharField(max_length=20, choices=Channel.choices), default=list, blank=True)
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    words = ArrayField(models.CharField(max_length=60), default=list, blank=True)
+    postcodes = ArrayField(models.CharField(max_length=8), default=list, blank=True)
+    wards = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    needs = models.CharField(max_length=12, choices=NeedsCondition.choices, blank=True)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name}"
+
+    @property
+    def is_catch_all(self) -> bool:
+        return not (
+            self.case_types or self.channels or self.service_area_id or self.topic_id or self.words
+            or self.postcodes or self.wards or self.needs
+        )  # fmt: skip
+
+    def clean_fields(self, exclude=None):
+        # Words, postcodes and wards are compared case-insensitively; stored trimmed, distinct.
+        self.words = sorted({" ".join(w.lower().split()) for w in self.words or [] if w.strip()})
+        self.postcodes = sorted({"".join(p.upper().split()) for p in self.postcodes or [] if p.strip()})
+        self.wards = sorted({" ".join(w.split()) for w in self.wards or [] if w.strip()})
+        self.case_types = sorted(set(self.case_types or []))
+        self.channels = sorted(set(self.channels or []))
+        super().clean_fields(exclude=exclude)
+
+    def clean(self):
+        errors = {}
+        topic = self.topic if self.topic_id else None
+        if topic is not None and self.service_area_id and topic.service_area_id != self.service_area_id:
+            errors["topic"] = (
+                f"{topic.name} belongs to {topic.service_area}, not the service area chosen: the rule could never match"
+            )
+        for code in self.postcodes:
+            if not code.isalnum() or len(code) > 4 or not code[:1].isalpha():
+                errors["postcodes"] = (
+                    f"“{code}” is not a postcode area or district: enter the first part, like WY3 or WY"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class RoutingChange(ChangeRecord):
+    """The history of the routing rules."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        DELETED = "deleted", "Deleted"
+
+    action = models.CharField(max_length=10, choices=Action.choices)
+
+    class Meta(ChangeRecord.Meta):
+        indexes = [models.Index(fields=["entry_type", "entry_id"], name="routingchange_entry_idx")]
+
+
+# --- Cases ---------------------------------------------------------------------------------------
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    ROUTED = "routed", "Routed"
+    IN_PROGRESS = "in_progress", "In progress"
+    AWAITING_CUSTOMER = "awaiting_customer", "Awaiting customer"
+    RESOLVED = "resolved", "Resolved"
+    CLOSED = "closed", "Closed"
+
+
+OPEN_STATUSES = [Status.NEW, Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER]
+COMPLAINT_TYPES = [CaseType.COMPLAINT_STAGE_1, CaseType.COMPLAINT_STAGE_2]
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, *, now=None):
+        now = now or timezone.now()
+        return self.open().filter(
+            Q(respond_by__lt=now, responded_at__isnull=True) | Q(acknowledge_by__lt=now, acknowledged_at__isnull=True)
+        )
+
+    def unclaimed(self):
+        return self.open().filter(owner__isnull=True)
+
+    def for_list(self):
+        return self.select_related("team", "owner", "customer", "service_area", "topic")
+
+
+class Case(models.Model):
+    """One matter the council owes someone an answer on, from receipt to closure."""
+
+    # Set by the service (reference_make), which retries on the rare collision with the constraint.
+    reference = models.CharField(max_length=9, unique=True, editable=False)
+    case_type = models.CharField(max_length=20, choices=CaseType.choices)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    status = FSMField(max_length=20, choices=Status.choices, default=Status.NEW)
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # No team: the case waits in the triage queue.
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="owned_cases"
+    )
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    summary = models.CharField(max_length=200)
+    description = models.TextField(max_length=10000)
+    location_address = models.CharField(max_length=300, blank=True)
+    location_postcode = models.CharField(max_length=8, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(49), MaxValueValidator(61)],
+    )  # fmt: skip
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-9), MaxValueValidator(2)],
+    )  # fmt: skip
+    ward = models.CharField(max_length=80, blank=True)
+    # Who raised it for whom: the councillor of a ward enquiry; the officer a compliment names.
+    councillor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="enquiries"
+    )
+    named_officer = models.ForeignKey(Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    routed_by = models.ForeignKey(RoutingRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The response clock. clock_started_at is receipt, or the escalation to stage 2 of a complaint.
+    received_at = models.DateTimeField(default=timezone.now)
+    clock_started_at = models.DateTimeField(default=timezone.now)
+    standard = models.ForeignKey(ResponseStandard, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    acknowledge_by = models.DateTimeField(null=True, blank=True)
+    respond_by = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledge_met = models.BooleanField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    respond_met = models.BooleanField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    extension_days = models.PositiveSmallIntegerField(default=0)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.TextField(blank=True, max_length=5000)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    handoff_count = models.PositiveSmallIntegerField(default=0)
+    related = models.ManyToManyField("self", blank=True, symmetrical=True)
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from")
+    # Optimistic locking: every change adds one, and a change made from a stale page is refused.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Team queues and claim-next: a team's open cases by due time.
+            models.Index("team", "respond_by", "id", name="case_open_queue_idx", condition=Q(status__in=OPEN_STATUSES)),
+            models.Index(
+                "team",
+                "respond_by",
+                "id",
+                name="case_unclaimed_idx",
+                condition=Q(status__in=OPEN_STATUSES, owner__isnull=True),
+            ),
+            models.Index(fields=["owner"], name="case_owner_idx", condition=Q(owner__isnull=False)),
+            models.Index(fields=["customer", "-received_at"], name="case_customer_idx"),
+            models.Index(
+                fields=["councillor", "-received_at"],
+                name="case_councillor_idx",
+                condition=Q(councillor__isnull=False),
+            ),
+            models.Index(fields=["service_area", "-received_at"], name="case_area_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="case_location_both_or_neither",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.AWAITING_CUSTOMER, paused_at__isnull=False)
+                | (~Q(status=Status.AWAITING_CUSTOMER) & Q(paused_at__isnull=True)),
+                name="case_paused_only_awaiting",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[Status.RESOLVED, Status.CLOSED]) | Q(resolved_at__isnull=False),
+                name="case_resolved_has_time",
+            ),
+            models.CheckConstraint(condition=~Q(merged_into=models.F("id")), name="case_not_merged_into_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.summary}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_complaint(self) -> bool:
+        return self.case_type in COMPLAINT_TYPES
+
+    @property
+    def stage(self) -> int | None:
+        return {CaseType.COMPLAINT_STAGE_1: 1, CaseType.COMPLAINT_STAGE_2: 2}.get(CaseType(self.case_type))
+
+    def clean_fields(self, exclude=None):
+        exclude = set(exclude or ())
+        errors: dict[str, list] = {}
+        if "location_postcode" not in exclude:
+            try:
+                self.location_postcode = postcode_normalise(self.location_postcode)
+            except ValidationError as error:
+                errors["location_postcode"] = error.messages
+                exclude.add("location_postcode")
+        self.summary = " ".join((self.summary or "").split())
+        self.ward = " ".join((self.ward or "").split())
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = (
+                "Enter both the latitude and the longitude, or neither"
+            )
+        if self.topic_id and self.service_area_id and self.topic.service_area_id != self.service_area_id:
+            errors["topic"] = f"{self.topic.name} is not a topic of {self.service_area}"
+        if errors:
+            raise ValidationError(errors)
+
+    # The life cycle. Only cases.services calls these, inside its transaction, with the event.
+
+    @transition(field=status, source=Status.NEW, target=Status.ROUTED)
+    def route(self):
+        pass
+
+    @transition(field=status, source=[Status.NEW, Status.ROUTED], target=Status.IN_PROGRESS)
+    def start(self):
+        pass
+
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.AWAITING_CUSTOMER)
+    def pause(self):
+        pass
+
+    @transition(field=status, source=Status.AWAITING_CUSTOMER, target=Status.IN_PROGRESS)
+    def resume(self):
+        pass
+
+    @transition(field=status, source=[Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER],
+                target=Status.RESOLVED)  # fmt: skip
+    def resolve(self):
+        pass
+
+    @transition(field=status, source=Status.RESOLVED, target=Status.CLOSED)
+    def close(self):
+        pass
+
+    @transition(field=status, source=[Status.RESOLVED, Status.CLOSED], target=Status.IN_PROGRESS)
+    def reopen(self):
+        pass
+
+    # A transfer puts the case back in a queue; a merged duplicate is closed.
+    @transition(field=status, source=[Status.NEW, Status.ROUTED, Status.IN_PROGRESS], target=Status.ROUTED)
+    def requeue(self):
+        pass
+
+    @transition(field=status, source=[*OPEN_STATUSES, Status.RESOLVED], target=Status.CLOSED)
+    def close_as_duplicate(self):
+        pass
+
+
+class CasePause(models.Model):
+    """A time the case waited on the customer: the respond clock stood still."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="pauses")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(ended_at__isnull=True), name="one_open_pause_per_case"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=models.F("started_at")),
+                name="pause_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.started_at:%Y-%m-%d %H:%M} to {self.ended_at or 'now'}"
+
+
+class ComplaintOutcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class RootCause(models.TextChoices):
+    COMMUNICATION = "communication", "Poor communication"
+    DELAY = "delay", "Delay"
+    POLICY = "policy", "Policy or procedure"
+    STAFF_CONDUCT = "staff_conduct", "Staff conduct"
+    SERVICE_FAILURE = "service_failure", "Service not delivered"
+    WRONG_INFORMATION = "wrong_information", "Wrong information given"
+    OTHER = "other", "Other"
+
+
+class ComplaintStage(models.Model):
+    """One stage of a complaint: who handled it and, once decided, the learning the council wants
+    from complaints (upheld or not, the root cause, the action taken)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="complaint_stages")
+    stage = models.PositiveSmallIntegerField(choices=[(1, "Stage 1"), (2, "Stage 2")])
+    started_at = models.DateTimeField(default=timezone.now)
+    handler = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")  # fmt: skip
+    extension_reason = models.TextField(blank=True, max_length=2000)
+    extended_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=15, choices=ComplaintOutcome.choices, blank=True)
+    root_cause = models.CharField(max_length=20, choices=RootCause.choices, blank=True)
+    action_taken = models.TextField(blank=True, max_length=5000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["stage"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "stage"], name="one_complaint_stage_each"),
+            models.CheckConstraint(
+                condition=Q(decided_at__isnull=True) | (~Q(outcome="") & ~Q(root_cause="") & ~Q(action_taken="")),
+                name="complaint_decision_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} stage {self.stage}"
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", "Created"
+    ROUTED = "routed", "Routed"
+    ASSIGNED = "assigned", "Assigned"
+    CLAIMED = "claimed", "Claimed"
+    TRANSFERRED = "transferred", "Transferred"
+    NOTE = "note", "Internal note"
+    PUBLIC_UPDATE = "public_update", "Update to the customer"
+    STATUS_CHANGED = "status_changed", "Status changed"
+    DUE_CHANGED = "due_changed", "Due times changed"
+    DETAILS_CHANGED = "details_changed", "Details changed"
+    EXTENDED = "extended", "Extension"
+    ESCALATED = "escalated", "Escalated to stage 2"
+    DECIDED = "decided", "Complaint decided"
+    LINKED = "linked", "Linked"
+    MERGED = "merged", "Merged"
+    CUSTOMER_CHANGED = "customer_changed", "Customer record merged"
+
+
+class CaseEventQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(kind=EventKind.PUBLIC_UPDATE)
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's timeline. Append-only: the database refuses UPDATE and DELETE."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                           related_name="+")  # fmt: skip
+    # What a person wrote: the note, the update, the reason for a transfer or extension.
+    text = models.TextField(blank=True, max_length=10000)
+    # What changed, for the timeline's sentence: {"from": ..., "to": ..., "rule": ...}.
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = CaseEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at", "id"], name="caseevent_timeline_idx")]
+        triggers = [
+            pgtrigger.Protect(name="caseevent_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
