@@ -105,6 +105,7 @@ class Customer(models.Model):
     objects = CustomerQuerySet.as_manager()
 
     class Meta:
+        permissions = [("merge_customers", "Merge duplicate customer records")]
         indexes = [
             # Possible duplicates: the same email, phone, or name and postcode.
             models.Index(Lower("email"), name="customer_email_idx", condition=~Q(email="")),
@@ -216,9 +217,15 @@ class RoutingRule(models.Model):
     @property
     def is_catch_all(self) -> bool:
         return not (
-            self.case_types or self.channels or self.service_area_id or self.topic_id or self.words
-            or self.postcodes or self.wards or self.needs
-        )  # fmt: skip
+            self.case_types
+            or self.channels
+            or self.service_area_id
+            or self.topic_id
+            or self.words
+            or self.postcodes
+            or self.wards
+            or self.needs
+        )
 
     def clean_fields(self, exclude=None):
         # Words, postcodes and wards are compared case-insensitively; stored trimmed, distinct.
@@ -314,13 +321,19 @@ class Case(models.Model):
     location_address = models.CharField(max_length=300, blank=True)
     location_postcode = models.CharField(max_length=8, blank=True)
     latitude = models.DecimalField(
-        max_digits=8, decimal_places=6, null=True, blank=True,
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(49), MaxValueValidator(61)],
-    )  # fmt: skip
+    )
     longitude = models.DecimalField(
-        max_digits=9, decimal_places=6, null=True, blank=True,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-9), MaxValueValidator(2)],
-    )  # fmt: skip
+    )
     ward = models.CharField(max_length=80, blank=True)
     # Who raised it for whom: the councillor of a ward enquiry; the officer a compliment names.
     councillor = models.ForeignKey(
@@ -355,6 +368,16 @@ class Case(models.Model):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
+        # Named for the capability; portal.roles grants them (see cases.selectors for the scopes).
+        permissions = [
+            ("work_cases", "Work the cases of their team's queue"),
+            ("raise_cases", "Raise cases"),
+            ("triage_cases", "Work the triage queue and every case of their service area"),
+            ("view_case_summaries", "See any case's summary and updates to the customer"),
+            ("view_all_cases", "See and work every case"),
+            ("raise_enquiries", "Raise ward enquiries for residents"),
+            ("receive_compliments", "Receive the compliments naming an officer of their team"),
+        ]
         indexes = [
             # Team queues and claim-next: a team's open cases by due time.
             models.Index("team", "respond_by", "id", name="case_open_queue_idx", condition=Q(status__in=OPEN_STATUSES)),
@@ -454,8 +477,9 @@ class Case(models.Model):
     def resume(self):
         pass
 
-    @transition(field=status, source=[Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER],
-                target=Status.RESOLVED)  # fmt: skip
+    @transition(
+        field=status, source=[Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER], target=Status.RESOLVED
+    )
     def resolve(self):
         pass
 
@@ -468,7 +492,7 @@ class Case(models.Model):
         pass
 
     # A transfer puts the case back in a queue; a merged duplicate is closed.
-    @transition(field=status, source=[Status.NEW, Status.ROUTED, Status.IN_PROGRESS], target=Status.ROUTED)
+    @transition(field=status, source=OPEN_STATUSES, target=Status.ROUTED)
     def requeue(self):
         pass
 
@@ -522,8 +546,9 @@ class ComplaintStage(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="complaint_stages")
     stage = models.PositiveSmallIntegerField(choices=[(1, "Stage 1"), (2, "Stage 2")])
     started_at = models.DateTimeField(default=timezone.now)
-    handler = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="+")  # fmt: skip
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     extension_reason = models.TextField(blank=True, max_length=2000)
     extended_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=15, choices=ComplaintOutcome.choices, blank=True)
@@ -575,8 +600,7 @@ class CaseEvent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                           related_name="+")  # fmt: skip
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     # What a person wrote: the note, the update, the reason for a transfer or extension.
     text = models.TextField(blank=True, max_length=10000)
     # What changed, for the timeline's sentence: {"from": ..., "to": ..., "rule": ...}.

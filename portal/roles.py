@@ -28,12 +28,26 @@ _STANDARDS_EDIT = [
     for action in ("add", "change", "delete")
 ] + ["standards.view_standardschange"]
 
+# Cases (scopes in cases/selectors.py): advisers raise cases and see any case's summary; officers
+# work their team's queue; managers their service area's and the triage queue, and edit the
+# routing rules of their area's teams; councillors raise and follow their own ward enquiries.
+_CUSTOMERS = ["cases.view_customer", "cases.add_customer", "cases.change_customer"]
+_CASE_WORK = ["cases.raise_cases", "cases.work_cases", *_CUSTOMERS]
+_CASE_MANAGE = [
+    *_CASE_WORK,
+    "cases.triage_cases",
+    "cases.merge_customers",
+    "cases.add_routingrule",
+    "cases.change_routingrule",
+    "cases.delete_routingrule",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    ADVISER: _STAFF,
-    OFFICER: _STAFF,
-    TEAM_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT],
-    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_STANDARDS_EDIT],
-    COUNCILLOR: _STAFF,
+    ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS],
+    OFFICER: [*_STAFF, *_CASE_WORK],
+    TEAM_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_CASE_MANAGE, "cases.receive_compliments"],
+    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_STANDARDS_EDIT, *_CASE_MANAGE],
+    COUNCILLOR: [*_STAFF, "cases.raise_enquiries"],
     ADMINISTRATOR: [
         *_STAFF,
         "portal.view_dashboards",
@@ -42,6 +56,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_STANDARDS_EDIT,
         "standards.add_target",
         "standards.change_target",
+        *_CASE_MANAGE,
+        "cases.view_case_summaries",
+        "cases.view_all_cases",
     ],
 }
 

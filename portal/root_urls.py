@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("directory.urls")),
     path("", include("standards.urls")),
+    path("", include("cases.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]

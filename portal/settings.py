@@ -250,6 +250,8 @@ AXES_VERBOSE = False
 # Every sign-in (username, address, browser) is recorded for audit; kept this many days, then
 # deleted by a daily task (core.tasks.sign_in_records_purge).
 SIGN_IN_RECORDS_DAYS = env_int_at_least("SIGN_IN_RECORDS_DAYS", default=90, minimum=1)
+# A resolved case can be reopened for this many days after its resolution; later, a new case is raised.
+CASE_REOPEN_DAYS = env_int_at_least("CASE_REOPEN_DAYS", default=28, minimum=1)
 
 # Password resets allowed per client address (django-ratelimit, counted in CACHES["ratelimit"]).
 PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/m")

@@ -1,0 +1,960 @@
+"""Writes for customers, cases and routing rules.
+
+Every function here that changes a case locks its row, checks the version the caller saw (a
+stale page gets CaseConflict, never a silent overwrite), moves the status through the model's
+transitions, writes exactly one CaseEvent in the same transaction, and queues email after
+commit. The front door (contacts), the API and Celery call these alike."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django_fsm import TransitionNotAllowed
+
+from core.changes import field_changes, snapshot, value_as_json
+from core.db import constraint_name, save_checked
+from core.services import email_queue
+from directory.models import Officer, Team
+from standards import selectors as standards
+from standards.models import CaseType, Priority
+
+from . import routing
+from .models import (
+    OPEN_STATUSES,
+    Case,
+    CaseEvent,
+    CasePause,
+    ComplaintStage,
+    Customer,
+    CustomerChange,
+    EventKind,
+    RoutingChange,
+    RoutingRule,
+    Status,
+    reference_make,
+)
+from .selectors import RECEIVE_COMPLIMENTS, routing_rules, rule_compile
+
+# --- Errors --------------------------------------------------------------------------------------
+
+
+class CaseConflict(ValidationError):
+    """Someone else changed the case since the page was loaded."""
+
+
+def _conflict(case: Case) -> CaseConflict:
+    when = timezone.localtime(case.updated_at)
+    return CaseConflict(
+        f"Someone else changed this case at {when:%H:%M:%S} after you opened it, so nothing was saved. "
+        "Check the timeline below and try again."
+    )
+
+
+# What a person tried and could not do, by transition: "You cannot resolve a case that is closed".
+_VERBS = {
+    "route": "route",
+    "start": "start work on",
+    "pause": "pause",
+    "resume": "resume",
+    "resolve": "resolve",
+    "close": "close",
+    "reopen": "reopen",
+    "requeue": "transfer",
+    "close_as_duplicate": "merge",
+}
+
+
+def _transition(case: Case, name: str) -> None:
+    try:
+        getattr(case, name)()
+    except TransitionNotAllowed:
+        status = case.get_status_display().lower()
+        raise ValidationError(f"You cannot {_VERBS[name]} a case that is {status}") from None
+
+
+def _locked(case: Case, version: int | None) -> Case:
+    """The case re-read under a row lock; CaseConflict when `version` is given and stale."""
+    # of=self: lock the case row only, not its team's and standard's rows (other cases share them).
+    locked = Case.objects.select_for_update(of=("self",)).select_related("team", "standard").get(pk=case.pk)
+    if version is not None and locked.version != version:
+        raise _conflict(locked)
+    return locked
+
+
+def _by(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _event(case: Case, kind: str, by, *, text: str = "", at: datetime | None = None, **data: Any) -> CaseEvent:
+    event = CaseEvent(case=case, kind=kind, by=_by(by), text=text, data=data)
+    if at is not None:
+        event.at = at
+    event.full_clean(exclude=["case", "by"])
+    event.save()
+    return event
+
+
+def _save(case: Case, fields: list[str], *, bump: bool = True) -> None:
+    """Save `fields`; `bump` adds one to the version, so pages opened before now are stale. Notes
+    and updates to the customer overwrite nothing, so they leave the version alone."""
+    if bump:
+        case.version = F("version") + 1
+    case.save(update_fields=[*fields, *(["version"] if bump else []), "updated_at"])
+    if bump:
+        case.refresh_from_db(fields=["version", "updated_at"])
+
+
+def _text_required(text: str, message: str, name: str = "text") -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({name: message})
+    return text
+
+
+# --- Due times -----------------------------------------------------------------------------------
+
+
+def _due(case: Case) -> dict:
+    """Recompute the case's standard and due times from its type, channel, priority, area, clock
+    start, acknowledgement, pauses and extension. Returns {"from": ..., "to": ...} when they
+    moved, else {}."""
+    before = {"acknowledge_by": value_as_json(case.acknowledge_by), "respond_by": value_as_json(case.respond_by)}
+    try:
+        match = standards.standard_for(
+            channel=case.channel,
+            case_type=case.case_type,
+            priority=case.priority,
+            service_area_id=case.service_area_id,
+            received_at=case.clock_started_at,
+        )
+    except standards.NoStandard:
+        case.standard = None
+        case.acknowledge_by = case.respond_by = None
+    else:
+        calendar = standards.working_calendar(standards.calendar_for_team(case.team))
+        pauses = [(p.started_at, p.ended_at) for p in case.pauses.all()] if case.pk else []
+        extension = min(case.extension_days, match.standard.extension_max_days or 0)
+        due = standards.due_times(
+            standard=match.standard,
+            calendar=calendar,
+            received_at=case.clock_started_at,
+            acknowledged_at=case.acknowledged_at,
+            pauses=pauses,
+            extension_days=extension,
+        )
+        case.standard = match.standard
+        case.acknowledge_by, case.respond_by = due.acknowledge_by, due.respond_by
+    after = {"acknowledge_by": value_as_json(case.acknowledge_by), "respond_by": value_as_json(case.respond_by)}
+    return {"from": before, "to": after} if before != after else {}
+
+
+_DUE_FIELDS = ["standard", "acknowledge_by", "respond_by"]
+
+
+def _acknowledge(case: Case, at: datetime) -> list[str]:
+    """Record the first response (met or missed) if not yet recorded; returns changed fields."""
+    if case.acknowledged_at is not None:
+        return []
+    case.acknowledged_at = at
+    case.acknowledge_met = case.acknowledge_by is None or at <= case.acknowledge_by
+    # A complaint's reply clock may start at the acknowledgement.
+    _due(case)
+    return ["acknowledged_at", "acknowledge_met", *_DUE_FIELDS]
+
+
+# --- Customers -----------------------------------------------------------------------------------
+
+CUSTOMER_FIELDS = [
+    "is_organisation",
+    "customer_type",
+    "name",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_contact",
+    "needs_consent",
+    "vulnerability",
+    "accessibility",
+    "interpreter_language",
+    "needs_review_on",
+]
+
+
+def customer_create(*, by, fields: dict) -> Customer:
+    """Create a customer record, with its history entry."""
+    unknown = set(fields) - set(CUSTOMER_FIELDS)
+    if unknown:
+        raise TypeError(f"Not customer fields: {sorted(unknown)}")
+    with transaction.atomic():
+        customer = Customer(**fields)
+        customer.full_clean()
+        customer.save()
+        CustomerChange.record(
+            entry=customer,
+            by=by,
+            action=CustomerChange.Action.CREATED,
+            changes=field_changes(None, snapshot(customer, CUSTOMER_FIELDS)),
+        )
+    return customer
+
+
+def customer_update(*, customer: Customer, by, fields: dict) -> Customer:
+    """Change a customer's details; the history keeps what changed."""
+    unknown = set(fields) - set(CUSTOMER_FIELDS)
+    if unknown:
+        raise TypeError(f"Not customer fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Customer.objects.select_for_update().get(pk=customer.pk)
+        if locked.merged_into_id is not None:
+            raise ValidationError("This customer record was merged into another: change that one instead")
+        before = snapshot(locked, CUSTOMER_FIELDS)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.full_clean()
+        changes = field_changes(before, snapshot(locked, CUSTOMER_FIELDS))
+        if changes:
+            locked.save()
+            CustomerChange.record(entry=locked, by=by, action=CustomerChange.Action.UPDATED, changes=changes)
+    return locked
+
+
+def customer_merge(*, source: Customer, target: Customer, by) -> Customer:
+    """Merge the duplicate `source` into `target`: every case of the source moves to the target
+    (one event on each), blank details of the target are filled from the source, and the source
+    stays as a record pointing at the target, so nothing is lost and the merge is on record."""
+    if source.pk == target.pk:
+        raise ValidationError("Choose a different customer record to merge into")
+    with transaction.atomic():
+        # Lock both in id order, so two merges of the same pair cannot deadlock.
+        locked = {
+            c.pk: c for c in Customer.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")
+        }
+        source, target = locked[source.pk], locked[target.pk]
+        if source.merged_into_id is not None or target.merged_into_id is not None:
+            raise ValidationError("One of these records was already merged: start again from the current record")
+        before = snapshot(target, CUSTOMER_FIELDS)
+        for name in CUSTOMER_FIELDS:
+            if getattr(target, name) in ("", None, False) and getattr(source, name) not in ("", None, False):
+                setattr(target, name, getattr(source, name))
+        target.full_clean()
+        target.save()
+        cases = list(Case.objects.select_for_update().filter(customer=source).order_by("pk"))
+        now = timezone.now()
+        for case in cases:
+            case.customer = target
+            _save(case, ["customer"])
+        CaseEvent.objects.bulk_create(
+            CaseEvent(
+                case=case,
+                kind=EventKind.CUSTOMER_CHANGED,
+                by=_by(by),
+                at=now,
+                data={"from": str(source), "from_id": source.pk, "to": str(target), "to_id": target.pk},
+            )
+            for case in cases
+        )
+        source.merged_into = target
+        source.save(update_fields=["merged_into", "updated_at"])
+        changes = {
+            "merged": [f"{source} (record {source.pk})", f"{target} (record {target.pk})"],
+            "cases moved": [None, len(cases)],
+            **field_changes(before, snapshot(target, CUSTOMER_FIELDS)),
+        }
+        CustomerChange.record(entry=target, by=by, action=CustomerChange.Action.MERGED, changes=changes)
+        CustomerChange.record(entry=source, by=by, action=CustomerChange.Action.MERGED, changes=changes)
+    return target
+
+
+# --- Creating and routing cases --------------------------------------------------------------------
+
+CASE_INPUT_FIELDS = [
+    "case_type",
+    "channel",
+    "priority",
+    "service_area",
+    "topic",
+    "customer",
+    "summary",
+    "description",
+    "location_address",
+    "location_postcode",
+    "latitude",
+    "longitude",
+    "ward",
+    "named_officer",
+    "partner",
+]
+
+
+def _facts(case: Case) -> routing.Facts:
+    customer = case.customer
+    return routing.Facts(
+        case_type=case.case_type,
+        channel=case.channel,
+        service_area_id=case.service_area_id,
+        topic_id=case.topic_id,
+        text=f"{case.summary}\n{case.description}",
+        postcode=case.location_postcode or (customer.postcode if customer else ""),
+        ward=case.ward,
+        has_needs=bool(customer and customer.has_needs),
+        vulnerable=bool(customer and customer.vulnerability),
+    )
+
+
+def _team_manager(team: Team):
+    """The team's manager: a member of the team whose role receives its compliments, if any."""
+    app_label, codename = RECEIVE_COMPLIMENTS.split(".")
+    officer = (
+        Officer.objects.filter(
+            team=team,
+            user__is_active=True,
+            user__groups__permissions__content_type__app_label=app_label,
+            user__groups__permissions__codename=codename,
+        )
+        .select_related("user")
+        .order_by("id")
+        .first()
+    )
+    return officer.user if officer else None
+
+
+def _route(case: Case) -> dict:
+    """Decide the team (and priority) of a new case; returns the routed event's data."""
+    if case.case_type == CaseType.COMPLIMENT and case.named_officer_id is not None:
+        officer = case.named_officer
+        case.team = officer.team
+        case.owner = _team_manager(officer.team)
+        sentence = f"A compliment for {officer.user.get_full_name() or officer.user}: sent to their team manager"
+        return {"rule": None, "reason": sentence, "to": case.team.name}
+    if case.topic_id is not None and case.service_area_id is None:
+        case.service_area_id = case.topic.service_area_id
+    decision = routing.route_decide(routing_rules(), _facts(case))
+    rule = decision.rule
+    if rule is None:
+        case.team = None
+        return {"rule": None, "reason": decision.sentence, "to": "Triage"}
+    case.team = Team.objects.select_related("service_area").get(pk=rule.team_id)
+    case.routed_by_id = rule.id
+    if rule.priority:
+        case.priority = rule.priority
+    return {"rule": rule.name, "rule_id": rule.id, "reason": decision.sentence, "to": case.team.name}
+
+
+def case_create(*, by, fields: dict, received_at: datetime | None = None, councillor=None) -> Case:
+    """Raise a case: it gets a reference, is routed by the rules (or a compliment to the named
+    officer's team manager; no match: the triage queue), and gets its due times. Two events:
+    created, and routed with the rule that fired."""
+    unknown = set(fields) - set(CASE_INPUT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not case fields: {sorted(unknown)}")
+    received_at = received_at or timezone.now()
+    with transaction.atomic():
+        case = Case(**fields, received_at=received_at, clock_started_at=received_at, councillor=councillor)
+        if not case.priority:
+            case.priority = Priority.NORMAL
+        if case.customer_id and case.customer.merged_into_id:
+            case.customer = case.customer.merged_into
+        case.reference = reference_make()
+        case.full_clean(exclude=["reference"])
+        routed = _route(case)
+        if case.team is not None:
+            case.service_area_id = case.team.service_area_id
+            _transition(case, "route")
+        _due(case)
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    case.save()
+                break
+            except IntegrityError as error:
+                if constraint_name(error) != "cases_case_reference_key":
+                    raise
+                case.reference = reference_make()
+        else:  # pragma: no cover - five collisions in a row: the reference space is exhausted
+            raise RuntimeError("Could not find a free case reference")
+        _event(case, EventKind.CREATED, by, at=received_at, channel=case.channel, case_type=case.case_type)
+        _event(case, EventKind.ROUTED, by, at=received_at, **routed)
+        if case.is_complaint:
+            ComplaintStage.objects.create(case=case, stage=case.stage, started_at=received_at)
+    return case
+
+
+def routing_preview(*, facts: routing.Facts) -> routing.Decision:
+    """Which rule a sample case would hit and why (the "test this rule set" form)."""
+    return routing.route_decide(routing_rules(), facts)
+
+
+# --- Working a case ------------------------------------------------------------------------------
+
+
+def _stage_one_handler_id(case: Case) -> int | None:
+    if case.case_type != CaseType.COMPLAINT_STAGE_2:
+        return None
+    stage = ComplaintStage.objects.filter(case=case, stage=1).first()
+    return stage.handler_id if stage else None
+
+
+def _check_may_own(case: Case, user) -> None:
+    if user is not None and _stage_one_handler_id(case) == user.pk:
+        raise ValidationError(
+            {
+                "owner": f"{user.get_full_name() or user} handled stage 1 of this complaint: "
+                "stage 2 must be handled by a different officer"
+            }
+        )
+
+
+def _check_team_member(team: Team | None, user) -> None:
+    if team is None or not Officer.objects.filter(team=team, user=user).exists():
+        name = user.get_full_name() or user
+        raise ValidationError({"owner": f"{name} is not in {team or 'a team'}: transfer the case first"})
+
+
+def case_assign(*, case: Case, owner, by, version: int | None = None) -> Case:
+    """Give the case to an officer of its team (or back to the queue with owner None)."""
+    with transaction.atomic():
+        case = _locked(case, version)
+        if not case.is_open:
+            raise ValidationError(f"You cannot assign a case that is {case.get_status_display().lower()}")
+        if owner is not None:
+            _check_team_member(case.team, owner)
+            _check_may_own(case, owner)
+        before = str(case.owner) if case.owner_id else None
+        if (case.owner_id or None) == (owner.pk if owner else None):
+            raise ValidationError({"owner": "The case already has that owner"})
+        case.owner = owner
+        _save(case, ["owner"])
+        _event(case, EventKind.ASSIGNED, by, **{"from": before, "to": str(owner) if owner else None})
+    return case
+
+
+def _claim(case: Case, by) -> None:
+    _check_may_own(case, by)
+    case.owner = by
+    fields = ["owner"]
+    if case.status in (Status.NEW, Status.ROUTED):
+        _transition(case, "start")
+        fields.append("status")
+    _save(case, fields)
+    _event(case, EventKind.CLAIMED, by, status=case.status)
+
+
+def case_claim(*, case: Case, by, version: int | None = None) -> Case:
+    """The officer takes the case (and starts work on it)."""
+    with transaction.atomic():
+        case = _locked(case, version)
+        if not case.is_open:
+            raise ValidationError(f"You cannot claim a case that is {case.get_status_display().lower()}")
+        if case.owner_id == by.pk:
+            raise ValidationError("You already own this case")
+        if case.owner_id is not None:
+            raise ValidationError(f"{case.owner} already owns this case: ask a manager to reassign it")
+        _check_team_member(case.team, by)
+        _claim(case, by)
+    return case
+
+
+def case_claim_next(*, team: Team, by) -> Case | None:
+    """Give `by` the most urgent unclaimed open case of `team`, or None when there is none.
+    Rows another claimer holds are skipped (FOR UPDATE SKIP LOCKED), so two officers pressing
+    "claim next" at the same moment never get the same case."""
+    with transaction.atomic():
+        candidates = (
+            Case.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(team=team, owner__isnull=True, status__in=OPEN_STATUSES)
+            .exclude(case_type=CaseType.COMPLAINT_STAGE_2, complaint_stages__stage=1, complaint_stages__handler=by)
+            .select_related("team")
+            .order_by(F("respond_by").asc(nulls_last=True), "id")
+        )
+        case = candidates.first()
+        if case is None:
+            return None
+        _claim(case, by)
+    return case
+
+
+def case_transfer(*, case: Case, team: Team, by, reason: str, version: int | None = None) -> Case:
+    """Send the case to another team's queue, unowned, with the reason (required). Counts a
+    handoff; the due times follow the new team's calendar."""
+    reason = _text_required(reason, "Enter why the case is being transferred", "reason")
+    with transaction.atomic():
+        case = _locked(case, version)
+        if case.team_id == team.pk:
+            raise ValidationError({"team": f"The case is already with {team}"})
+        before = case.team.name if case.team_id else "Triage"
+        if case.status == Status.AWAITING_CUSTOMER:
+            # Waiting on the customer ends with the transfer: the new team starts from its queue.
+            _pause_end(case)
+            case.paused_at = None
+        _transition(case, "requeue")
+        first_routing = case.team_id is None
+        case.team, case.service_area_id, case.owner = team, team.service_area_id, None
+        case.handoff_count += 0 if first_routing else 1
+        due = _due(case)
+        _save(case, ["team", "service_area", "owner", "status", "paused_at", "handoff_count", *_DUE_FIELDS])
+        _event(
+            case,
+            EventKind.TRANSFERRED,
+            by,
+            text=reason,
+            handoff=not first_routing,
+            **{"from": before, "to": team.name},
+            due=due,
+        )
+    return case
+
+
+def case_note_add(*, case: Case, by, text: str) -> CaseEvent:
+    """An internal note on the timeline (never shown to the customer)."""
+    text = _text_required(text, "Enter the note")
+    with transaction.atomic():
+        case = _locked(case, None)
+        _save(case, [], bump=False)
+        return _event(case, EventKind.NOTE, by, text=text)
+
+
+def case_update_publish(*, case: Case, by, text: str) -> CaseEvent:
+    """An update to the customer: on the timeline, on the tracking page and, after commit, by
+    email when the customer has an address. The first one is the case's acknowledgement."""
+    text = _text_required(text, "Enter the update for the customer")
+    with transaction.atomic():
+        case = _locked(case, None)
+        if case.status == Status.CLOSED:
+            raise ValidationError("This case is closed: reopen it to send the customer an update")
+        fields = _acknowledge(case, timezone.now())
+        _save(case, fields, bump=False)
+        event = _event(
+            case, EventKind.PUBLIC_UPDATE, by, text=text, emailed=bool(case.customer and case.customer.email)
+        )
+        if case.customer and case.customer.email:
+            email_queue(
+                to=case.customer.email,
+                template="cases/emails/public_update",
+                context={"case": case, "customer": case.customer, "text": text},
+            )
+    return event
+
+
+def _pause_end(case: Case) -> None:
+    CasePause.objects.filter(case=case, ended_at__isnull=True).update(ended_at=timezone.now())
+
+
+def case_status_set(*, case: Case, by, action: str, reason: str = "", version: int | None = None) -> Case:
+    """Start work, wait on the customer (the reply clock stops) or resume (the paused time is
+    added back to the reply-by time)."""
+    if action not in ("start", "pause", "resume"):
+        raise ValueError(action)
+    with transaction.atomic():
+        case = _locked(case, version)
+        before = case.status
+        _transition(case, action)
+        now = timezone.now()
+        fields = ["status", "paused_at"]
+        due: dict = {}
+        if action == "pause":
+            reason = _text_required(reason, "Enter what you are waiting for from the customer", "reason")
+            case.paused_at = now
+            CasePause.objects.create(case=case, started_at=now)
+        elif action == "resume":
+            case.paused_at = None
+            _pause_end(case)
+            due = _due(case)
+            fields += _DUE_FIELDS
+        _save(case, fields)
+        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **{"from": before, "to": case.status}, due=due)
+    return case
+
+
+@dataclass(frozen=True)
+class ComplaintDecision:
+    outcome: str
+    root_cause: str
+    action_taken: str
+
+
+def case_resolve(
+    *, case: Case, by, resolution: str, decision: ComplaintDecision | None = None, version: int | None = None
+) -> Case:
+    """Resolve the case with a summary of what was done. Records the reply as met or missed
+    against respond-by (and the acknowledgement, if none was sent). A complaint also records its
+    stage's decision: upheld or not, the root cause and the action taken."""
+    resolution = _text_required(resolution, "Enter what was done to resolve the case", "resolution")
+    with transaction.atomic():
+        case = _locked(case, version)
+        before = case.status
+        stage = None
+        if case.is_complaint:
+            if decision is None:
+                raise ValidationError("Record whether the complaint was upheld, its root cause and the action taken")
+            owner = case.owner or by
+            _check_may_own(case, owner)
+            stage = ComplaintStage.objects.select_for_update().get(case=case, stage=case.stage)
+            stage.outcome, stage.root_cause, stage.action_taken = (
+                decision.outcome,
+                decision.root_cause,
+                decision.action_taken,
+            )
+            stage.handler, stage.decided_at = owner, timezone.now()
+            stage.full_clean(exclude=["case", "handler"])
+        if case.status == Status.AWAITING_CUSTOMER:
+            _pause_end(case)
+            case.paused_at = None
+        _transition(case, "resolve")
+        now = timezone.now()
+        fields = ["status", "paused_at", "resolved_at", "resolution", *_acknowledge(case, now)]
+        case.resolved_at, case.resolution = now, resolution
+        if case.responded_at is None:
+            case.responded_at = now
+            case.respond_met = case.respond_by is None or now <= case.respond_by
+            fields += ["responded_at", "respond_met"]
+        _save(case, fields)
+        if stage is not None:
+            stage.save()
+        data: dict = {"from": before, "to": case.status, "respond_met": case.respond_met}
+        if stage is not None:
+            data |= {"stage": stage.stage, "outcome": stage.outcome, "root_cause": stage.root_cause}
+        _event(case, EventKind.DECIDED if stage else EventKind.STATUS_CHANGED, by, text=resolution, **data)
+    return case
+
+
+def case_close(*, case: Case, by, version: int | None = None) -> Case:
+    with transaction.atomic():
+        case = _locked(case, version)
+        _transition(case, "close")
+        case.closed_at = timezone.now()
+        _save(case, ["status", "closed_at"])
+        _event(case, EventKind.STATUS_CHANGED, by, **{"from": Status.RESOLVED, "to": Status.CLOSED})
+    return case
+
+
+def case_reopen(*, case: Case, by, reason: str, version: int | None = None) -> Case:
+    """Reopen a resolved or closed case within settings.CASE_REOPEN_DAYS of its resolution."""
+    reason = _text_required(reason, "Enter why the case is being reopened", "reason")
+    with transaction.atomic():
+        case = _locked(case, version)
+        window = timedelta(days=settings.CASE_REOPEN_DAYS)
+        if case.resolved_at is not None and timezone.now() - case.resolved_at > window:
+            raise ValidationError(
+                f"This case was resolved more than {settings.CASE_REOPEN_DAYS} days ago and cannot be reopened: "
+                "raise a new case and link it to this one"
+            )
+        before = case.status
+        _transition(case, "reopen")
+        if case.is_complaint:
+            ComplaintStage.objects.filter(case=case, stage=case.stage).update(decided_at=None)
+        case.resolved_at = case.closed_at = None
+        _save(case, ["status", "resolved_at", "closed_at"])
+        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **{"from": before, "to": case.status})
+    return case
+
+
+EDITABLE_FIELDS = [
+    "case_type",
+    "priority",
+    "summary",
+    "description",
+    "topic",
+    "location_address",
+    "location_postcode",
+    "latitude",
+    "longitude",
+    "ward",
+]
+
+
+def case_edit(*, case: Case, by, fields: dict, version: int | None = None) -> Case:
+    """Change the case's details. A new type or priority recomputes the due times (one "due
+    times changed" event with both), anything else is one "details changed" event."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable case fields: {sorted(unknown)}")
+    with transaction.atomic():
+        case = _locked(case, version)
+        if not case.is_open:
+            raise ValidationError(
+                f"You cannot change a case that is {case.get_status_display().lower()}: reopen it first"
+            )
+        new_type = fields.get("case_type", case.case_type)
+        if (new_type in (CaseType.COMPLAINT_STAGE_1, CaseType.COMPLAINT_STAGE_2)) != case.is_complaint or (
+            case.is_complaint and new_type != case.case_type
+        ):
+            raise ValidationError(
+                {
+                    "case_type": "A case cannot become or stop being a complaint, or change stage, "
+                    "here: raise a complaint, or escalate it to stage 2"
+                }
+            )
+        before = snapshot(case, EDITABLE_FIELDS)
+        for name, value in fields.items():
+            setattr(case, name, value)
+        case.full_clean(
+            exclude=[
+                "reference",
+                "customer",
+                "team",
+                "owner",
+                "service_area",
+                "councillor",
+                "named_officer",
+                "partner",
+                "routed_by",
+                "standard",
+                "merged_into",
+            ]
+        )
+        changes = field_changes(before, snapshot(case, EDITABLE_FIELDS))
+        if not changes:
+            raise ValidationError("Nothing was changed")
+        due = _due(case) if {"case_type", "priority"} & changes.keys() else {}
+        _save(case, list(changes) + (_DUE_FIELDS if due else []))
+        _event(case, EventKind.DUE_CHANGED if due else EventKind.DETAILS_CHANGED, by, changes=changes, due=due)
+    return case
+
+
+def case_extend(*, case: Case, by, days: int, reason: str, version: int | None = None) -> Case:
+    """Extend the reply-by time by `days` working days, at most the standard's maximum and at most
+    once per complaint stage (once for any other case), with the reason."""
+    reason = _text_required(reason, "Enter why more time is needed", "reason")
+    with transaction.atomic():
+        case = _locked(case, version)
+        if not case.is_open:
+            raise ValidationError(f"You cannot extend a case that is {case.get_status_display().lower()}")
+        if case.extension_days:
+            stage = f"stage {case.stage} of this complaint" if case.is_complaint else "this case"
+            raise ValidationError(f"An extension was already recorded for {stage}: only one is allowed")
+        allowed = case.standard.extension_max_days if case.standard else 0
+        if not allowed:
+            raise ValidationError("The standard for this case allows no extension")
+        if not 1 <= days <= allowed:
+            raise ValidationError({"days": f"Enter a number of working days from 1 to {allowed}"})
+        case.extension_days = days
+        due = _due(case)
+        _save(case, ["extension_days", *_DUE_FIELDS])
+        if case.is_complaint:
+            ComplaintStage.objects.filter(case=case, stage=case.stage).update(
+                extension_reason=reason, extended_at=timezone.now()
+            )
+        _event(case, EventKind.EXTENDED, by, text=reason, days=days, due=due)
+    return case
+
+
+def complaint_escalate(*, case: Case, by, reason: str, version: int | None = None) -> Case:
+    """Escalate a stage 1 complaint to stage 2: the same case (its history kept), a new clock
+    under the stage 2 standard from now, back in its team's queue unowned, and its own extension
+    allowance. Stage 2 can then be owned by anyone but the stage 1 handler."""
+    reason = _text_required(reason, "Enter why the customer wants the complaint escalated", "reason")
+    with transaction.atomic():
+        case = _locked(case, version)
+        if case.case_type != CaseType.COMPLAINT_STAGE_1:
+            raise ValidationError("Only a stage 1 complaint can be escalated to stage 2")
+        stage_one = ComplaintStage.objects.get(case=case, stage=1)
+        if stage_one.decided_at is None:
+            raise ValidationError("Stage 1 has not been decided yet: resolve it first, then escalate")
+        before = case.status
+        _transition(case, "reopen")
+        now = timezone.now()
+        case.case_type = CaseType.COMPLAINT_STAGE_2
+        case.status, case.owner = (Status.ROUTED if case.team_id else Status.NEW), None
+        case.clock_started_at, case.extension_days = now, 0
+        case.acknowledged_at = case.acknowledge_met = case.responded_at = case.respond_met = None
+        case.resolved_at = case.closed_at = None
+        CasePause.objects.filter(case=case).delete()
+        due = _due(case)
+        _save(
+            case,
+            [
+                "case_type",
+                "status",
+                "owner",
+                "clock_started_at",
+                "extension_days",
+                "acknowledged_at",
+                "acknowledge_met",
+                "responded_at",
+                "respond_met",
+                "resolved_at",
+                "closed_at",
+                *_DUE_FIELDS,
+            ],
+        )
+        ComplaintStage.objects.create(case=case, stage=2, started_at=now)
+        _event(
+            case,
+            EventKind.ESCALATED,
+            by,
+            text=reason,
+            **{"from": before, "to": case.status},
+            stage_one_handler=str(stage_one.handler) if stage_one.handler_id else None,
+            due=due,
+        )
+    return case
+
+
+def case_link(*, case: Case, other: Case, by) -> Case:
+    """Link two related cases (both timelines say so: one event each)."""
+    if case.pk == other.pk:
+        raise ValidationError({"reference": "A case cannot be linked to itself"})
+    with transaction.atomic():
+        first, second = sorted([case, other], key=lambda c: c.pk)
+        first, second = _locked(first, None), _locked(second, None)
+        if first.related.filter(pk=second.pk).exists():
+            raise ValidationError({"reference": f"{other.reference} is already linked to this case"})
+        first.related.add(second)
+        for one, two in ((first, second), (second, first)):
+            _save(one, [], bump=False)
+            _event(one, EventKind.LINKED, by, reference=two.reference)
+    return first if first.pk == case.pk else second
+
+
+def case_merge(*, duplicate: Case, into: Case, by, version: int | None = None) -> Case:
+    """Merge a duplicate case into another: the duplicate is closed pointing at the survivor,
+    its events stay on it, it is linked to the survivor, and both timelines record the merge."""
+    if duplicate.pk == into.pk:
+        raise ValidationError({"reference": "A case cannot be merged into itself"})
+    with transaction.atomic():
+        first, second = sorted([duplicate, into], key=lambda c: c.pk)
+        locked = {c.pk: _locked(c, version if c.pk == duplicate.pk else None) for c in (first, second)}
+        duplicate, into = locked[duplicate.pk], locked[into.pk]
+        if into.merged_into_id is not None:
+            raise ValidationError({"reference": f"{into.reference} was itself merged into another case"})
+        if not into.is_open:
+            raise ValidationError(
+                {"reference": f"{into.reference} is {into.get_status_display().lower()}: reopen it first"}
+            )
+        if duplicate.status == Status.AWAITING_CUSTOMER:
+            _pause_end(duplicate)
+            duplicate.paused_at = None
+        before = duplicate.status
+        _transition(duplicate, "close_as_duplicate")
+        now = timezone.now()
+        duplicate.merged_into = into
+        duplicate.resolved_at = duplicate.resolved_at or now
+        duplicate.closed_at = now
+        duplicate.resolution = duplicate.resolution or f"Merged into {into.reference}"
+        _save(duplicate, ["status", "paused_at", "merged_into", "resolved_at", "closed_at", "resolution"])
+        duplicate.related.add(into)
+        _save(into, [], bump=False)
+        _event(duplicate, EventKind.MERGED, by, into=into.reference, **{"from": before, "to": duplicate.status})
+        _event(into, EventKind.MERGED, by, duplicate=duplicate.reference)
+    return into
+
+
+# --- Routing rules -------------------------------------------------------------------------------
+
+RULE_FIELDS = [
+    "position",
+    "name",
+    "is_active",
+    "case_types",
+    "channels",
+    "service_area",
+    "topic",
+    "words",
+    "postcodes",
+    "wards",
+    "needs",
+    "team",
+    "priority",
+]
+
+_RULE_ERRORS = {
+    "cases_routingrule_position_key": ValidationError(
+        {"position": "Another rule already has this number: choose another"}
+    ),
+}
+
+
+def _rule_check_reachable(rule: RoutingRule) -> None:
+    """A rule after a catch-all (a rule without conditions) could never fire: refuse it."""
+    catch_all = (
+        RoutingRule.objects.filter(is_active=True, position__lt=rule.position)
+        .exclude(pk=rule.pk)
+        .filter(
+            case_types=[],
+            channels=[],
+            service_area__isnull=True,
+            topic__isnull=True,
+            words=[],
+            postcodes=[],
+            wards=[],
+            needs="",
+        )
+        .order_by("position")
+        .first()
+    )
+    if rule.is_active and catch_all is not None:
+        raise ValidationError(
+            {
+                "position": f"Rule {catch_all.position}, “{catch_all.name}”, matches every case, "
+                "so a rule after it could never fire: give this one a lower number"
+            }
+        )
+    if rule.is_active and rule.is_catch_all:
+        later = RoutingRule.objects.filter(is_active=True, position__gt=rule.position).exclude(pk=rule.pk).first()
+        if later is not None:
+            raise ValidationError(
+                {
+                    "position": f"A rule without conditions matches every case, so rule "
+                    f"{later.position}, “{later.name}”, after it could never fire: "
+                    "make it the last rule, or give it a condition"
+                }
+            )
+
+
+def _rule_save(rule: RoutingRule, *, by, before: dict | None) -> RoutingRule:
+    rule.full_clean(exclude=["position"] if rule.position is None else None)
+    _rule_check_reachable(rule)
+    save_checked(rule, errors=_RULE_ERRORS)
+    changes = field_changes(before, snapshot(rule, RULE_FIELDS))
+    action = RoutingChange.Action.CREATED if before is None else RoutingChange.Action.UPDATED
+    RoutingChange.record(entry=rule, by=by, action=action, changes=changes)
+    rule_compile(rule)  # a rule that cannot be compiled fails here, inside the transaction
+    return rule
+
+
+def _rules_lock() -> None:
+    """One writer of the rule set at a time: positions and reachability are checked across rows."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('cases.routingrule'))")
+
+
+def routing_rule_create(*, by, fields: dict) -> RoutingRule:
+    """Add a routing rule (at the end when no position is given)."""
+    with transaction.atomic():
+        _rules_lock()
+        fields = dict(fields)
+        if not fields.get("position"):
+            last = RoutingRule.objects.order_by("-position").values_list("position", flat=True).first()
+            fields["position"] = (last or 0) + 10
+        return _rule_save(RoutingRule(**fields), by=by, before=None)
+
+
+def routing_rule_update(*, rule: RoutingRule, by, fields: dict) -> RoutingRule:
+    with transaction.atomic():
+        _rules_lock()
+        locked = RoutingRule.objects.select_for_update().get(pk=rule.pk)
+        before = snapshot(locked, RULE_FIELDS)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        if field_changes(before, snapshot(locked, RULE_FIELDS)) == {}:
+            return locked
+        return _rule_save(locked, by=by, before=before)
+
+
+def routing_rule_delete(*, rule: RoutingRule, by) -> None:
+    with transaction.atomic():
+        _rules_lock()
+        locked = RoutingRule.objects.select_for_update().get(pk=rule.pk)
+        removed = {name: [value, None] for name, value in snapshot(locked, RULE_FIELDS).items()}
+        RoutingChange.record(entry=locked, by=by, action=RoutingChange.Action.DELETED, changes=removed)
+        locked.delete()
+
+
+# --- Councillor enquiries ------------------------------------------------------------------------
+# (section owned by the customers-and-enquiries work)
