@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_people, views_rules
+from . import api, views, views_people, views_rules
 
 app_name = "cases"
 
@@ -46,4 +46,8 @@ urlpatterns = [
     path("staff/routing-rules/<int:pk>/", views_rules.rule_update, name="rule-update"),
     path("staff/routing-rules/<int:pk>/delete/", views_rules.rule_delete, name="rule-delete"),
     path("staff/routing-rules/<int:pk>/history/", views_rules.rule_history, name="rule-history"),
+    # The API (signed-in staff; summary level).
+    path("api/cases/", api.CaseListView.as_view(), name="api-case-list"),
+    path("api/cases/raise/", api.CaseRaiseView.as_view(), name="api-case-raise"),
+    path("api/cases/<str:reference>/", api.CaseDetailView.as_view(), name="api-case-detail"),
 ]

@@ -23,6 +23,10 @@ ITEMS = [
     NavItem("Edit directory", "directory:edit-home", "directory.change_topic"),
     NavItem("When will they hear back?", "standards:preview", "standards.preview_standards"),
     NavItem("Standards", "standards:edit-home", "standards.change_responsestandard"),
+    NavItem("Cases", "cases:queues", "cases.work_cases"),
+    NavItem("Customers", "cases:customer-list", "cases.view_customer"),
+    NavItem("Routing rules", "cases:rule-list", "cases.change_routingrule"),
+    NavItem("Ward enquiries", "cases:enquiry-list", "cases.raise_enquiries"),
 ]
 
 
