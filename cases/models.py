@@ -5,6 +5,7 @@ the life cycle below (django-fsm-2 transitions, called only by cases.services); 
 case writes exactly one CaseEvent in the same transaction, and the database refuses to change or
 delete an event once written (a pgtrigger trigger)."""
 
+import re
 import secrets
 
 import pgtrigger
@@ -189,6 +190,10 @@ class NeedsCondition(models.TextChoices):
     VULNERABLE = "vulnerable", "Customer is recorded as vulnerable"
 
 
+# A postcode area ("WY"), district ("WY3", "WY31") or London sub-district ("SW1A").
+POSTCODE_PREFIX = re.compile(r"^[A-Z]{1,2}(?:[0-9]{1,2}[A-Z]?)?$")
+
+
 class RoutingRule(models.Model):
     """One ordered rule: conditions (blank means any) -> a team and, optionally, a priority.
     The first active rule whose every condition holds routes the case; none: the triage queue."""
@@ -244,10 +249,11 @@ class RoutingRule(models.Model):
                 f"{topic.name} belongs to {topic.service_area}, not the service area chosen: the rule could never match"
             )
         for code in self.postcodes:
-            if not code.isalnum() or len(code) > 4 or not code[:1].isalpha():
+            if not POSTCODE_PREFIX.match(code):
                 errors["postcodes"] = (
                     f"“{code}” is not a postcode area or district: enter the first part, like WY3 or WY"
                 )
+                break
         if errors:
             raise ValidationError(errors)
 
@@ -278,6 +284,10 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+# The UK and its waters, roughly: a point outside is a typing slip (a swapped sign, the wrong field).
+LATITUDE_MESSAGE = "Enter a latitude in the UK, from 49 to 61"
+LONGITUDE_MESSAGE = "Enter a longitude in the UK, from -9 to 2"
+
 OPEN_STATUSES = [Status.NEW, Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER]
 COMPLAINT_TYPES = [CaseType.COMPLAINT_STAGE_1, CaseType.COMPLAINT_STAGE_2]
 
@@ -287,9 +297,13 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, *, now=None):
+        """Open cases past a due time not yet met. The reply clock stands still while the case
+        waits on the customer, so a wait that began before respond-by is not late on the reply."""
         now = now or timezone.now()
+        reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=models.F("respond_by"))
         return self.open().filter(
-            Q(respond_by__lt=now, responded_at__isnull=True) | Q(acknowledge_by__lt=now, acknowledged_at__isnull=True)
+            (Q(respond_by__lt=now, responded_at__isnull=True) & reply_running)
+            | Q(acknowledge_by__lt=now, acknowledged_at__isnull=True)
         )
 
     def unclaimed(self):
@@ -325,14 +339,14 @@ class Case(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(49), MaxValueValidator(61)],
+        validators=[MinValueValidator(49, LATITUDE_MESSAGE), MaxValueValidator(61, LATITUDE_MESSAGE)],
     )
     longitude = models.DecimalField(
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(-9), MaxValueValidator(2)],
+        validators=[MinValueValidator(-9, LONGITUDE_MESSAGE), MaxValueValidator(2, LONGITUDE_MESSAGE)],
     )
     ward = models.CharField(max_length=80, blank=True)
     # Who raised it for whom: the councillor of a ward enquiry; the officer a compliment names.
@@ -454,8 +468,9 @@ class Case(models.Model):
             errors["longitude" if self.longitude is None else "latitude"] = (
                 "Enter both the latitude and the longitude, or neither"
             )
-        if self.topic_id and self.service_area_id and self.topic.service_area_id != self.service_area_id:
-            errors["topic"] = f"{self.topic.name} is not a topic of {self.service_area}"
+        topic = self.topic if self.topic_id else None
+        if topic is not None and self.service_area_id and topic.service_area_id != self.service_area_id:
+            errors["topic"] = f"{topic.name} is not a topic of {self.service_area}"
         if errors:
             raise ValidationError(errors)
 

@@ -25,8 +25,10 @@ from .models import (
     OPEN_STATUSES,
     Case,
     CaseEvent,
+    CaseQuerySet,
     Customer,
     CustomerChange,
+    CustomerQuerySet,
     RoutingChange,
     RoutingRule,
     reference_clean,
@@ -86,12 +88,12 @@ def visible_filter(user) -> Q | None:
     return scope
 
 
-def cases_visible_to(user) -> models.QuerySet[Case]:
+def cases_visible_to(user) -> CaseQuerySet:
     scope = visible_filter(user)
     return Case.objects.all() if scope is None else Case.objects.filter(scope)
 
 
-def cases_workable_by(user) -> models.QuerySet[Case]:
+def cases_workable_by(user) -> CaseQuerySet:
     scope = workable_filter(user)
     return Case.objects.all() if scope is None else Case.objects.filter(scope)
 
@@ -127,7 +129,7 @@ def case_get_for_user(*, reference: str, user) -> CaseAccess:
     case = queryset.filter(reference=reference_clean(reference)).first()
     if case is None:
         raise Http404
-    return CaseAccess(case=case, can_work=bool(case.can_work))  # type: ignore[attr-defined]
+    return CaseAccess(case=case, can_work=bool(case.can_work))
 
 
 def timeline(*, case: Case, public_only: bool = False) -> list[CaseEvent]:
@@ -166,7 +168,7 @@ def queue_cases(
         queryset = queryset.filter(owner=user)
     elif filters.owner == "none":
         queryset = queryset.filter(owner__isnull=True)
-    elif filters.owner.isdigit():
+    elif filters.owner.isascii() and filters.owner.isdigit() and len(filters.owner) < 10:
         queryset = queryset.filter(owner_id=int(filters.owner))
     if filters.overdue:
         queryset = queryset.overdue(now=now)
@@ -239,7 +241,7 @@ def team_officers(*, team: Team) -> list:
 # --- Customers -------------------------------------------------------------------------------------
 
 
-def customers_for_user(user) -> models.QuerySet[Customer]:
+def customers_for_user(user) -> CustomerQuerySet:
     if not user.is_authenticated or not user.has_perm(VIEW_CUSTOMERS):
         return Customer.objects.none()
     return Customer.objects.all()
@@ -257,7 +259,8 @@ def customer_search(*, user, query: str, limit: int = 20) -> list[Customer]:
     with that reference. One query."""
     from .models import postcode_normalise
 
-    text = " ".join((query or "").split())[:200]
+    # Control characters dropped: PostgreSQL refuses a NUL in a query parameter.
+    text = " ".join("".join(ch for ch in query or "" if ch.isprintable() or ch.isspace()).split())[:200]
     if not text:
         return []
     match = Q(name__icontains=text) | Q(email__iexact=text)
@@ -316,9 +319,9 @@ def rule_compile(rule: RoutingRule) -> Rule:
         case_types=frozenset(rule.case_types),
         channels=frozenset(rule.channels),
         service_area_id=rule.service_area_id,
-        service_area_name=rule.service_area.name if rule.service_area_id else "",
+        service_area_name=rule.service_area.name if rule.service_area else "",
         topic_id=rule.topic_id,
-        topic_name=rule.topic.name if rule.topic_id else "",
+        topic_name=rule.topic.name if rule.topic else "",
         words=words,
         postcodes=tuple(rule.postcodes),
         wards=frozenset(rule.wards),
@@ -341,7 +344,7 @@ def rules_for_user(user) -> models.QuerySet[RoutingRule]:
         if area_ids is None
         else models.Case(models.When(team__service_area_id__in=area_ids, then=True), default=False)
     )
-    return RoutingRule.objects.select_related("team", "service_area", "topic").annotate(editable=editable)
+    return RoutingRule.objects.select_related("team__service_area", "service_area", "topic").annotate(editable=editable)
 
 
 def rule_get_for_user(*, pk: int, user) -> RoutingRule:
@@ -372,15 +375,16 @@ def rule_history(*, rule: RoutingRule) -> list[RoutingChange]:
 # --- Councillors ---------------------------------------------------------------------------------
 
 
-def enquiries_for_councillor(*, user) -> list[Case]:
-    """The councillor's own enquiries, newest first, each with its public updates prefetched."""
-    return list(
+def enquiries_for_councillor(*, user) -> models.QuerySet[Case]:
+    """The councillor's own enquiries, newest first, each with its public updates prefetched (a
+    queryset, so a page of them prefetches only that page's updates)."""
+    return (
         Case.objects.filter(councillor=user)
         .select_related("team", "customer")
         .prefetch_related(
             Prefetch("events", queryset=CaseEvent.objects.public().order_by("-at", "-id"), to_attr="public_updates")
         )
-        .order_by("-received_at")
+        .order_by("-received_at", "-id")
     )
 
 

@@ -7,12 +7,12 @@ commit. The front door (contacts), the API and Celery call these alike."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
@@ -21,7 +21,7 @@ from core.db import constraint_name, save_checked
 from core.services import email_queue
 from directory.models import Officer, Team
 from standards import selectors as standards
-from standards.models import CaseType, Priority
+from standards.models import CaseType, Channel, Priority
 
 from . import routing
 from .models import (
@@ -30,8 +30,10 @@ from .models import (
     CaseEvent,
     CasePause,
     ComplaintStage,
+    ContactMethod,
     Customer,
     CustomerChange,
+    CustomerType,
     EventKind,
     RoutingChange,
     RoutingRule,
@@ -99,6 +101,16 @@ def _event(case: Case, kind: str, by, *, text: str = "", at: datetime | None = N
     return event
 
 
+def _stage(case: Case) -> int:
+    """The complaint stage of a case known to be a complaint."""
+    return cast(int, case.stage)
+
+
+def _moved(before: Any, after: Any) -> dict[str, Any]:
+    """An event's "from" and "to" (not keyword arguments: "from" is a Python keyword)."""
+    return {"from": before, "to": after}
+
+
 def _save(case: Case, fields: list[str], *, bump: bool = True) -> None:
     """Save `fields`; `bump` adds one to the version, so pages opened before now are stale. Notes
     and updates to the customer overwrite nothing, so they leave the version alone."""
@@ -137,7 +149,8 @@ def _due(case: Case) -> dict:
         case.acknowledge_by = case.respond_by = None
     else:
         calendar = standards.working_calendar(standards.calendar_for_team(case.team))
-        pauses = [(p.started_at, p.ended_at) for p in case.pauses.all()] if case.pk else []
+        # An open pause counts up to now (worktime needs an end); resuming recomputes with the real one.
+        pauses = [(p.started_at, p.ended_at or timezone.now()) for p in case.pauses.all()] if case.pk else []
         extension = min(case.extension_days, match.standard.extension_max_days or 0)
         due = standards.due_times(
             standard=match.standard,
@@ -156,12 +169,16 @@ def _due(case: Case) -> dict:
 _DUE_FIELDS = ["standard", "acknowledge_by", "respond_by"]
 
 
-def _acknowledge(case: Case, at: datetime) -> list[str]:
-    """Record the first response (met or missed) if not yet recorded; returns changed fields."""
+def _acknowledge(case: Case, at: datetime, *, resolving: bool = False) -> list[str]:
+    """Record the first response (met or missed) if not yet recorded; returns changed fields.
+    `resolving`: the resolution is the first response, so it is also the reply, judged against
+    the reply-by time as it stands (restarting the clock at it would make every reply on time)."""
     if case.acknowledged_at is not None:
         return []
     case.acknowledged_at = at
     case.acknowledge_met = case.acknowledge_by is None or at <= case.acknowledge_by
+    if resolving:
+        return ["acknowledged_at", "acknowledge_met"]
     # A complaint's reply clock may start at the acknowledgement.
     _due(case)
     return ["acknowledged_at", "acknowledge_met", *_DUE_FIELDS]
@@ -184,6 +201,9 @@ CUSTOMER_FIELDS = [
     "interpreter_language",
     "needs_review_on",
 ]
+
+
+NEEDS_FIELDS = ["needs_consent", "vulnerability", "accessibility", "interpreter_language", "needs_review_on"]
 
 
 def customer_create(*, by, fields: dict) -> Customer:
@@ -239,8 +259,13 @@ def customer_merge(*, source: Customer, target: Customer, by) -> Customer:
         if source.merged_into_id is not None or target.merged_into_id is not None:
             raise ValidationError("One of these records was already merged: start again from the current record")
         before = snapshot(target, CUSTOMER_FIELDS)
-        for name in CUSTOMER_FIELDS:
-            if getattr(target, name) in ("", None, False) and getattr(source, name) not in ("", None, False):
+        # Blank contact details are filled in; needs move as one group with their consent and
+        # review date, and only when the surviving record has none; yes/no answers stay as they are.
+        for name in ("name", "email", "phone", "address", "postcode", "preferred_contact"):
+            if not getattr(target, name) and getattr(source, name):
+                setattr(target, name, getattr(source, name))
+        if source.has_needs and not target.has_needs:
+            for name in NEEDS_FIELDS:
                 setattr(target, name, getattr(source, name))
         target.full_clean()
         target.save()
@@ -261,6 +286,8 @@ def customer_merge(*, source: Customer, target: Customer, by) -> Customer:
         )
         source.merged_into = target
         source.save(update_fields=["merged_into", "updated_at"])
+        # Records merged into the source earlier now point at the current record too.
+        Customer.objects.filter(merged_into=source).update(merged_into=target)
         changes = {
             "merged": [f"{source} (record {source.pk})", f"{target} (record {target.pk})"],
             "cases moved": [None, len(cases)],
@@ -326,14 +353,15 @@ def _team_manager(team: Team):
 
 def _route(case: Case) -> dict:
     """Decide the team (and priority) of a new case; returns the routed event's data."""
-    if case.case_type == CaseType.COMPLIMENT and case.named_officer_id is not None:
-        officer = case.named_officer
+    officer = case.named_officer if case.named_officer_id else None
+    if case.case_type == CaseType.COMPLIMENT and officer is not None:
         case.team = officer.team
         case.owner = _team_manager(officer.team)
         sentence = f"A compliment for {officer.user.get_full_name() or officer.user}: sent to their team manager"
-        return {"rule": None, "reason": sentence, "to": case.team.name}
-    if case.topic_id is not None and case.service_area_id is None:
-        case.service_area_id = case.topic.service_area_id
+        return {"rule": None, "reason": sentence, "to": officer.team.name}
+    topic = case.topic if case.topic_id else None
+    if topic is not None and case.service_area_id is None:
+        case.service_area_id = topic.service_area_id
     decision = routing.route_decide(routing_rules(), _facts(case))
     rule = decision.rule
     if rule is None:
@@ -358,8 +386,11 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
         case = Case(**fields, received_at=received_at, clock_started_at=received_at, councillor=councillor)
         if not case.priority:
             case.priority = Priority.NORMAL
-        if case.customer_id and case.customer.merged_into_id:
-            case.customer = case.customer.merged_into
+        if case.customer_id is not None:
+            # Re-read under a lock, which waits for a merge of the record running now: a case
+            # for a merged record goes to the current one (merged records point at current ones).
+            customer = Customer.objects.select_for_update(no_key=True).get(pk=case.customer_id)
+            case.customer = customer.merged_into if customer.merged_into_id is not None else customer
         case.reference = reference_make()
         case.full_clean(exclude=["reference"])
         routed = _route(case)
@@ -381,7 +412,7 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
         _event(case, EventKind.CREATED, by, at=received_at, channel=case.channel, case_type=case.case_type)
         _event(case, EventKind.ROUTED, by, at=received_at, **routed)
         if case.is_complaint:
-            ComplaintStage.objects.create(case=case, stage=case.stage, started_at=received_at)
+            ComplaintStage.objects.create(case=case, stage=_stage(case), started_at=received_at)
     return case
 
 
@@ -430,7 +461,7 @@ def case_assign(*, case: Case, owner, by, version: int | None = None) -> Case:
             raise ValidationError({"owner": "The case already has that owner"})
         case.owner = owner
         _save(case, ["owner"])
-        _event(case, EventKind.ASSIGNED, by, **{"from": before, "to": str(owner) if owner else None})
+        _event(case, EventKind.ASSIGNED, by, **_moved(before, str(owner) if owner else None))
     return case
 
 
@@ -463,12 +494,18 @@ def case_claim(*, case: Case, by, version: int | None = None) -> Case:
 def case_claim_next(*, team: Team, by) -> Case | None:
     """Give `by` the most urgent unclaimed open case of `team`, or None when there is none.
     Rows another claimer holds are skipped (FOR UPDATE SKIP LOCKED), so two officers pressing
-    "claim next" at the same moment never get the same case."""
+    "claim next" at the same moment never get the same case. Only the team's own officers claim
+    its cases, as with case_claim."""
+    stage_one_mine = ComplaintStage.objects.filter(case=OuterRef("pk"), stage=1, handler=by)
+    if not Officer.objects.filter(team=team, user=by).exists():
+        raise ValidationError(f"You are not in {team}: only its officers can claim its cases")
     with transaction.atomic():
         candidates = (
             Case.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(team=team, owner__isnull=True, status__in=OPEN_STATUSES)
-            .exclude(case_type=CaseType.COMPLAINT_STAGE_2, complaint_stages__stage=1, complaint_stages__handler=by)
+            # One EXISTS for "stage 1 handled by `by`": exclude() across a relation would test
+            # stage=1 and handler=by on possibly different stage rows.
+            .exclude(Q(case_type=CaseType.COMPLAINT_STAGE_2) & Exists(stage_one_mine))
             .select_related("team")
             .order_by(F("respond_by").asc(nulls_last=True), "id")
         )
@@ -487,7 +524,7 @@ def case_transfer(*, case: Case, team: Team, by, reason: str, version: int | Non
         case = _locked(case, version)
         if case.team_id == team.pk:
             raise ValidationError({"team": f"The case is already with {team}"})
-        before = case.team.name if case.team_id else "Triage"
+        before = case.team.name if case.team else "Triage"
         if case.status == Status.AWAITING_CUSTOMER:
             # Waiting on the customer ends with the transfer: the new team starts from its queue.
             _pause_end(case)
@@ -504,7 +541,7 @@ def case_transfer(*, case: Case, team: Team, by, reason: str, version: int | Non
             by,
             text=reason,
             handoff=not first_routing,
-            **{"from": before, "to": team.name},
+            **_moved(before, team.name),
             due=due,
         )
     return case
@@ -567,7 +604,7 @@ def case_status_set(*, case: Case, by, action: str, reason: str = "", version: i
             due = _due(case)
             fields += _DUE_FIELDS
         _save(case, fields)
-        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **{"from": before, "to": case.status}, due=due)
+        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **_moved(before, case.status), due=due)
     return case
 
 
@@ -593,21 +630,38 @@ def case_resolve(
             if decision is None:
                 raise ValidationError("Record whether the complaint was upheld, its root cause and the action taken")
             owner = case.owner or by
+            # Neither the owner nor whoever presses the button may be the stage 1 handler.
             _check_may_own(case, owner)
-            stage = ComplaintStage.objects.select_for_update().get(case=case, stage=case.stage)
+            _check_may_own(case, by)
+            missing = {
+                name: message
+                for name, message in (
+                    ("outcome", "Select whether the complaint was upheld"),
+                    ("root_cause", "Select the root cause of the complaint"),
+                    ("action_taken", "Enter the action taken"),
+                )
+                if not (getattr(decision, name) or "").strip()
+            }
+            if missing:
+                raise ValidationError(missing)
+            stage = ComplaintStage.objects.select_for_update().get(case=case, stage=_stage(case))
             stage.outcome, stage.root_cause, stage.action_taken = (
                 decision.outcome,
                 decision.root_cause,
-                decision.action_taken,
+                decision.action_taken.strip(),
             )
             stage.handler, stage.decided_at = owner, timezone.now()
             stage.full_clean(exclude=["case", "handler"])
+        fields = ["status", "paused_at", "resolved_at", "resolution"]
         if case.status == Status.AWAITING_CUSTOMER:
+            # The paused time is added back before the reply is judged met or missed.
             _pause_end(case)
             case.paused_at = None
+            _due(case)
+            fields += _DUE_FIELDS
         _transition(case, "resolve")
         now = timezone.now()
-        fields = ["status", "paused_at", "resolved_at", "resolution", *_acknowledge(case, now)]
+        fields += _acknowledge(case, now, resolving=True)
         case.resolved_at, case.resolution = now, resolution
         if case.responded_at is None:
             case.responded_at = now
@@ -629,7 +683,7 @@ def case_close(*, case: Case, by, version: int | None = None) -> Case:
         _transition(case, "close")
         case.closed_at = timezone.now()
         _save(case, ["status", "closed_at"])
-        _event(case, EventKind.STATUS_CHANGED, by, **{"from": Status.RESOLVED, "to": Status.CLOSED})
+        _event(case, EventKind.STATUS_CHANGED, by, **_moved(Status.RESOLVED, Status.CLOSED))
     return case
 
 
@@ -638,6 +692,11 @@ def case_reopen(*, case: Case, by, reason: str, version: int | None = None) -> C
     reason = _text_required(reason, "Enter why the case is being reopened", "reason")
     with transaction.atomic():
         case = _locked(case, version)
+        if case.merged_into is not None:
+            # Its work goes on in the survivor; reopening would leave two open cases for one matter.
+            raise ValidationError(
+                f"This case was merged into {case.merged_into.reference}: work on that case, or link a new one to it"
+            )
         window = timedelta(days=settings.CASE_REOPEN_DAYS)
         if case.resolved_at is not None and timezone.now() - case.resolved_at > window:
             raise ValidationError(
@@ -647,10 +706,10 @@ def case_reopen(*, case: Case, by, reason: str, version: int | None = None) -> C
         before = case.status
         _transition(case, "reopen")
         if case.is_complaint:
-            ComplaintStage.objects.filter(case=case, stage=case.stage).update(decided_at=None)
+            ComplaintStage.objects.filter(case=case, stage=_stage(case)).update(decided_at=None)
         case.resolved_at = case.closed_at = None
         _save(case, ["status", "resolved_at", "closed_at"])
-        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **{"from": before, "to": case.status})
+        _event(case, EventKind.STATUS_CHANGED, by, text=reason, **_moved(before, case.status))
     return case
 
 
@@ -711,8 +770,10 @@ def case_edit(*, case: Case, by, fields: dict, version: int | None = None) -> Ca
         changes = field_changes(before, snapshot(case, EDITABLE_FIELDS))
         if not changes:
             raise ValidationError("Nothing was changed")
-        due = _due(case) if {"case_type", "priority"} & changes.keys() else {}
-        _save(case, list(changes) + (_DUE_FIELDS if due else []))
+        recompute = bool({"case_type", "priority"} & changes.keys())
+        due = _due(case) if recompute else {}
+        # The standard may change while the times stay the same: it is saved either way.
+        _save(case, list(changes) + (_DUE_FIELDS if recompute else []))
         _event(case, EventKind.DUE_CHANGED if due else EventKind.DETAILS_CHANGED, by, changes=changes, due=due)
     return case
 
@@ -737,7 +798,7 @@ def case_extend(*, case: Case, by, days: int, reason: str, version: int | None =
         due = _due(case)
         _save(case, ["extension_days", *_DUE_FIELDS])
         if case.is_complaint:
-            ComplaintStage.objects.filter(case=case, stage=case.stage).update(
+            ComplaintStage.objects.filter(case=case, stage=_stage(case)).update(
                 extension_reason=reason, extended_at=timezone.now()
             )
         _event(case, EventKind.EXTENDED, by, text=reason, days=days, due=due)
@@ -764,7 +825,6 @@ def complaint_escalate(*, case: Case, by, reason: str, version: int | None = Non
         case.clock_started_at, case.extension_days = now, 0
         case.acknowledged_at = case.acknowledge_met = case.responded_at = case.respond_met = None
         case.resolved_at = case.closed_at = None
-        CasePause.objects.filter(case=case).delete()
         due = _due(case)
         _save(
             case,
@@ -789,7 +849,7 @@ def complaint_escalate(*, case: Case, by, reason: str, version: int | None = Non
             EventKind.ESCALATED,
             by,
             text=reason,
-            **{"from": before, "to": case.status},
+            **_moved(before, case.status),
             stage_one_handler=str(stage_one.handler) if stage_one.handler_id else None,
             due=due,
         )
@@ -840,7 +900,7 @@ def case_merge(*, duplicate: Case, into: Case, by, version: int | None = None) -
         _save(duplicate, ["status", "paused_at", "merged_into", "resolved_at", "closed_at", "resolution"])
         duplicate.related.add(into)
         _save(into, [], bump=False)
-        _event(duplicate, EventKind.MERGED, by, into=into.reference, **{"from": before, "to": duplicate.status})
+        _event(duplicate, EventKind.MERGED, by, into=into.reference, **_moved(before, duplicate.status))
         _event(into, EventKind.MERGED, by, duplicate=duplicate.reference)
     return into
 
@@ -908,7 +968,9 @@ def _rule_check_reachable(rule: RoutingRule) -> None:
 
 
 def _rule_save(rule: RoutingRule, *, by, before: dict | None) -> RoutingRule:
-    rule.full_clean(exclude=["position"] if rule.position is None else None)
+    # A taken position is the unique constraint's to report (worded in _RULE_ERRORS), not
+    # full_clean's generic "Routing rule with this Position already exists".
+    rule.full_clean(exclude=["position"] if rule.position is None else None, validate_unique=False)
     _rule_check_reachable(rule)
     save_checked(rule, errors=_RULE_ERRORS)
     changes = field_changes(before, snapshot(rule, RULE_FIELDS))
@@ -958,3 +1020,64 @@ def routing_rule_delete(*, rule: RoutingRule, by) -> None:
 
 # --- Councillor enquiries ------------------------------------------------------------------------
 # (section owned by the customers-and-enquiries work)
+
+RESIDENT_FIELDS = ["name", "email", "phone", "address", "postcode"]
+
+
+def _errors_renamed(error: ValidationError, names: dict[str, str]) -> ValidationError:
+    """The same errors with some fields renamed (the case's names to the enquiry's)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    return ValidationError({names.get(name, name): errors for name, errors in error.error_dict.items()})
+
+
+def _enquiry_resident(resident: dict, *, by) -> Customer:
+    """The one current customer with the resident's email address, or a new record."""
+    if resident["email"]:
+        same_email = list(Customer.objects.current().filter(email__iexact=resident["email"])[:2])
+        if len(same_email) == 1:
+            return same_email[0]
+        preferred = ContactMethod.EMAIL
+    else:
+        preferred = ContactMethod.PHONE if resident["phone"] else ContactMethod.LETTER
+    return customer_create(
+        by=by, fields={**resident, "customer_type": CustomerType.INDIVIDUAL, "preferred_contact": preferred}
+    )
+
+
+def enquiry_create(*, councillor, ward: str, resident: dict, asked: str, topic=None, summary: str) -> Case:
+    """Raise a councillor's ward enquiry for a resident, in one transaction: the resident's
+    customer record (the one current record with their email address if there is exactly one,
+    so a resident asked for twice stays one customer; otherwise a new record, contacted by email,
+    phone or letter, whichever they gave first), then a councillor enquiry through case_create,
+    which routes it and sets its due times.
+
+    `resident` holds RESIDENT_FIELDS. Errors are keyed by this function's names: the resident's
+    fields, "ward", "topic", "summary" and "asked"."""
+    unknown = set(resident) - set(RESIDENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not resident fields: {sorted(unknown)}")
+    resident = {name: (resident.get(name) or "").strip() for name in RESIDENT_FIELDS}
+    errors = {}
+    if not " ".join((ward or "").split()):
+        errors["ward"] = "Enter the ward"
+    if not (resident["email"] or resident["phone"] or resident["address"]):
+        errors["email"] = "Enter the resident's email address, phone number or address, so the council can reply"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        customer = _enquiry_resident(resident, by=councillor)
+        fields = {
+            "case_type": CaseType.COUNCILLOR_ENQUIRY,
+            "channel": Channel.COUNCILLOR,
+            "summary": summary,
+            "description": asked,
+            "ward": ward,
+            "topic": topic,
+            "location_postcode": resident["postcode"],
+            "customer": customer,
+        }
+        try:
+            return case_create(by=councillor, councillor=councillor, fields=fields)
+        except ValidationError as error:
+            raise _errors_renamed(error, {"description": "asked", "location_postcode": "postcode"}) from None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views, views_people, views_rules
+from . import api, views
 
 app_name = "cases"
 
@@ -30,22 +30,22 @@ urlpatterns = [
     path(case + "link/", views.case_link, name="case-link"),
     path(case + "merge/", views.case_merge, name="case-merge"),
     # Customers (every case-handling role) and councillors' ward enquiries.
-    path("staff/customers/", views_people.customer_list, name="customer-list"),
-    path("staff/customers/new/", views_people.customer_create, name="customer-create"),
-    path("staff/customers/<int:pk>/", views_people.customer_detail, name="customer-detail"),
-    path("staff/customers/<int:pk>/edit/", views_people.customer_update, name="customer-update"),
-    path("staff/customers/<int:pk>/merge/", views_people.customer_merge, name="customer-merge"),
-    path("staff/customers/<int:pk>/history/", views_people.customer_history, name="customer-history"),
-    path("staff/enquiries/", views_people.enquiry_list, name="enquiry-list"),
-    path("staff/enquiries/new/", views_people.enquiry_create, name="enquiry-create"),
-    path("staff/enquiries/<str:reference>/", views_people.enquiry_detail, name="enquiry-detail"),
+    path("staff/customers/", views.customer_list, name="customer-list"),
+    path("staff/customers/new/", views.customer_create, name="customer-create"),
+    path("staff/customers/<int:pk>/", views.customer_detail, name="customer-detail"),
+    path("staff/customers/<int:pk>/edit/", views.customer_update, name="customer-update"),
+    path("staff/customers/<int:pk>/merge/", views.customer_merge, name="customer-merge"),
+    path("staff/customers/<int:pk>/history/", views.customer_history, name="customer-history"),
+    path("staff/enquiries/", views.enquiry_list, name="enquiry-list"),
+    path("staff/enquiries/new/", views.enquiry_create, name="enquiry-create"),
+    path("staff/enquiries/<str:reference>/", views.enquiry_detail, name="enquiry-detail"),
     # Managers: the routing rules.
-    path("staff/routing-rules/", views_rules.rule_list, name="rule-list"),
-    path("staff/routing-rules/add/", views_rules.rule_create, name="rule-create"),
-    path("staff/routing-rules/test/", views_rules.rule_test, name="rule-test"),
-    path("staff/routing-rules/<int:pk>/", views_rules.rule_update, name="rule-update"),
-    path("staff/routing-rules/<int:pk>/delete/", views_rules.rule_delete, name="rule-delete"),
-    path("staff/routing-rules/<int:pk>/history/", views_rules.rule_history, name="rule-history"),
+    path("staff/routing-rules/", views.rule_list, name="rule-list"),
+    path("staff/routing-rules/add/", views.rule_create, name="rule-create"),
+    path("staff/routing-rules/test/", views.rule_test, name="rule-test"),
+    path("staff/routing-rules/<int:pk>/", views.rule_update, name="rule-update"),
+    path("staff/routing-rules/<int:pk>/delete/", views.rule_delete, name="rule-delete"),
+    path("staff/routing-rules/<int:pk>/history/", views.rule_history, name="rule-history"),
     # The API (signed-in staff; summary level).
     path("api/cases/", api.CaseListView.as_view(), name="api-case-list"),
     path("api/cases/raise/", api.CaseRaiseView.as_view(), name="api-case-raise"),

@@ -25,3 +25,9 @@ class GovukFormMixin(_FormBase):
                 classes = field.widget.attrs.get("class", "")
                 if "govuk-input--error" not in classes:
                     field.widget.attrs["class"] = f"{classes} govuk-input govuk-input--error".strip()
+
+
+def posted(request):
+    """The form data of a POST, even an empty one (an empty QueryDict is falsy), else None: what a
+    form page passes to its form, so a GET shows it unbound and a POST, however empty, validates."""
+    return request.POST if request.method == "POST" else None

@@ -16,17 +16,13 @@ from django.views.decorators.http import require_safe
 
 from core.access import staff_permission_required
 from core.dates import govuk_date
+from core.forms import posted
 from directory.models import Team
 
 from . import forms, selectors, services
 from .models import Calendar, CalendarTeam, Closure, ResponseStandard, Target, Weekday
 
 PREVIEW = "standards.preview_standards"
-
-
-def _posted(request):
-    """The form data of a POST, even an empty one (an empty QueryDict is falsy), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 # --- Public ---------------------------------------------------------------------------------------
@@ -133,7 +129,7 @@ def _week(hours) -> list[tuple[str, list[tuple[dt.time, dt.time]]]]:
 
 @staff_permission_required("standards.add_calendar")
 def calendar_create(request):
-    form = forms.CalendarForm(_posted(request), area_ids=selectors.editable_area_ids(request.user))
+    form = forms.CalendarForm(posted(request), area_ids=selectors.editable_area_ids(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             calendar = services.calendar_create(by=request.user, **form.service_fields())
@@ -151,7 +147,7 @@ def calendar_update(request, pk: int):
     initial = {"name": calendar.name, "slug": calendar.slug, "subdivision": calendar.subdivision,
                "service_area": calendar.service_area}  # fmt: skip
     form = forms.CalendarForm(
-        _posted(request), initial=initial, area_ids=selectors.editable_area_ids(request.user), editing=calendar
+        posted(request), initial=initial, area_ids=selectors.editable_area_ids(request.user), editing=calendar
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,7 +166,7 @@ def calendar_hours(request, pk: int):
     hours: dict[int, list] = {}
     for row in calendar.hours.order_by("weekday", "opens"):
         hours.setdefault(row.weekday, []).append((row.opens, row.closes))
-    form = forms.HoursForm(_posted(request), hours=hours)
+    form = forms.HoursForm(posted(request), hours=hours)
     if request.method == "POST" and form.is_valid():
         try:
             services.calendar_hours_set(calendar=calendar, by=request.user, hours=form.hours())
@@ -196,7 +192,7 @@ def calendar_teams(request, pk: int):
     if calendar.service_area_id is not None:
         teams = teams.filter(service_area_id=calendar.service_area_id)
     form = forms.TeamsForm(
-        _posted(request),
+        posted(request),
         queryset=teams,
         initial={"teams": list(calendar.team_links.values_list("team_id", flat=True))},
     )
@@ -224,7 +220,7 @@ def calendar_history(request, pk: int):
 @staff_permission_required("standards.add_closure")
 def closure_create(request, pk: int):
     calendar = selectors.calendar_get_for_user(pk=pk, user=request.user)
-    form = forms.ClosureForm(_posted(request))
+    form = forms.ClosureForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             closure = services.closure_create(calendar=calendar, by=request.user, **form.service_fields())
@@ -258,7 +254,7 @@ def closure_delete(request, pk: int):
 
 @staff_permission_required("standards.add_responsestandard")
 def standard_create(request):
-    form = forms.StandardForm(_posted(request), area_ids=selectors.editable_area_ids(request.user))
+    form = forms.StandardForm(posted(request), area_ids=selectors.editable_area_ids(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             standard = services.standard_create(by=request.user, fields=form.service_fields())
@@ -275,7 +271,7 @@ def standard_update(request, pk: int):
     standard = selectors.standard_get_for_user(pk=pk, user=request.user)
     in_force = standard.effective_from <= timezone.localdate()
     form = forms.StandardForm(
-        _posted(request), area_ids=selectors.editable_area_ids(request.user), standard=standard, in_force=in_force
+        posted(request), area_ids=selectors.editable_area_ids(request.user), standard=standard, in_force=in_force
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -327,7 +323,7 @@ def standard_history(request, pk: int):
 
 @staff_permission_required("standards.add_target")
 def target_create(request):
-    form = forms.TargetForm(_posted(request))
+    form = forms.TargetForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             target = services.target_create(by=request.user, fields=form.service_fields())
@@ -342,7 +338,7 @@ def target_create(request):
 @staff_permission_required("standards.change_target")
 def target_update(request, pk: int):
     target = selectors.target_get_for_user(pk=pk, user=request.user)
-    form = forms.TargetForm(_posted(request), target=target)
+    form = forms.TargetForm(posted(request), target=target)
     if request.method == "POST" and form.is_valid():
         try:
             updated = services.target_update(target=copy.copy(target), by=request.user, fields=form.service_fields())

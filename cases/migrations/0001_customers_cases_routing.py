@@ -93,8 +93,8 @@ class Migration(migrations.Migration):
                         max_digits=8,
                         null=True,
                         validators=[
-                            django.core.validators.MinValueValidator(49),
-                            django.core.validators.MaxValueValidator(61),
+                            django.core.validators.MinValueValidator(49, "Enter a latitude in the UK, from 49 to 61"),
+                            django.core.validators.MaxValueValidator(61, "Enter a latitude in the UK, from 49 to 61"),
                         ],
                     ),
                 ),
@@ -106,8 +106,8 @@ class Migration(migrations.Migration):
                         max_digits=9,
                         null=True,
                         validators=[
-                            django.core.validators.MinValueValidator(-9),
-                            django.core.validators.MaxValueValidator(2),
+                            django.core.validators.MinValueValidator(-9, "Enter a longitude in the UK, from -9 to 2"),
+                            django.core.validators.MaxValueValidator(2, "Enter a longitude in the UK, from -9 to 2"),
                         ],
                     ),
                 ),

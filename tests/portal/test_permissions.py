@@ -67,6 +67,15 @@ B_CALENDAR = {"pk": ("standards", "calendar_b", "pk")}
 B_STANDARD = {"pk": ("standards", "standard_b", "pk")}
 TARGET = {"pk": ("standards", "target", "pk")}
 
+CASE_WORKERS = {"officer_a", "officer_b", "team_manager", "service_manager", "administrator"}
+CASE_RAISERS = {*CASE_WORKERS, "adviser"}
+CUSTOMER_USERS = CASE_RAISERS
+NOT_TEAM_A = {"officer_b": 404, "service_manager": 404}
+CASE_A = {"reference": ("cases", "a", "reference")}
+ENQUIRY = {"reference": ("cases", "enquiry", "reference")}
+CUSTOMER = {"pk": ("cases", "customer", "pk")}
+RULE_A = {"pk": ("cases", "rule_a", "pk")}
+
 STAFF_ROWS = [
     Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
     # Signed-in users are sent on from the sign-in page to staff home.
@@ -144,6 +153,49 @@ STAFF_ROWS = [
     Row("standards:target-update", get=only({"administrator"}), post=only({"administrator"}), kwargs=TARGET),
     # Service managers may read the standards' history, but targets are council-wide.
     Row("standards:target-history", get=only({"administrator"}, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=TARGET),
+    # Cases (cases/selectors.py has the scopes). The world below adds case A (team A), a ward
+    # enquiry by the councillor, a customer and a rule routing to team A. Empty POSTs to form pages
+    # show the form's errors (200); buttons redirect with a message (302).
+    Row("cases:queues", get=only(CASE_WORKERS), post=NOT_ALLOWED),
+    Row("cases:my-cases", get=only(CASE_WORKERS), post=NOT_ALLOWED),
+    Row("cases:case-create", get=only(CASE_RAISERS), post=only(CASE_RAISERS)),
+    Row("cases:triage", get=only(MANAGERS), post=NOT_ALLOWED),
+    # Team A's queue: another team's officer and another area's manager get a 404.
+    Row("cases:queue", get=only(CASE_WORKERS, **NOT_TEAM_A), post=NOT_ALLOWED, kwargs={"slug": "waste-collections"}),
+    # The administrator is in no team: told so on the queue page (302) rather than given a case.
+    Row("cases:claim-next", get=NOT_ALLOWED, post=only(CASE_WORKERS, 302, **NOT_TEAM_A),
+        kwargs={"slug": "waste-collections"}),
+    # Advisers see any case's summary; a councillor only their own enquiries.
+    Row("cases:case-detail", get=only(ALL_STAFF, **NOT_TEAM_A, councillor=404), post=NOT_ALLOWED, kwargs=CASE_A),
+    *[Row(f"cases:{name}", get=NOT_ALLOWED, post=only(CASE_WORKERS, status, **NOT_TEAM_A), kwargs=CASE_A)
+      for name, status in (("case-note", 200), ("case-update", 200), ("case-claim", 302), ("case-close", 302))],
+    *[Row(f"cases:{name}", get=only(CASE_WORKERS, **NOT_TEAM_A), post=only(CASE_WORKERS, **NOT_TEAM_A), kwargs=CASE_A)
+      for name in ("case-assign", "case-transfer", "case-status", "case-resolve", "case-reopen", "case-edit",
+                   "case-extend", "case-escalate", "case-link", "case-merge")],
+    Row("cases:customer-list", get=only(CUSTOMER_USERS), post=NOT_ALLOWED),
+    Row("cases:customer-create", get=only(CUSTOMER_USERS), post=only(CUSTOMER_USERS)),
+    Row("cases:customer-detail", get=only(CUSTOMER_USERS), post=NOT_ALLOWED, kwargs=CUSTOMER),
+    Row("cases:customer-update", get=only(CUSTOMER_USERS), post=only(CUSTOMER_USERS), kwargs=CUSTOMER),
+    # Without ?into= naming the other record, a merge POST has nothing to merge into: 404.
+    Row("cases:customer-merge", get=only(MANAGERS), post=only(MANAGERS, 404), kwargs=CUSTOMER),
+    Row("cases:customer-history", get=only(CUSTOMER_USERS), post=NOT_ALLOWED, kwargs=CUSTOMER),
+    Row("cases:enquiry-list", get=only({"councillor"}), post=NOT_ALLOWED),
+    Row("cases:enquiry-create", get=only({"councillor"}), post=only({"councillor"})),
+    Row("cases:enquiry-detail", get=only({"councillor"}), post=NOT_ALLOWED, kwargs=ENQUIRY),
+    Row("cases:rule-list", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("cases:rule-create", get=only(MANAGERS), post=only(MANAGERS)),
+    Row("cases:rule-test", get=only(MANAGERS), post=NOT_ALLOWED),
+    # The rule routes to team A: the service manager (area B) may not edit it.
+    Row("cases:rule-update", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE), kwargs=RULE_A),
+    Row("cases:rule-delete", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, 302, **OUT_OF_SCOPE),
+        kwargs=RULE_A),
+    Row("cases:rule-history", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=RULE_A),
+    # The API answers anonymous callers with a 403, not a sign-in redirect; a case outside the
+    # caller's scope is a 404 as on the pages. An empty body to raise a case: 400.
+    Row("cases:api-case-list", get={**anyone(200), None: 403}, post=NOT_ALLOWED),
+    Row("cases:api-case-detail", get={**only(ALL_STAFF, **NOT_TEAM_A, councillor=404, no_role=404), None: 403},
+        post=NOT_ALLOWED, kwargs=CASE_A),
+    Row("cases:api-case-raise", get=NOT_ALLOWED, post={**only(CASE_RAISERS, 400), None: 403}),
 ]  # fmt: skip
 
 # Routes anyone may use without signing in; staff see more on some of them (the API).
@@ -174,10 +226,31 @@ def test_every_route_has_a_row():
             continue
         if name is None or name not in with_rows:
             missing.append(f"{route} ({name})")
-        elif not route.startswith("staff/"):
-            missing.append(f"{route} ({name}) is not under staff/: a staff page must be")
+        elif not route.startswith(("staff/", "api/")):
+            missing.append(f"{route} ({name}) is not under staff/ (or api/): a staff page must be")
     assert not missing, "Add a row to STAFF_ROWS (or PUBLIC_ROUTES) for: " + ", ".join(missing)
     assert not with_rows & PUBLIC_ROUTES
+
+
+@pytest.fixture
+def world(world):
+    """The shared world plus what the cases rows need, made through the cases services."""
+    from cases import services
+    from standards.models import CaseType, Channel
+
+    # No topic: the directory rows delete the world's topics, which a case would protect.
+    rule_a = services.routing_rule_create(by=None, fields={"name": "Waste", "service_area": world.area_a,
+                                                          "team": world.team_a})  # fmt: skip
+    customer = services.customer_create(by=None, fields={"name": "Rita Resident", "email": "rita@example.org"})
+    case_a = services.case_create(by=world.adviser, fields={
+        "case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "service_area": world.area_a,
+        "summary": "Collect a sofa", "description": "By the front door.", "customer": customer,
+    })  # fmt: skip
+    enquiry = services.enquiry_create(councillor=world.councillor, ward="Abbey", summary="Bins missed",
+                                      resident={"name": "Sam Voter", "email": "sam@example.org"},
+                                      asked="The bins were missed twice.")  # fmt: skip
+    world.cases = {"a": case_a, "enquiry": enquiry, "customer": customer, "rule_a": rule_a}
+    return world
 
 
 def _check(client, world, row: Row, method: str, expected: dict) -> list[str]:
