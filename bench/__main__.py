@@ -203,10 +203,12 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
 
     from . import report
     from .batch import run_batches
+    from .cases import csrf_token
+    from .cases import fixtures as case_fixtures
     from .floor.models import FloorRow
     from .load import drive
-    from .paths import NOT_YET_BUILT, PATHS, Fixtures
-    from .queries import count_queries
+    from .paths import CLAIM_NEXT, NOT_YET_BUILT, PATHS, Fixtures
+    from .queries import SAMPLES, count_queries
     from .server import Gunicorn
 
     collectstatic_if_needed()
@@ -214,25 +216,40 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
     paths = [p for p in PATHS if p.is_floor or not args.only or any(o in p.name for o in args.only)]
     user = bench_user()
+    cases = case_fixtures()  # also puts back what an earlier run's claims took from the queue
+    officer = cases.officer if cases else user
     fixtures = Fixtures(
         floor_ids=list(FloorRow.objects.order_by("id").values_list("id", flat=True)[:1000]),
         service_slugs=list(ServiceArea.objects.public().order_by("slug").values_list("slug", flat=True)),
         topic_slugs=list(Topic.objects.public().order_by("slug").values_list("slug", flat=True)[:200]),
+        queue_slug=cases.queue_slug if cases else "",
+        case_reference=cases.case_reference if cases else "",
+        csrf_token=csrf_token(),
     )
+
+    def user_for(path):
+        return officer if path.as_officer else user
+
     if args.explain:
         from .queries import explain
 
         for path in paths:
             if not path.is_floor:
                 for i in range(3):
-                    print(explain(path, fixtures, user, i), end="\n\n")
+                    print(explain(path, fixtures, user_for(path), i), end="\n\n")
         return 0
-    counts = {p.name: count_queries(p, fixtures, user) for p in paths}
+    # Each claim-next request claims one case of the pool: the in-process samples, warm-up and run.
+    claims = sum(SAMPLES + 1 + min(20, args.requests) + args.requests for p in paths if p.name == CLAIM_NEXT)
+    if cases and claims > cases.unclaimed:
+        log(f"bench: note: the claim pool has {cases.unclaimed} cases for {claims} claims: the last ones find none")
+    counts = {p.name: count_queries(p, fixtures, user_for(p)) for p in paths}
     batches = run_batches()
     for batch in batches:
         log(f"bench: {batch.name}: {batch.seconds:.2f} s ({batch.detail})")
     facts = report.machine_facts(workers=args.workers, concurrency=args.concurrency)
-    cookie = session_cookie(user)
+    # The CSRF cookie rides along for the POST rows; GET rows ignore it.
+    cookies = {False: session_cookie(user), True: session_cookie(officer)}
+    cookies = {key: f"{value}; csrftoken={fixtures.csrf_token}" for key, value in cookies.items()}
 
     server_env = {
         key: os.environ[key]
@@ -254,7 +271,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
                 requests=min(20, args.requests),
                 seconds=5,
                 concurrency=args.concurrency,
-                cookie=cookie,
+                cookie=cookies[path.as_officer],
             )  # warm-up, not counted
             result = drive(
                 server.port,
@@ -263,7 +280,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
                 requests=args.requests,
                 seconds=args.seconds,
                 concurrency=args.concurrency,
-                cookie=cookie,
+                cookie=cookies[path.as_officer],
             )
             rows.append(report.Row(path, result, counts[path.name]))
             log(

@@ -36,8 +36,23 @@ def _directory_import() -> list[BatchResult]:
     ]
 
 
+def _case_routing() -> list[BatchResult]:
+    from .cases import route_timing
+
+    return route_timing()
+
+
+def _claim_next_concurrently() -> list[BatchResult]:
+    from .cases import claim_concurrently
+
+    return claim_concurrently()
+
+
 # Each runs in a transaction that is rolled back, so the data the hot paths read is left as generated.
-BATCHES: list[Callable[[], list[BatchResult]]] = [_search_index_rebuild, _directory_import]
+BATCHES: list[Callable[[], list[BatchResult]]] = [_search_index_rebuild, _directory_import, _case_routing]
+# These write through database connections of their own, which commit, and put back what they
+# changed themselves (a transaction of this process would hide the rows from them, or lock them).
+COMMITTED: list[Callable[[], list[BatchResult]]] = [_claim_next_concurrently]
 
 
 def run_batches() -> list[BatchResult]:
@@ -48,6 +63,8 @@ def run_batches() -> list[BatchResult]:
         with transaction.atomic():
             results += operation()
             transaction.set_rollback(True)
+    for operation in COMMITTED:
+        results += operation()
     return results
 
 

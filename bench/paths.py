@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 FLOOR_WRITE = "floor: write one row"
 FLOOR_READ = "floor: read one row by pk"
+CLAIM_NEXT = "claim next"
 
 
 @dataclass
@@ -28,6 +29,9 @@ class Fixtures:
     service_slugs: list[str]
     topic_slugs: list[str]
     search_terms: list[str] = field(default_factory=list)
+    queue_slug: str = ""  # the bench officer's team, whose queue is full
+    case_reference: str = ""  # the bench officer's case with a 30-event timeline
+    csrf_token: str = ""  # sent as the csrftoken cookie and as the POST rows' form token
 
     def __post_init__(self) -> None:
         if not self.search_terms:
@@ -48,6 +52,7 @@ class HotPath:
     body: Callable[[Fixtures, int], dict] | None = None
     signed_in: bool = False  # sends the bench adviser's session cookie
     expect_status: int = 200
+    as_officer: bool = False  # signed in as the bench officer (bench/cases.py) rather than the adviser
 
     @property
     def floor(self) -> str:
@@ -92,6 +97,43 @@ PATHS: list[HotPath] = [
     # working calendar is kept in the process after the first request).
     HotPath("customer care standards (public)", "GET", lambda fx, i: "/standards/", "read", 4),
     HotPath("standards preview (staff)", "GET", _preview, "read", 8, signed_in=True),
+    # Cases (issue #10), signed in as the bench officer, an officer of the team with the full queue.
+    # Each has 4 staff overhead (session, user, two permission look-ups). The queue: the team, the
+    # officer's profile, the count for the pager, the page of cases with their owners, customers and
+    # topics.
+    HotPath(
+        "team queue page",
+        "GET",
+        lambda fx, i: f"/staff/cases/queues/{fx.queue_slug}/",
+        "read",
+        8,
+        signed_in=True,
+        as_officer=True,
+    ),
+    HotPath(
+        "case page (30 events)",
+        "GET",
+        lambda fx, i: f"/staff/cases/{fx.case_reference}/",
+        "read",
+        # The case with everything it points at (one query), its related cases, its timeline.
+        7,
+        signed_in=True,
+        as_officer=True,
+    ),
+    # Each request claims one case of the queue's pool (bench/cases.py puts them back next run):
+    # the team, the officer's membership of it, the most urgent unclaimed case (FOR UPDATE SKIP
+    # LOCKED), its update and new version, the claimed event; then the redirect to the case.
+    HotPath(
+        CLAIM_NEXT,
+        "POST",
+        lambda fx, i: f"/staff/cases/queues/{fx.queue_slug}/claim-next/",
+        "write",
+        10,
+        body=lambda fx, i: {"csrfmiddlewaretoken": fx.csrf_token},
+        signed_in=True,
+        as_officer=True,
+        expect_status=302,
+    ),
 ]
 
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.
@@ -100,9 +142,6 @@ NOT_YET_BUILT: list[tuple[str, str]] = [
     ("tracking page (resident)", "read"),
     ("adviser contact logging", "write"),
     ("customer find-as-you-type", "read"),
-    ("team queue page", "read"),
-    ("case page", "read"),
-    ("claim next case", "write"),
     ("manager dashboard", "read"),
     ("chaser run (Celery task, per 1,000 due cases)", "write"),
     ("Open311 POST requests", "write"),

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import cached_property
 
-from core.forms import GovukFormMixin
+from core.forms import GovukFormMixin, optional_choice_field
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
 from standards.forms import DateField
@@ -111,24 +111,14 @@ class QueueFilterForm(CasesForm):
 
     submit_label = "Filter cases"
 
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "Any open status"), *[(status.value, status.label) for status in OPEN_STATUSES]],
-        error_messages={"invalid_choice": "Select a status from the list"},
+    status = optional_choice_field(
+        "Status",
+        [(status.value, status.label) for status in OPEN_STATUSES],
+        what="status",
+        blank="Any open status",
     )
-    case_type = forms.ChoiceField(
-        label="Type",
-        required=False,
-        choices=[("", "Any type"), *CaseType.choices],
-        error_messages={"invalid_choice": "Select a type from the list"},
-    )
-    priority = forms.ChoiceField(
-        label="Priority",
-        required=False,
-        choices=[("", "Any priority"), *Priority.choices],
-        error_messages={"invalid_choice": "Select a priority from the list"},
-    )
+    case_type = optional_choice_field("Type", CaseType.choices, what="type")
+    priority = optional_choice_field("Priority", Priority.choices, what="priority")
     owner = forms.ChoiceField(
         label="Owner", required=False, error_messages={"invalid_choice": "Select an owner from the list"}
     )
@@ -613,24 +603,13 @@ def _length(what: str, limit: int) -> dict:
     return {"max_length": f"{what} must be {limit} characters or fewer"}
 
 
-def _email_field(label: str) -> forms.EmailField:
-    # Staff type other people's addresses: the browser must not offer the staff member's own.
-    return forms.EmailField(
-        label=label,
-        required=False,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"class": "govuk-input", "autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"invalid": EMAIL_INVALID, **_length("Email address", 254)},
-    )
-
-
-def _postcode_field(label: str) -> forms.CharField:
+def _name_field(label: str, *, whose: str, help_text: str = "") -> forms.CharField:
     return forms.CharField(
         label=label,
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"max_length": "Enter a real postcode, like SW1A 1AA"},
+        max_length=200,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": f"Enter the {whose} name", **_length("Name", 200)},
     )
 
 
@@ -647,8 +626,49 @@ class PeopleForm(GovukFormMixin, forms.Form):
         raise NotImplementedError
 
 
-class CustomerForm(PeopleForm):
+class ContactForm(PeopleForm):
+    """Base of the forms that record a person's name and how to reach them, a customer's or a
+    ward enquiry's resident's (services.RESIDENT_FIELDS), the same way. Each form declares its own
+    `name` (`_name_field`) and puts the fields in its order with `field_order`."""
+
+    # Staff type other people's details: the browser must not offer the staff member's own.
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"class": "govuk-input", "autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"invalid": EMAIL_INVALID, **_length("Email address", 254)},
+    )
+    phone = PhoneField(label="Phone number (optional)", help_text="For example, 01632 960 001 or 07700 900 982")
+    address = forms.CharField(
+        label="Address (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
+        error_messages=_length("Address", 500),
+    )
+    postcode = forms.CharField(
+        label="Postcode (optional)",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"max_length": "Enter a real postcode, like SW1A 1AA"},
+    )
+
+    def contact_layout(self) -> list:
+        return [
+            Field.text("name"),
+            Field.text("email"),
+            Field.text("phone", field_width=20),
+            Field.textarea("address", rows=3),
+            Field.text("postcode"),
+        ]
+
+
+class CustomerForm(ContactForm):
     """Every field of a customer record (services.CUSTOMER_FIELDS), the needs in a fieldset."""
+
+    field_order = ["is_organisation", "customer_type", *RESIDENT_FIELDS]
 
     is_organisation = forms.ChoiceField(
         label="Is this a person or an organisation?",
@@ -667,23 +687,7 @@ class CustomerForm(PeopleForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of customer", "invalid_choice": "Select the type of customer"},
     )
-    name = forms.CharField(
-        label="Name",
-        max_length=200,
-        help_text="A person's full name, or the organisation's name",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": "Enter the customer's name", **_length("Name", 200)},
-    )
-    email = _email_field("Email address (optional)")
-    phone = PhoneField(label="Phone number (optional)", help_text="For example, 01632 960 001 or 07700 900 982")
-    address = forms.CharField(
-        label="Address (optional)",
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
-        error_messages=_length("Address", 500),
-    )
-    postcode = _postcode_field("Postcode (optional)")
+    name = _name_field("Name", whose="customer's", help_text="A person's full name, or the organisation's name")
     preferred_contact = forms.ChoiceField(
         label="How do they prefer to be contacted? (optional)",
         required=False,
@@ -737,11 +741,7 @@ class CustomerForm(PeopleForm):
         return Layout(
             Field.radios("is_organisation", legend_size=Size.SMALL, inline=True),
             Field.radios("customer_type", legend_size=Size.SMALL),
-            Field.text("name"),
-            Field.text("email"),
-            Field.text("phone", field_width=20),
-            Field.textarea("address", rows=3),
-            Field.text("postcode"),
+            *self.contact_layout(),
             Field.radios("preferred_contact", legend_size=Size.SMALL),
             Fieldset(
                 HTML(
@@ -792,9 +792,11 @@ class CustomerMergeForm(PeopleForm):
         return kept, merged
 
 
-class EnquiryForm(PeopleForm):
+class EnquiryForm(ContactForm):
     """A councillor's ward enquiry: where, for whom, and what was asked. The field names are
     services.enquiry_create's, so its errors land on them."""
+
+    field_order = ["ward", *RESIDENT_FIELDS]
 
     ward = forms.CharField(
         label="Ward",
@@ -802,22 +804,7 @@ class EnquiryForm(PeopleForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
         error_messages={"required": "Enter the ward", **_length("Ward", 80)},
     )
-    name = forms.CharField(
-        label="Full name",
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": "Enter the resident's name", **_length("Name", 200)},
-    )
-    email = _email_field("Email address (optional)")
-    phone = PhoneField(label="Phone number (optional)", help_text="For example, 01632 960 001 or 07700 900 982")
-    address = forms.CharField(
-        label="Address (optional)",
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
-        error_messages=_length("Address", 500),
-    )
-    postcode = _postcode_field("Postcode (optional)")
+    name = _name_field("Full name", whose="resident's")
     topic = forms.ModelChoiceField(
         label="Topic (optional)",
         required=False,
@@ -852,11 +839,7 @@ class EnquiryForm(PeopleForm):
                     '<p class="govuk-body">Give at least one way to contact them: an email address, '
                     "a phone number or an address.</p>"
                 ),
-                Field.text("name"),
-                Field.text("email"),
-                Field.text("phone", field_width=20),
-                Field.textarea("address", rows=3),
-                Field.text("postcode"),
+                *self.contact_layout(),
                 legend="The resident",
                 legend_size=Size.MEDIUM,
             ),

@@ -5,6 +5,7 @@ the life cycle below (django-fsm-2 transitions, called only by cases.services); 
 case writes exactly one CaseEvent in the same transaction, and the database refuses to change or
 delete an event once written (a pgtrigger trigger)."""
 
+import datetime as dt
 import re
 import secrets
 
@@ -297,8 +298,9 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, *, now=None):
-        """Open cases past a due time not yet met. The reply clock stands still while the case
-        waits on the customer, so a wait that began before respond-by is not late on the reply."""
+        """Open cases past a due time not yet met (Case.acknowledge_overdue or Case.respond_overdue,
+        in SQL). The reply clock stands still while the case waits on the customer, so a wait that
+        began before respond-by is not late on the reply."""
         now = now or timezone.now()
         reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=models.F("respond_by"))
         return self.open().filter(
@@ -443,6 +445,27 @@ class Case(models.Model):
     @property
     def stage(self) -> int | None:
         return {CaseType.COMPLAINT_STAGE_1: 1, CaseType.COMPLAINT_STAGE_2: 2}.get(CaseType(self.case_type))
+
+    # Whether the case is late on each due time: CaseQuerySet.overdue asks the same in SQL.
+
+    def acknowledge_overdue(self, now: dt.datetime) -> bool:
+        return (
+            self.is_open
+            and self.acknowledge_by is not None
+            and self.acknowledge_by < now
+            and self.acknowledged_at is None
+        )
+
+    def respond_overdue(self, now: dt.datetime) -> bool:
+        """The reply clock stands still while the case waits on the customer, so a wait that began
+        before respond-by is not late on the reply (one that began after it still is)."""
+        return (
+            self.is_open
+            and self.respond_by is not None
+            and self.respond_by < now
+            and self.responded_at is None
+            and (self.paused_at is None or self.paused_at >= self.respond_by)
+        )
 
     def clean_fields(self, exclude=None):
         exclude = set(exclude or ())

@@ -106,24 +106,17 @@ class CaseAccess:
 
 def case_get_for_user(*, reference: str, user) -> CaseAccess:
     """The one fetcher for every case page: the case and whether `user` may work it, or 404.
-    One query (the work check is a CASE expression in the same SELECT)."""
+    One query (the work check is a CASE expression in the same SELECT).
+
+    It joins what almost every case has. Each further join costs PostgreSQL about half a
+    millisecond more to plan (eleven tables took 6 to 18 ms at council scale, for a 0.3 ms
+    execution), so what few cases have (a councillor, a named officer, a partner, a merge) is
+    left to load on use: no query at all when it is empty."""
     scope = workable_filter(user)
     can_work = models.Value(True) if scope is None else models.Case(models.When(scope, then=True), default=False)
     queryset = (
         cases_visible_to(user)
-        .select_related(
-            "team",
-            "service_area",
-            "topic",
-            "owner",
-            "customer",
-            "standard",
-            "routed_by",
-            "councillor",
-            "named_officer__user",
-            "partner",
-            "merged_into",
-        )
+        .select_related("team__service_area", "topic", "owner", "customer", "standard", "routed_by")
         .annotate(can_work=can_work)
     )
     case = queryset.filter(reference=reference_clean(reference)).first()

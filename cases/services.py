@@ -112,13 +112,13 @@ def _moved(before: Any, after: Any) -> dict[str, Any]:
 
 
 def _save(case: Case, fields: list[str], *, bump: bool = True) -> None:
-    """Save `fields`; `bump` adds one to the version, so pages opened before now are stale. Notes
-    and updates to the customer overwrite nothing, so they leave the version alone."""
+    """Save `fields` of a case whose row the caller has locked; `bump` adds one to the version,
+    so pages opened before now are stale. (Under the lock, adding in Python is safe, and saves
+    the re-read an F() expression would need.) Notes and updates to the customer overwrite
+    nothing, so they leave the version alone."""
     if bump:
-        case.version = F("version") + 1
+        case.version += 1
     case.save(update_fields=[*fields, *(["version"] if bump else []), "updated_at"])
-    if bump:
-        case.refresh_from_db(fields=["version", "updated_at"])
 
 
 def _text_required(text: str, message: str, name: str = "text") -> str:

@@ -82,22 +82,24 @@ def milestones(case: Case, now: datetime) -> list[Milestone]:
     While the case waits on the customer the reply clock stands still, so its time left is as
     when the wait began."""
     result = []
-    for label, at, done_at, met, pauses in (
-        ("Acknowledge by", case.acknowledge_by, case.acknowledged_at, case.acknowledge_met, False),
-        ("Respond by", case.respond_by, case.responded_at, case.respond_met, True),
-    ):
-        words, overdue = "", False
+    for label, at, done_at, met, paused_at, overdue in (
+        ("Acknowledge by", case.acknowledge_by, case.acknowledged_at, case.acknowledge_met, None,
+         case.acknowledge_overdue(now)),
+        ("Respond by", case.respond_by, case.responded_at, case.respond_met, case.paused_at,
+         case.respond_overdue(now)),
+    ):  # fmt: skip
+        words = ""
         if at is not None and done_at is None and case.is_open:
-            paused_at = case.paused_at if pauses else None
             left = at - (paused_at or now)
-            late = left < timedelta(0)
+            # "Overdue" as the model says (the queue's filter too), so the words and the tag agree.
             if paused_at is not None:
                 words = (
-                    f"Paused, overdue by {duration_words(left)}" if late else f"Paused with {duration_words(left)} left"
+                    f"Paused, overdue by {duration_words(left)}"
+                    if overdue
+                    else f"Paused with {duration_words(left)} left"
                 )
             else:
-                words = f"Overdue by {duration_words(left)}" if late else f"{duration_words(left)} left"
-            overdue = at < now
+                words = f"Overdue by {duration_words(left)}" if overdue else f"{duration_words(left)} left"
         result.append(Milestone(label=label, at=at, done_at=done_at, met=met, words=words, overdue=overdue))
     return result
 
@@ -114,13 +116,20 @@ class Row:
     due: Milestone | None
 
 
-def _paginated(request, queryset, now: datetime) -> dict:
+def _page(request, queryset, per_page: int) -> dict:
     """The requested page of `queryset` (a page number that is not one gives the first page; one
-    past the end, the last), each case with its due time, and the page numbers to link to."""
-    page = Paginator(queryset, selectors.QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = [Row(case=case, due=due_next(case, now)) for case in page.object_list]
+    past the end, the last) and the page numbers to link to (cases/includes/pagination.html)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
     numbers = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return {"page": page, "page_numbers": numbers}
+
+
+def _paginated(request, queryset, now: datetime) -> dict:
+    """A page of a queue of cases, each case with its due time."""
+    context = _page(request, queryset, selectors.QUEUE_PAGE_SIZE)
+    page = context["page"]
+    page.object_list = [Row(case=case, due=due_next(case, now)) for case in page.object_list]
+    return context
 
 
 # --- Queues --------------------------------------------------------------------------------------
@@ -803,8 +812,7 @@ def customer_history(request, pk: int):
 @staff_permission_required(selectors.RAISE_ENQUIRIES)
 def enquiry_list(request):
     enquiries = selectors.enquiries_for_councillor(user=request.user)
-    page = Paginator(enquiries, ENQUIRIES_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "cases/enquiries/list.html", {"page": page})
+    return render(request, "cases/enquiries/list.html", _page(request, enquiries, ENQUIRIES_PAGE_SIZE))
 
 
 @staff_permission_required(selectors.RAISE_ENQUIRIES)

@@ -27,6 +27,18 @@ class GovukFormMixin(_FormBase):
                     field.widget.attrs["class"] = f"{classes} govuk-input govuk-input--error".strip()
 
 
+def optional_choice_field(label: str, choices, *, what: str, blank: str = "") -> forms.ChoiceField:
+    """A select that may be left at its first choice, `blank` ("Any <what>" unless given): a
+    queue's filter, or a standard's dimension that applies to any value."""
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=[("", blank or f"Any {what}"), *choices],
+        # "Select ... from" reads to the linter as SQL: it is the GOV.UK message.
+        error_messages={"invalid_choice": f"Select a {what} from the list"},  # noqa: S608
+    )
+
+
 def posted(request):
     """The form data of a POST, even an empty one (an empty QueryDict is falsy), else None: what a
     form page passes to its form, so a GET shows it unbound and a POST, however empty, validates."""

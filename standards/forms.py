@@ -18,7 +18,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from core.dates import govuk_time
-from core.forms import GovukFormMixin
+from core.forms import GovukFormMixin, optional_choice_field
 from directory.models import ServiceArea, Team
 
 from .models import (
@@ -219,12 +219,7 @@ class PreviewForm(StandardsForm):
         choices=[("", "Select the type"), *CaseType.choices],
         error_messages={"required": "Select the type", "invalid_choice": "Select the type"},
     )
-    priority = forms.ChoiceField(
-        label="Priority (optional)",
-        required=False,
-        choices=[("", "Not given"), *Priority.choices],
-        error_messages={"invalid_choice": "Select a priority from the list"},
-    )
+    priority = optional_choice_field("Priority (optional)", Priority.choices, what="priority", blank="Not given")
     team = forms.ModelChoiceField(
         label="Team (optional)",
         required=False,
@@ -534,24 +529,9 @@ class StandardForm(StandardsForm):
     For a standard already in force the dimensions are fixed (the service makes a successor
     with the same ones) and the form asks from which date the change applies."""
 
-    channel = forms.ChoiceField(
-        label="Channel",
-        required=False,
-        choices=[("", "Any channel"), *Channel.choices],
-        error_messages={"invalid_choice": "Select a channel from the list"},
-    )
-    case_type = forms.ChoiceField(
-        label="Type",
-        required=False,
-        choices=[("", "Any type"), *CaseType.choices],
-        error_messages={"invalid_choice": "Select a type from the list"},
-    )
-    priority = forms.ChoiceField(
-        label="Priority",
-        required=False,
-        choices=[("", "Any priority"), *Priority.choices],
-        error_messages={"invalid_choice": "Select a priority from the list"},
-    )
+    channel = optional_choice_field("Channel", Channel.choices, what="channel")
+    case_type = optional_choice_field("Type", CaseType.choices, what="type")
+    priority = optional_choice_field("Priority", Priority.choices, what="priority")
     service_area = forms.ModelChoiceField(
         label="Service area",
         queryset=ServiceArea.objects.none(),

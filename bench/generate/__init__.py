@@ -20,10 +20,10 @@ from django.db import connection
 
 from directory import vocabulary
 
-from . import directory, standards
+from . import cases, directory, standards
 from .scales import SCALES, Scale
 
-GENERATORS = [directory, standards]
+GENERATORS = [directory, standards, cases]
 
 
 @dataclass
@@ -101,6 +101,9 @@ def generate_all(scale_name: str, seed: int, today: dt.date | None = None, log=p
         module.generate(ctx)
         ctx.timings[f"{name} load"] = time.perf_counter() - started
         log(f"bench: generated {name} in {ctx.timings[f'{name} load']:.1f} s")
+        for step, seconds in ctx.timings.items():
+            if step.startswith(f"{name}: "):  # a module's own steps, when it times them
+                log(f"bench:   {step} {seconds:.1f} s")
     for module in GENERATORS:
         hook = getattr(module, "after_load", None)
         if hook is not None:

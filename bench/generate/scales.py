@@ -1,7 +1,7 @@
 """How big each benchmark council is.
 
-`covered` numbers are generated today. `pending` numbers belong to models that do not exist yet
-(contacts, cases, customers, routing rules); each arrives with its app's generator module.
+The fields are generated today. `pending` numbers belong to models that do not exist yet
+(contacts); each arrives with its app's generator module.
 """
 
 from dataclasses import dataclass, field
@@ -16,12 +16,32 @@ class Scale:
     partners: int
     topics: int
     absent_today: float  # share of officers away right now
+    customers: int = 0
+    cases: int = 0
+    open_cases: int = 0  # of `cases`; the others are resolved or closed
+    routing_rules: int = 0
+    # Unclaimed cases in the bench officer's team for the claim-next row and the concurrent
+    # claimers (bench/cases.py): at least the requests of one run, and 1,000.
+    claim_pool: int = 0
     pending: dict[str, int] = field(default_factory=dict)
 
 
 SCALES: dict[str, Scale] = {
     # For the test suite: seconds, not minutes.
-    "tiny": Scale("tiny", service_areas=5, teams=8, officers=20, partners=4, topics=40, absent_today=0.05),
+    "tiny": Scale(
+        "tiny",
+        service_areas=5,
+        teams=8,
+        officers=20,
+        partners=4,
+        topics=40,
+        absent_today=0.05,
+        customers=200,
+        cases=400,
+        open_cases=100,
+        routing_rules=20,
+        claim_pool=40,
+    ),
     # For CI: a small council directory (the "20,000 contacts" scale of issue #3).
     "small": Scale(
         "small",
@@ -31,7 +51,12 @@ SCALES: dict[str, Scale] = {
         partners=20,
         topics=300,
         absent_today=0.05,
-        pending={"contacts": 20_000, "cases": 8_000, "customers": 5_000, "routing_rules": 50},
+        customers=5_000,
+        cases=8_000,
+        open_cases=1_400,
+        routing_rules=50,
+        claim_pool=1_200,
+        pending={"contacts": 20_000},
     ),
     # A whole district council, as issue #3 describes it.
     "council": Scale(
@@ -42,6 +67,11 @@ SCALES: dict[str, Scale] = {
         partners=20,
         topics=5_000,
         absent_today=0.05,
-        pending={"contacts": 2_000_000, "cases": 800_000, "customers": 500_000, "routing_rules": 200},
+        customers=500_000,
+        cases=800_000,
+        open_cases=20_000,
+        routing_rules=200,
+        claim_pool=2_500,
+        pending={"contacts": 2_000_000},
     ),
 }

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Case, CaseEvent, ComplaintStage, EventKind, Status
-from cases.views import duration_words
+from cases.views import duration_words, milestones
 from standards import services as standards_services
 from standards.models import CaseType, Channel
 
@@ -126,6 +126,29 @@ def test_queue_shows_time_left_and_overdue(as_officer, world, case):
     assert 'govuk-tag--red">Overdue</strong>' in html
     Case.objects.filter(pk=case.pk).update(acknowledge_by=now + dt.timedelta(hours=3, minutes=5))
     assert "3 hours left" in _text(as_officer.get(_url("queue", slug="waste-collections")))
+
+
+@pytest.mark.parametrize(
+    ("wait_began", "overdue", "words"),
+    [
+        (-dt.timedelta(hours=2), False, "Paused with 2 hours left"),  # before respond-by: the clock stopped in time
+        (dt.timedelta(minutes=30), True, "Paused, overdue by 30 minutes"),  # after it: already late
+    ],
+)
+def test_a_paused_reply_is_overdue_as_the_queue_filter_says(as_officer, world, case, wait_began, overdue, words):
+    now = timezone.now()
+    case = services.case_status_set(case=case, by=world.officer_a, action="start")
+    case = services.case_status_set(case=case, by=world.officer_a, action="pause", reason="Photos")
+    respond_by = now - dt.timedelta(hours=1)
+    Case.objects.filter(pk=case.pk).update(
+        acknowledged_at=now - dt.timedelta(days=1), respond_by=respond_by, paused_at=respond_by + wait_began
+    )
+    reply = milestones(_fresh(case), now)[1]
+    assert (reply.label, reply.words, reply.overdue) == ("Respond by", words, overdue)
+    assert Case.objects.overdue(now=now).filter(pk=case.pk).exists() is overdue
+    html = _text(as_officer.get(_url("case-detail", case)))
+    assert words in html
+    assert ('govuk-tag--red">Overdue</strong>' in html) is overdue
 
 
 def test_queue_filters(as_officer, world, case, case_make):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.demo import cases_seed
 from directory.demo import directory_seed
 from standards.demo import standards_seed
 
@@ -45,9 +46,11 @@ class Command(BaseCommand):
             self._staff()
             result = directory_seed(officers=self._profiles())
             standards_seed(today=timezone.localdate())
+            cases = cases_seed(**self._cast())
         self.stdout.write(
             f"Directory imported from the demo CSV: {result.summary} ({time.perf_counter() - started:.1f} s)."
         )
+        self.stdout.write(f"Demo cases: {cases or 'already there, left as they are'}.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Staff sign in with these usernames:"))
         for username, _, _, role, _, _ in DEMO_STAFF:
             self.stdout.write(f"  {username:<16} {role}")
@@ -72,6 +75,13 @@ class Command(BaseCommand):
             if changed:
                 user.save(update_fields=changed)
             user.groups.set([Group.objects.get(name=role)])
+
+    def _cast(self) -> dict:
+        """The demo staff who log, triage, raise and work the demo cases."""
+        usernames = [username for username, *_ in DEMO_STAFF]
+        users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
+        return {"adviser": users["adviser"], "manager": users["service.manager"], "councillor": users["councillor"],
+                "officer": users["officer"]}  # fmt: skip
 
     def _profiles(self) -> list[dict]:
         """The demo staff's directory profiles, as officer rows of the demo CSV."""

@@ -1,0 +1,20 @@
+"""Where the error summary's links go (templates/gds/layout/error_summary.html): {% load govuk_forms %},
+then {{ field|error_target }} or {{ field|error_target:field_id }}."""
+
+from crispy_forms_gds.templatetags.crispy_forms_gds import is_checkboxes, is_radios
+from django import template
+from django.forms import BoundField
+
+register = template.Library()
+
+
+@register.filter
+def error_target(field, field_id: str = "") -> str:
+    """The id of the input an error of `field` links to: `field_id` (one box of a date) or the
+    field's own. crispy-forms-gds gives a group of radios or checkboxes no id, only its inputs,
+    numbered from id_<name>_1 (gds/layout/radio_item.html, checkboxes.html): the first of them."""
+    if not isinstance(field, BoundField):  # a form with no visible fields: nothing to link to
+        return field_id
+    if is_radios(field) or is_checkboxes(field):
+        return f"id_{field.html_name}_1"
+    return field_id or field.auto_id
