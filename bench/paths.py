@@ -122,13 +122,13 @@ PATHS: list[HotPath] = [
     ),
     # Each request claims one case of the queue's pool (bench/cases.py puts them back next run):
     # the team, the officer's membership of it, the most urgent unclaimed case (FOR UPDATE SKIP
-    # LOCKED), its update and new version, the claimed event; then the redirect to the case.
+    # LOCKED), its update, the claimed event; then the redirect to the case.
     HotPath(
         CLAIM_NEXT,
         "POST",
         lambda fx, i: f"/staff/cases/queues/{fx.queue_slug}/claim-next/",
         "write",
-        10,
+        9,
         body=lambda fx, i: {"csrfmiddlewaretoken": fx.csrf_token},
         signed_in=True,
         as_officer=True,

@@ -105,9 +105,10 @@ class CaseActionForm(CasesForm):
 # --- Queues --------------------------------------------------------------------------------------
 
 
-class QueueFilterForm(CasesForm):
+class QueueFilterForm(GovukFormMixin, forms.Form):
     """The queue's filters, read from the query string; a value that is not one of the choices is
-    shown as an error and the queue is shown without that filter."""
+    shown as an error and the queue is shown without that filter. Rendered by
+    templates/cases/includes/queue_filters.html, not crispy-forms (it is on the busiest page)."""
 
     submit_label = "Filter cases"
 
@@ -132,16 +133,6 @@ class QueueFilterForm(CasesForm):
             ("none", "Nobody (unclaimed)"),
             *[(str(user.pk), user.get_full_name() or user.username) for user in officers],
         ]
-
-    def layout(self) -> Layout:
-        return Layout(
-            Field.select("status"),
-            Field.select("case_type"),
-            Field.select("priority"),
-            Field.select("owner"),
-            Field.checkbox("overdue", small=True),
-            Button.secondary("filter", self.submit_label),
-        )
 
     def filters(self) -> QueueFilters:
         """The filters that were valid (call after is_valid())."""

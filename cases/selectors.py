@@ -29,6 +29,7 @@ from .models import (
     Customer,
     CustomerChange,
     CustomerQuerySet,
+    EventKind,
     RoutingChange,
     RoutingRule,
     reference_clean,
@@ -123,6 +124,19 @@ def case_get_for_user(*, reference: str, user) -> CaseAccess:
     if case is None:
         raise Http404
     return CaseAccess(case=case, can_work=bool(case.can_work))
+
+
+def case_raised_get_for_user(*, reference: str, user) -> Case:
+    """A case `user` raised, for its confirmation page (they may not be able to see it otherwise:
+    an officer raising a case for another team); 404 for a case anyone else raised."""
+    case = (
+        Case.objects.filter(reference=reference_clean(reference), events__kind=EventKind.CREATED, events__by=user)
+        .select_related("team")
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
 
 
 def timeline(*, case: Case, public_only: bool = False) -> list[CaseEvent]:

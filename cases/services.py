@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
 from core.changes import field_changes, snapshot, value_as_json
+from core.dates import govuk_time
 from core.db import constraint_name, save_checked
 from core.services import email_queue
 from directory.models import Officer, Team
@@ -50,10 +51,11 @@ class CaseConflict(ValidationError):
 
 
 def _conflict(case: Case) -> CaseConflict:
-    when = timezone.localtime(case.updated_at)
+    # Not "someone else": it may be the same person in another tab.
+    when = govuk_time(timezone.localtime(case.updated_at))
     return CaseConflict(
-        f"Someone else changed this case at {when:%H:%M:%S} after you opened it, so nothing was saved. "
-        "Check the timeline below and try again."
+        f"This case was changed at {when}, after you opened this page, so nothing was saved. "
+        "Check the timeline and try again."
     )
 
 

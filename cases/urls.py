@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/cases/queues/<slug:slug>/", views.queue, name="queue"),
     path("staff/cases/queues/<slug:slug>/claim-next/", views.claim_next, name="claim-next"),
     path(case, views.case_detail, name="case-detail"),
+    path(case + "raised/", views.case_raised, name="case-raised"),
     path(case + "note/", views.case_note, name="case-note"),
     path(case + "update/", views.case_update, name="case-update"),
     path(case + "claim/", views.case_claim, name="case-claim"),

@@ -228,9 +228,18 @@ def case_create(request):
             if access is not None and access.can_work:
                 messages.success(request, f"Case {case.reference} has been raised")
                 return _to_case(case)
-            # Advisers read the reference back to the caller; they cannot work the case.
-            return render(request, "cases/case_created.html", {"case": case, "can_see": access is not None})
+            # Advisers read the reference back to the caller; they cannot work the case. A page of
+            # its own, so that refreshing it does not raise the case again.
+            return redirect("cases:case-raised", reference=case.reference)
     return render(request, "cases/case_create.html", {"form": form, "customer": customer})
+
+
+@require_safe
+@staff_permission_required(selectors.RAISE)
+def case_raised(request, reference: str):
+    case = selectors.case_raised_get_for_user(reference=reference, user=request.user)
+    can_see = selectors.cases_visible_to(request.user).filter(pk=case.pk).exists()
+    return render(request, "cases/case_created.html", {"case": case, "can_see": can_see})
 
 
 # --- The case page -------------------------------------------------------------------------------

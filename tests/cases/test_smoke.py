@@ -7,8 +7,9 @@ def test_case_journey(world, case_make):
     assert case.team == world.team_a and case.status == Status.ROUTED
     case = services.case_claim_next(team=world.team_a, by=world.officer_a)
     services.case_update_publish(case=case, by=world.officer_a, text="We are on it")
-    case = services.case_transfer(case=case, team=world.team_b, by=world.officer_a, reason="Housing matter",
-                                  version=case.version)
+    case = services.case_transfer(
+        case=case, team=world.team_b, by=world.officer_a, reason="Housing matter", version=case.version
+    )
     assert case.handoff_count == 1
     case = services.case_claim(case=case, by=world.officer_b)
     case = services.case_resolve(case=case, by=world.officer_b, resolution="Done")

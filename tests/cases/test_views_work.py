@@ -383,7 +383,7 @@ def test_claim_from_a_stale_page(as_officer, world, case):
     stale = case.version
     services.case_assign(case=case, owner=world.directory["olive"].user, by=world.team_manager)
     html = _text(as_officer.post(_url("case-claim", case), {"version": stale}, follow=True))
-    assert "Someone else changed this case" in html and "nothing was saved" in html
+    assert "This case was changed at " in html and "nothing was saved" in html
     assert _fresh(case).owner == world.directory["olive"].user
 
 
@@ -475,7 +475,7 @@ def test_transfer_from_a_stale_page_changes_nothing(as_officer, world, case):
     response = as_officer.post(_url("case-transfer", case), data)
     html = _text(response)
     assert response.status_code == 200
-    assert "Someone else changed this case" in html and "nothing was saved" in html
+    assert "This case was changed at " in html and "nothing was saved" in html
     assert "A housing matter" in html  # what was typed is kept
     assert "The latest changes to the case" in html and "Changed by Tessa" in html
     assert f'name="version" value="{_fresh(case).version}"' in html  # sending it again is a choice
@@ -670,10 +670,17 @@ def test_adviser_raises_a_case_and_reads_out_the_reference(client, world, rules,
             "description": "Tonight"}  # fmt: skip
     response = client.post(_url("case-create"), data)
     case = Case.objects.get(summary="Needs somewhere to stay")
-    html = _text(response)
-    assert response.status_code == 200
+    # Redirected to a page of its own, so a refresh shows it again rather than raising another.
+    assert response.status_code == 302 and response.url == _url("case-raised", case)
+    html = _text(client.get(response.url))
     assert "Case raised" in html and case.reference in html and "Housing options" in html
     assert _url("case-detail", case) in html  # advisers can see its summary
+
+
+def test_only_whoever_raised_a_case_sees_its_confirmation(client, world, case_make):
+    case = case_make(by=world.adviser)
+    client.force_login(world.officer_b)  # raised by someone else, and not their team's
+    assert client.get(_url("case-raised", case)).status_code == 404
 
 
 def test_raise_a_case_errors(as_officer, world, customer, rules):

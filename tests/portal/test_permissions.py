@@ -167,6 +167,8 @@ STAFF_ROWS = [
         kwargs={"slug": "waste-collections"}),
     # Advisers see any case's summary; a councillor only their own enquiries.
     Row("cases:case-detail", get=only(ALL_STAFF, **NOT_TEAM_A, councillor=404), post=NOT_ALLOWED, kwargs=CASE_A),
+    # The confirmation of a raised case is for whoever raised it (the adviser raised case A).
+    Row("cases:case-raised", get=only(CASE_RAISERS, 404, adviser=200), post=NOT_ALLOWED, kwargs=CASE_A),
     *[Row(f"cases:{name}", get=NOT_ALLOWED, post=only(CASE_WORKERS, status, **NOT_TEAM_A), kwargs=CASE_A)
       for name, status in (("case-note", 200), ("case-update", 200), ("case-claim", 302), ("case-close", 302))],
     *[Row(f"cases:{name}", get=only(CASE_WORKERS, **NOT_TEAM_A), post=only(CASE_WORKERS, **NOT_TEAM_A), kwargs=CASE_A)
