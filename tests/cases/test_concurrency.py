@@ -145,7 +145,7 @@ def test_a_stale_edit_is_refused_and_overwrites_nothing(world, case_make):
         services.case_edit(case=case, by=world.team_manager, fields={"summary": "A bed"}, version=seen)
     [message] = raised.value.messages
     assert message.startswith("This case was changed at ")
-    assert message.endswith("after you opened it, so nothing was saved. Check the timeline below and try again.")
+    assert message.endswith("after you opened this page, so nothing was saved. Check the timeline and try again.")
     stored = Case.objects.get(pk=case.pk)
     assert (stored.summary, stored.team, stored.version) == ("Collect a sofa", world.team_b, seen + 1)
     assert CaseEvent.objects.filter(case=case).count() == events

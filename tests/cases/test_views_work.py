@@ -694,3 +694,8 @@ def test_raise_a_case_errors(as_officer, world, customer, rules):
             "description": "D", "location_postcode": "nope"}  # fmt: skip
     assert "Enter a real postcode, like SW1A 1AA" in _text(as_officer.post(_url("case-create"), data))
     assert not Case.objects.exists()
+
+
+def test_a_reference_read_out_in_lower_case_or_without_its_dash_finds_the_case(as_officer, world, case):
+    for typed in (case.reference.lower(), case.reference.replace("-", "")):
+        assert as_officer.get(reverse("cases:case-detail", kwargs={"reference": typed})).status_code == 200
