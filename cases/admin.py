@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Case, CaseEvent, ComplaintStage, Customer, CustomerChange, RoutingChange, RoutingRule
+from .models import Case, CaseEvent, CasesChange, ComplaintStage, Customer, RoutingRule
 
 
 class _EventsInline(ReadOnlyInline):
@@ -42,7 +42,7 @@ class RoutingRuleAdmin(ReadOnlyAdmin):
     list_select_related = ["team"]
 
 
-@admin.register(CustomerChange, RoutingChange)
+@admin.register(CasesChange)
 class ChangeAdmin(ReadOnlyAdmin):
     list_display = ["changed_at", "action", "entry_label", "changed_by"]
     list_select_related = ["changed_by"]

@@ -168,18 +168,20 @@ class Customer(models.Model):
             raise ValidationError(errors)
 
 
-class CustomerChange(ChangeRecord):
-    """The history of customer records: created, changed, merged."""
+class CasesChange(ChangeRecord):
+    """The history of the app's edited records, customers and routing rules, by `entry_type`
+    (the case timeline is CaseEvent)."""
 
     class Action(models.TextChoices):
         CREATED = "created", "Created"
         UPDATED = "updated", "Updated"
         MERGED = "merged", "Merged"
+        DELETED = "deleted", "Deleted"
 
     action = models.CharField(max_length=10, choices=Action.choices)
 
     class Meta(ChangeRecord.Meta):
-        indexes = [models.Index(fields=["entry_type", "entry_id"], name="customerchange_entry_idx")]
+        indexes = [models.Index(fields=["entry_type", "entry_id"], name="caseschange_entry_idx")]
 
 
 # --- Routing rules -------------------------------------------------------------------------------
@@ -259,20 +261,6 @@ class RoutingRule(models.Model):
             raise ValidationError(errors)
 
 
-class RoutingChange(ChangeRecord):
-    """The history of the routing rules."""
-
-    class Action(models.TextChoices):
-        CREATED = "created", "Created"
-        UPDATED = "updated", "Updated"
-        DELETED = "deleted", "Deleted"
-
-    action = models.CharField(max_length=10, choices=Action.choices)
-
-    class Meta(ChangeRecord.Meta):
-        indexes = [models.Index(fields=["entry_type", "entry_id"], name="routingchange_entry_idx")]
-
-
 # --- Cases ---------------------------------------------------------------------------------------
 
 
@@ -288,6 +276,15 @@ class Status(models.TextChoices):
 # The UK and its waters, roughly: a point outside is a typing slip (a swapped sign, the wrong field).
 LATITUDE_MESSAGE = "Enter a latitude in the UK, from 49 to 61"
 LONGITUDE_MESSAGE = "Enter a longitude in the UK, from -9 to 2"
+
+PUBLIC_STATUS = {
+    Status.NEW: "Received",
+    Status.ROUTED: "Received",
+    Status.IN_PROGRESS: "Being dealt with",
+    Status.AWAITING_CUSTOMER: "Waiting for the resident",
+    Status.RESOLVED: "Resolved",
+    Status.CLOSED: "Closed",
+}
 
 OPEN_STATUSES = [Status.NEW, Status.ROUTED, Status.IN_PROGRESS, Status.AWAITING_CUSTOMER]
 COMPLAINT_TYPES = [CaseType.COMPLAINT_STAGE_1, CaseType.COMPLAINT_STAGE_2]
@@ -437,6 +434,12 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def public_status(self) -> str:
+        """The status in words for someone outside the council (a councillor, later the resident):
+        "routed" and "awaiting customer" are office words."""
+        return PUBLIC_STATUS.get(self.status, self.get_status_display())
 
     @property
     def is_complaint(self) -> bool:

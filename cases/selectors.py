@@ -26,11 +26,10 @@ from .models import (
     Case,
     CaseEvent,
     CaseQuerySet,
+    CasesChange,
     Customer,
-    CustomerChange,
     CustomerQuerySet,
     EventKind,
-    RoutingChange,
     RoutingRule,
     reference_clean,
 )
@@ -303,9 +302,9 @@ def customer_cases(*, customer: Customer, user) -> list[Case]:
     )
 
 
-def customer_history(*, customer: Customer) -> list[CustomerChange]:
+def customer_history(*, customer: Customer) -> list[CasesChange]:
     return list(
-        CustomerChange.objects.filter(entry_type="customer", entry_id=customer.pk)
+        CasesChange.objects.filter(entry_type="customer", entry_id=customer.pk)
         .select_related("changed_by")
         .order_by("-changed_at", "-id")
     )
@@ -371,9 +370,9 @@ def rule_teams_for_user(user) -> models.QuerySet[Team]:
     return teams if area_ids is None else teams.filter(service_area_id__in=area_ids)
 
 
-def rule_history(*, rule: RoutingRule) -> list[RoutingChange]:
+def rule_history(*, rule: RoutingRule) -> list[CasesChange]:
     return list(
-        RoutingChange.objects.filter(entry_type="routingrule", entry_id=rule.pk)
+        CasesChange.objects.filter(entry_type="routingrule", entry_id=rule.pk)
         .select_related("changed_by")
         .order_by("-changed_at", "-id")
     )

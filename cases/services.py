@@ -30,13 +30,12 @@ from .models import (
     Case,
     CaseEvent,
     CasePause,
+    CasesChange,
     ComplaintStage,
     ContactMethod,
     Customer,
-    CustomerChange,
     CustomerType,
     EventKind,
-    RoutingChange,
     RoutingRule,
     Status,
     reference_make,
@@ -217,10 +216,10 @@ def customer_create(*, by, fields: dict) -> Customer:
         customer = Customer(**fields)
         customer.full_clean()
         customer.save()
-        CustomerChange.record(
+        CasesChange.record(
             entry=customer,
             by=by,
-            action=CustomerChange.Action.CREATED,
+            action=CasesChange.Action.CREATED,
             changes=field_changes(None, snapshot(customer, CUSTOMER_FIELDS)),
         )
     return customer
@@ -242,7 +241,7 @@ def customer_update(*, customer: Customer, by, fields: dict) -> Customer:
         changes = field_changes(before, snapshot(locked, CUSTOMER_FIELDS))
         if changes:
             locked.save()
-            CustomerChange.record(entry=locked, by=by, action=CustomerChange.Action.UPDATED, changes=changes)
+            CasesChange.record(entry=locked, by=by, action=CasesChange.Action.UPDATED, changes=changes)
     return locked
 
 
@@ -295,8 +294,8 @@ def customer_merge(*, source: Customer, target: Customer, by) -> Customer:
             "cases moved": [None, len(cases)],
             **field_changes(before, snapshot(target, CUSTOMER_FIELDS)),
         }
-        CustomerChange.record(entry=target, by=by, action=CustomerChange.Action.MERGED, changes=changes)
-        CustomerChange.record(entry=source, by=by, action=CustomerChange.Action.MERGED, changes=changes)
+        CasesChange.record(entry=target, by=by, action=CasesChange.Action.MERGED, changes=changes)
+        CasesChange.record(entry=source, by=by, action=CasesChange.Action.MERGED, changes=changes)
     return target
 
 
@@ -976,8 +975,8 @@ def _rule_save(rule: RoutingRule, *, by, before: dict | None) -> RoutingRule:
     _rule_check_reachable(rule)
     save_checked(rule, errors=_RULE_ERRORS)
     changes = field_changes(before, snapshot(rule, RULE_FIELDS))
-    action = RoutingChange.Action.CREATED if before is None else RoutingChange.Action.UPDATED
-    RoutingChange.record(entry=rule, by=by, action=action, changes=changes)
+    action = CasesChange.Action.CREATED if before is None else CasesChange.Action.UPDATED
+    CasesChange.record(entry=rule, by=by, action=action, changes=changes)
     rule_compile(rule)  # a rule that cannot be compiled fails here, inside the transaction
     return rule
 
@@ -1016,7 +1015,7 @@ def routing_rule_delete(*, rule: RoutingRule, by) -> None:
         _rules_lock()
         locked = RoutingRule.objects.select_for_update().get(pk=rule.pk)
         removed = {name: [value, None] for name, value in snapshot(locked, RULE_FIELDS).items()}
-        RoutingChange.record(entry=locked, by=by, action=RoutingChange.Action.DELETED, changes=removed)
+        CasesChange.record(entry=locked, by=by, action=CasesChange.Action.DELETED, changes=removed)
         locked.delete()
 
 

@@ -39,7 +39,7 @@ def test_councillor_raises_an_enquiry_and_sees_it_in_their_list(page, live_serve
     page.get_by_role("link", name="Back to your ward enquiries").click()
     row = page.get_by_role("row", name="Sofa dumped on Mill Lane")
     expect(row).to_contain_text("Riverside")
-    expect(row).to_contain_text("Routed")
+    expect(row).to_contain_text("Received")
     axe(page)  # the list
 
 

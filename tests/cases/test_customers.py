@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases import selectors, services
-from cases.models import Case, CaseEvent, Customer, CustomerChange
+from cases.models import Case, CaseEvent, CasesChange, Customer
 
 
 def _make(world, **fields):
@@ -138,7 +138,7 @@ def test_merging_keeps_every_case_and_event_of_both(world, two_records):
     )  # fmt: skip
     assert target.needs_consent and target.needs_review_on == REVIEW
     for record in (source, target):
-        [change] = CustomerChange.objects.filter(entry_type="customer", entry_id=record.pk, action="merged")
+        [change] = CasesChange.objects.filter(entry_type="customer", entry_id=record.pk, action="merged")
         assert change.changed_by == world.team_manager
         assert change.changes["cases moved"] == [None, 2]
     assert [c.pk for c in selectors.customer_cases(customer=target, user=world.adviser)] == sorted(

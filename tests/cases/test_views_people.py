@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
-from cases.models import Case, CaseEvent, Customer, CustomerChange, CustomerType, EventKind, Status
+from cases.models import Case, CaseEvent, CasesChange, Customer, CustomerType, EventKind, Status
 from portal import roles
 from standards.models import CaseType, Channel
 from tests.factories import user_make
@@ -215,7 +215,7 @@ def test_add_a_customer_with_needs(client, world):
     assert customer.accessibility == "Large print letters" and not customer.is_organisation
     text = _text(client.get(response["Location"]))
     assert "Dev Patel has been added" in text and "This customer has recorded needs" in text
-    assert CustomerChange.objects.get(entry_id=customer.pk).action == "created"
+    assert CasesChange.objects.get(entry_type="customer", entry_id=customer.pk).action == "created"
 
 
 @pytest.mark.parametrize(
@@ -282,7 +282,7 @@ def test_edit_a_customer(client, world, customer):
     assert response.status_code == 302
     customer.refresh_from_db()
     assert customer.preferred_contact == "phone"
-    change = CustomerChange.objects.filter(entry_id=customer.pk, action="updated").get()
+    change = CasesChange.objects.filter(entry_type="customer", entry_id=customer.pk, action="updated").get()
     assert change.changes["preferred_contact"] == ["", "phone"] and change.changed_by == world.officer_a
 
 
@@ -401,7 +401,7 @@ def test_merge_keeps_every_case_and_writes_the_history(client, world, needy, dup
     event = CaseEvent.objects.get(case=moved_case, kind=EventKind.CUSTOMER_CHANGED)
     assert event.by == world.team_manager and event.data["to_id"] == needy.pk
     for record in (needy, duplicate):
-        assert CustomerChange.objects.filter(entry_id=record.pk, action="merged").count() == 1
+        assert CasesChange.objects.filter(entry_type="customer", entry_id=record.pk, action="merged").count() == 1
     text = _text(client.get(response["Location"]))
     assert "V. Vulnerable (record" in text and "has been merged into this record" in text
     assert text.count("/staff/cases/") >= 3 and "The duplicate&#x27;s case" in text
@@ -488,7 +488,7 @@ def test_enquiry_create_makes_the_resident_and_the_case(world, rules):
     resident = case.customer
     assert (resident.name, resident.customer_type, resident.preferred_contact) == ("Nina Neighbour", "individual",
                                                                                   "email")  # fmt: skip
-    assert CustomerChange.objects.get(entry_id=resident.pk).changed_by == world.councillor
+    assert CasesChange.objects.get(entry_type="customer", entry_id=resident.pk).changed_by == world.councillor
     assert [e.kind for e in case.events.all()] == ["created", "routed"]
 
 
@@ -632,7 +632,7 @@ def test_enquiry_detail_shows_public_updates_only(client, world, enquiry):
     # The reference as a person might type it.
     text = _text(client.get(reverse("cases:enquiry-detail", args=[case.reference.lower().replace("-", "")])))
     assert "A new bench is ordered" in text and "Secret internal note" not in text
-    assert "In progress" in text and "Waste collections" in text and "Reply due by" in text
+    assert "Being dealt with" in text and "Waste collections" in text and "Reply due by" in text
     assert "Owen" not in text and world.officer_a.username not in text  # who owns it stays internal
     assert "Sam Sitter" not in text and "01632 960999" not in text
 
@@ -663,3 +663,11 @@ def test_enquiry_hostile_input_is_escaped(client, world):
     for url in (response["Location"], reverse("cases:enquiry-list")):
         text = _text(client.get(url))
         assert HOSTILE not in text and "&lt;script&gt;" in text
+
+
+def test_councillors_read_the_status_in_plain_words(client, world, enquiry):
+    # "Routed" is an office word: outside the council a routed enquiry has been received.
+    client.force_login(world.councillor)
+    for name, kwargs in (("enquiry-list", {}), ("enquiry-detail", {"reference": enquiry.reference})):
+        html = client.get(reverse(f"cases:{name}", kwargs=kwargs)).content.decode()
+        assert ">Received</strong>" in html and ">Routed<" not in html

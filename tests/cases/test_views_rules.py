@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cases import services
-from cases.models import RoutingChange, RoutingRule
+from cases.models import CasesChange, RoutingRule
 from standards.models import CaseType, Channel
 
 # Every staff page costs the same four queries before its own: session, user, and the user's and
@@ -158,7 +158,7 @@ def test_team_manager_adds_a_rule_at_the_end(client, world, rules):
     assert rule.case_types == ["problem_report", "service_request"] and rule.channels == ["web"]
     assert (rule.needs, rule.priority) == ("vulnerable", "high")
     assert (rule.topic, rule.service_area) == (world.directory["bulky"], world.area_a)
-    change = RoutingChange.objects.get(entry_type="routingrule", entry_id=rule.pk)
+    change = CasesChange.objects.get(entry_type="routingrule", entry_id=rule.pk)
     assert change.action == "created" and change.changed_by == world.team_manager
 
 
@@ -284,7 +284,7 @@ def test_change_a_rule(client, world, rules):
     assert response.status_code == 302
     rule.refresh_from_db()
     assert (rule.position, rule.needs, rule.priority) == (25, "has_needs", "urgent")
-    change = RoutingChange.objects.filter(entry_id=rule.pk, action="updated").get()
+    change = CasesChange.objects.filter(entry_type="routingrule", entry_id=rule.pk, action="updated").get()
     assert change.changes == {
         "position": [20, 25],
         "needs": ["vulnerable", "has_needs"],
@@ -314,7 +314,7 @@ def test_saving_without_changes_records_nothing(client, world, rules):
     rule = rules["bulky"]
     data = _form(world, name=rule.name, position=rule.position, words="", topic=rule.topic_id)
     assert client.post(reverse("cases:rule-update", args=[rule.pk]), data).status_code == 302
-    assert not RoutingChange.objects.filter(entry_id=rule.pk, action="updated").exists()
+    assert not CasesChange.objects.filter(entry_type="routingrule", entry_id=rule.pk, action="updated").exists()
 
 
 def test_delete_a_rule(client, world, rules):
@@ -326,7 +326,9 @@ def test_delete_a_rule(client, world, rules):
     assert response.redirect_chain == [(reverse("cases:rule-list"), 302)]
     assert "Rule 10, “Bulky waste”, has been deleted." in _text(response)
     assert not RoutingRule.objects.filter(pk=rule.pk).exists()
-    assert RoutingChange.objects.filter(entry_id=rule.pk, action="deleted", changed_by=world.team_manager).exists()
+    assert CasesChange.objects.filter(
+        entry_type="routingrule", entry_id=rule.pk, action="deleted", changed_by=world.team_manager
+    ).exists()
 
 
 # --- Testing the rule set ----------------------------------------------------------------------------
