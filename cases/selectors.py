@@ -33,7 +33,7 @@ from .models import (
     RoutingRule,
     reference_clean,
 )
-from .routing import Rule, words_pattern
+from .routing import Decision, Facts, Rule, route_decide, words_pattern
 
 # Permission names, by capability (granted in portal/roles.py).
 WORK = "cases.work_cases"
@@ -183,18 +183,23 @@ def queue_cases(
     )
 
 
+def queue_teams(user) -> models.QuerySet[Team]:
+    """The teams whose queues `user` (who may work cases) opens: every team for administrators,
+    their service area's for managers, their own team for officers."""
+    teams = Team.objects.select_related("service_area")
+    if user.has_perm(VIEW_ALL):
+        return teams
+    if user.has_perm(TRIAGE):
+        return teams.filter(service_area_id__in=_own_area_ids(user))
+    return teams.filter(id__in=_own_team_ids(user))
+
+
 def queues_for_user(user) -> list[dict]:
     """The queues `user` may open, with their open and unclaimed counts: one query for the teams,
     one for the counts."""
     if not user.is_authenticated or not user.has_perm(WORK):
         return []
-    if user.has_perm(VIEW_ALL):
-        teams = Team.objects.all()
-    elif user.has_perm(TRIAGE):
-        teams = Team.objects.filter(service_area_id__in=_own_area_ids(user))
-    else:
-        teams = Team.objects.filter(id__in=_own_team_ids(user))
-    teams_list = list(teams.select_related("service_area").order_by("service_area__name", "name"))
+    teams_list = list(queue_teams(user).order_by("service_area__name", "name"))
     counts = {
         row["team_id"]: row
         for row in cases_workable_by(user)
@@ -215,12 +220,7 @@ def queue_team_get_for_user(*, slug: str, user) -> Team:
     """The team whose queue `user` may open, or 404."""
     if not user.is_authenticated or not user.has_perm(WORK):
         raise Http404
-    teams = Team.objects.select_related("service_area")
-    if not user.has_perm(VIEW_ALL):
-        teams = teams.filter(
-            Q(service_area_id__in=_own_area_ids(user)) if user.has_perm(TRIAGE) else Q(id__in=_own_team_ids(user))
-        )
-    team = teams.filter(slug=slug).first()
+    team = queue_teams(user).filter(slug=slug).first()
     if team is None:
         raise Http404
     return team
@@ -334,6 +334,11 @@ def rule_compile(rule: RoutingRule) -> Rule:
         needs=rule.needs,
         words_re=words_pattern(words),
     )
+
+
+def routing_preview(*, facts: Facts) -> Decision:
+    """Which rule a sample case would hit and why (the "test this rule set" page). One query."""
+    return route_decide(routing_rules(), facts)
 
 
 def routing_rules() -> list[Rule]:

@@ -417,11 +417,6 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
     return case
 
 
-def routing_preview(*, facts: routing.Facts) -> routing.Decision:
-    """Which rule a sample case would hit and why (the "test this rule set" form)."""
-    return routing.route_decide(routing_rules(), facts)
-
-
 # --- Working a case ------------------------------------------------------------------------------
 
 

@@ -913,5 +913,5 @@ def rule_test(request):
     # A GET form: the sample is in the address, so a result can be shared or bookmarked.
     submitted = "case_type" in request.GET
     form = forms.RuleTestForm(request.GET if submitted else None)
-    decision = services.routing_preview(facts=form.facts()) if submitted and form.is_valid() else None
+    decision = selectors.routing_preview(facts=form.facts()) if submitted and form.is_valid() else None
     return render(request, "cases/rules/test.html", {"form": form, "decision": decision})
