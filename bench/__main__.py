@@ -221,7 +221,10 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     fixtures = Fixtures(
         floor_ids=list(FloorRow.objects.order_by("id").values_list("id", flat=True)[:1000]),
         service_slugs=list(ServiceArea.objects.public().order_by("slug").values_list("slug", flat=True)),
-        topic_slugs=list(Topic.objects.public().order_by("slug").values_list("slug", flat=True)[:200]),
+        topic_paths=[
+            f"{area}/{slug}"
+            for area, slug in Topic.objects.public().order_by("slug").values_list("service_area__slug", "slug")[:200]
+        ],
         queue_slug=cases.queue_slug if cases else "",
         case_reference=cases.case_reference if cases else "",
         csrf_token=csrf_token(),

@@ -27,7 +27,7 @@ class Fixtures:
 
     floor_ids: list[int]
     service_slugs: list[str]
-    topic_slugs: list[str]
+    topic_paths: list[str]  # "<service area slug>/<topic slug>" of public topics
     search_terms: list[str] = field(default_factory=list)
     queue_slug: str = ""  # the bench officer's team, whose queue is full
     case_reference: str = ""  # the bench officer's case with a 30-event timeline
@@ -81,15 +81,29 @@ PATHS: list[HotPath] = [
     HotPath(FLOOR_READ, "GET", lambda fx, i: f"/bench/floor/read/{fx.floor_ids[i % len(fx.floor_ids)]}/", "read", 1),
     # The directory (issue #4).
     HotPath("directory search (public)", "GET", _search("/services/search/"), "read", 1),
-    HotPath("phone guide search (staff)", "GET", _search("/staff/phone-guide/search/"), "read", 5, signed_in=True),
+    # Staff search: 4 staff overhead, the search, then (issue #11) what a transfer needs: the
+    # details of the page's teams, topics, officers and partners in one query, today's absences.
+    HotPath("phone guide search (staff)", "GET", _search("/staff/phone-guide/search/"), "read", 7, signed_in=True),
     HotPath("phone guide index (staff)", "GET", lambda fx, i: "/staff/phone-guide/", "read", 8, signed_in=True),
-    HotPath("A to Z of services", "GET", lambda fx, i: "/services/", "read", 2),
+    # The A to Z: service areas, public topics (issue #11: each links to its page), partners.
+    HotPath("A to Z of services", "GET", lambda fx, i: "/services/", "read", 3),
     HotPath(
         "service page",
         "GET",
         lambda fx, i: f"/services/{fx.service_slugs[i % len(fx.service_slugs)]}/",
         "read",
         3,
+    ),
+    # The guide as residents use it (issue #11). The home page reads nothing: the council's contact
+    # details in its footer come from the cache. A topic's page: the topic with its team, partner
+    # and area (one query), and a few related topics of its area.
+    HotPath("home page", "GET", lambda fx, i: "/", "read", 0),
+    HotPath(
+        "topic page",
+        "GET",
+        lambda fx, i: f"/services/{fx.topic_paths[i % len(fx.topic_paths)]}/",
+        "read",
+        2,
     ),
     # Standards (issue #9). Public: the standards in force, the council calendar, its hours, its
     # closures ahead. Preview: 4 staff overhead (session, user, permissions), the council

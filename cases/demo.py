@@ -588,16 +588,18 @@ def _story(rng: random.Random, case_type: str, topic: Topic | None) -> tuple[str
     if case_type == CaseType.COMPLAINT_STAGE_1:
         if slug in COMPLAINTS:
             return rng.choice(COMPLAINTS[slug])
-        subject = topic.name.lower() if topic else "the council's service"
-        return (f"Complaint about {subject}", f"Unhappy with how the council has dealt with {subject} at {{address}}, "
+        # Topic names read as tasks ("Report a missed bin"), so they are quoted, not put in a sentence.
+        subject = f"their request ({topic.name})" if topic else "the council's service"
+        return (f"Complaint: {topic.name if topic else 'council service'}",
+                f"Unhappy with how the council has dealt with {subject} at {{address}}, "
                 "and wants it looked at as a formal complaint.")  # fmt: skip
     if case_type == CaseType.COMMENT:
         return rng.choice(COMMENTS)
     if slug in STORIES:
         return rng.choice(STORIES[slug])
-    subject = topic.name.lower() if topic else "a council service"
-    return (f"{topic.name if topic else 'General enquiry'}: help needed",
-            f"Asked for help with {subject} at {{address}} and would like someone to get back to them.")  # fmt: skip
+    subject = f"“{topic.name}”" if topic else "a council service"
+    return (f"Help needed: {topic.name if topic else 'general enquiry'}",
+            f"Asked for help at {{address}} ({subject}) and would like someone to get back to them.")  # fmt: skip
 
 
 class Seeder:
@@ -685,7 +687,7 @@ class Seeder:
             )
         if wanted and wanted != case.team_id:
             team = self.teams[wanted]
-            reason = f"This is about {case.topic.name.lower()}, which {team.name} deals with."
+            reason = f"{team.name} deals with “{case.topic.name}”."
             return services.case_transfer(
                 case=case, team=team, by=self.cast.officer(self.rng, case.team_id), reason=reason
             )

@@ -21,12 +21,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import staff_permission_required
+from core.changes import change_rows
 from core.forms import posted
 from standards.forms import apply_errors
 from standards.models import CaseType, Channel
 
 from . import forms, routing, selectors, services
-from .models import Case, CaseEvent, ComplaintOutcome, Customer, EventKind, RootCause, Status
+from .models import Case, CaseEvent, ComplaintOutcome, Customer, EventKind, RootCause, RoutingRule, Status
 from .selectors import EDIT_RULES
 
 STAFF = "portal.access_staff_pages"
@@ -810,7 +811,7 @@ def customer_history(request, pk: int):
     return render(
         request,
         "cases/customers/history.html",
-        {"entry": customer, "changes": selectors.customer_history(customer=customer)},
+        {"entry": customer, "changes": change_rows(selectors.customer_history(customer=customer), model=Customer)},
     )
 
 
@@ -904,7 +905,8 @@ def rule_delete(request, pk: int):
 @staff_permission_required(EDIT_RULES)
 def rule_history(request, pk: int):
     rule = selectors.rule_get_for_user(pk=pk, user=request.user)
-    return render(request, "cases/rules/history.html", {"entry": rule, "changes": selectors.rule_history(rule=rule)})
+    changes = change_rows(selectors.rule_history(rule=rule), model=RoutingRule)
+    return render(request, "cases/rules/history.html", {"entry": rule, "changes": changes})
 
 
 @require_safe

@@ -1,8 +1,12 @@
 """Form helpers shared by every app's GOV.UK forms."""
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, NoReturn
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 if TYPE_CHECKING:
     # The mixin goes before a Form class; for the type checker it is one.
@@ -25,6 +29,9 @@ class GovukFormMixin(_FormBase):
                 classes = field.widget.attrs.get("class", "")
                 if "govuk-input--error" not in classes:
                     field.widget.attrs["class"] = f"{classes} govuk-input govuk-input--error".strip()
+            elif field is not None and isinstance(field.widget, DateTimeInputWidget) and not field.widget.part_errors:
+                # An error on the whole value (the model's "must be after the start"): every box.
+                field.widget.part_errors = {0, 1, 2, 3}
 
 
 def optional_choice_field(label: str, choices, *, what: str, blank: str = "") -> forms.ChoiceField:
@@ -43,3 +50,172 @@ def posted(request):
     """The form data of a POST, even an empty one (an empty QueryDict is falsy), else None: what a
     form page passes to its form, so a GET shows it unbound and a POST, however empty, validates."""
     return request.POST if request.method == "POST" else None
+
+
+# --- Dates and times: the GOV.UK date input plus a time box ---------------------------------------
+
+_TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.)?$")
+_NAMED_TIMES = {"midday": dt.time(12), "noon": dt.time(12), "12 noon": dt.time(12), "midnight": dt.time(0)}
+TIME_HINT = "For example, 9:00am or 14:30"
+DATE_HINT = "For example, 27 3 2027"
+_DATE_PARTS = ("day", "month", "year")
+
+
+def time_parse(text: str) -> dt.time | None:
+    """'9am', '9:30am', '9.30am', '09:30', '14:30', '2pm', 'noon', 'midday' → a time; else None.
+    A bare hour ("9") is refused: it could be 9am or 9pm."""
+    text = " ".join(str(text).strip().lower().split())[:20]
+    if text in _NAMED_TIMES:
+        return _NAMED_TIMES[text]
+    match = _TIME.match(text)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    suffix = (match["suffix"] or "").replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    elif match["minute"] is None:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def _time_shown(value: dt.time) -> str:
+    # As the hint writes it ("9:00am", "2:30pm"), which time_parse reads back; midday and midnight
+    # by name, which is unambiguous.
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    return f"{value.hour % 12 or 12}:{value.minute:02d}{'am' if value.hour < 12 else 'pm'}"
+
+
+class DateTimeInputWidget(forms.MultiWidget):
+    """Day, month and year boxes (the GOV.UK date input) and a time box, for one aware datetime.
+
+    `part_errors` (set by DateTimeInputField.clean, or by GovukFormMixin for an error on the
+    whole value) names the boxes to mark in error: only this field's, never another's."""
+
+    template_name = "core/widgets/date_time.html"
+
+    def __init__(self, attrs=None):
+        def box(width: int, **extra) -> forms.TextInput:
+            return forms.TextInput(attrs={"class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+                                          "inputmode": "numeric", **extra})  # fmt: skip
+
+        widgets = [box(2), box(2), box(4),
+                   forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5", "autocomplete": "off",
+                                          "spellcheck": "false"})]  # fmt: skip
+        super().__init__(widgets, attrs)
+        self.part_errors: set[int] = set()
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied.part_errors = set()
+        return copied
+
+    def decompress(self, value):
+        if not value:
+            return [None, None, None, None]
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return [local.day, local.month, local.year, _time_shown(local.time())]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for index, subwidget in enumerate(context["widget"]["subwidgets"]):
+            subwidget["label"] = ("Day", "Month", "Year", "Time")[index]
+            sub_attrs = subwidget["attrs"]
+            sub_attrs.pop("aria-describedby", None)  # the fieldset carries the hint and error
+            # crispy-forms-gds marks only the first box in error (or every box when no box is).
+            if index in self.part_errors and "govuk-input--error" not in sub_attrs.get("class", ""):
+                sub_attrs["class"] = f"{sub_attrs.get('class', '')} govuk-input--error".strip()
+            if index == 3:
+                sub_attrs["aria-describedby"] = f"{sub_attrs['id']}_hint"
+        context["widget"]["time_hint"] = TIME_HINT
+        return context
+
+
+class DateTimeInputField(forms.MultiValueField):
+    """A date (GOV.UK date input) and a time typed as people write them ("9am", "14:30",
+    "midday"): an aware datetime in the council's time zone (Europe/London: the clock on the
+    wall, either side of a clock change).
+
+    `what` names the date in the GOV.UK messages: what="the date the absence starts" gives
+    "Enter the date the absence starts", "Date the absence starts must include a month",
+    "Date the absence starts must be a real date"; `time_what` ("the time the absence starts")
+    the time's. One message a field, and only this field's boxes are marked."""
+
+    widget = DateTimeInputWidget
+    FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+    def __init__(self, *, what: str, time_what: str, **kwargs):
+        title = what[:1].upper() + what[1:]
+        if title.startswith("The "):
+            title = title[4:5].upper() + title[5:]
+        self.messages_ = {
+            "required": f"Enter {what}",
+            "missing": title + " must include a {parts}",
+            "invalid": f"{title} must be a real date",
+            "year": "Year must include 4 numbers",
+            "year_range": f"{title} must be in a year from {self.FIRST_YEAR} to {self.LAST_YEAR}",
+            "time_required": f"Enter {time_what}",
+            "time_invalid": f"Enter {time_what} as a time, like 9am or 14:30",
+        }
+        kwargs.setdefault("help_text", DATE_HINT)
+        fields = [forms.CharField(required=False) for _ in range(4)]
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def _fail(self, key: str, boxes: set[int], **format_args) -> NoReturn:
+        message = self.messages_[key].format(**format_args)
+        self.widget.part_errors = boxes
+        # Where the error summary links (crispy-forms-gds's field_errors): the first box in error.
+        self.fields[min(boxes)].widget.errors = [message]
+        raise ValidationError(message, code=key)
+
+    def clean(self, value):
+        self.widget.part_errors = set()
+        for field in self.fields:
+            field.widget.errors = []
+        parts = [str(part or "").strip() for part in (list(value or []) + [None] * 4)[:4]]
+        if not any(parts):
+            if self.required:
+                self._fail("required", {0, 1, 2, 3})
+            return None
+        missing = [index for index in range(3) if not parts[index]]
+        if missing:
+            names = [_DATE_PARTS[index] for index in missing]
+            words = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            self._fail("missing", set(missing), parts=words)
+        # Digits 0 to 9 only (str.isdigit also takes "٣" and "²"), and no more than a year has.
+        wrong = {index for index in range(3) if not (parts[index].isascii() and parts[index].isdigit())
+                 or len(parts[index]) > 4}  # fmt: skip
+        if wrong:
+            self._fail("invalid", wrong)
+        if len(parts[2]) != 4:
+            self._fail("year", {2})
+        try:
+            day = dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            self._fail("invalid", {0, 1, 2})
+        if not self.FIRST_YEAR <= day.year <= self.LAST_YEAR:
+            self._fail("year_range", {2})
+        if not parts[3]:
+            self._fail("time_required", {3})
+        time = time_parse(parts[3])
+        if time is None:
+            self._fail("time_invalid", {3})
+        return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+# Words that start with a vowel letter but a consonant sound ("a user", "a one-off"), and the
+# reverse ("an hour").
+_CONSONANT_SOUNDS = ("one", "once", "uni", "use", "usu", "eu", "ewe")
+_VOWEL_SOUNDS = ("hour", "honest", "honour", "heir")
+
+
+def with_article(noun: str) -> str:
+    """'an absence', 'an officer profile', 'a team', 'a user': the article by the first sound."""
+    word = noun.strip().lower()
+    vowel = bool(word) and word[0] in "aeiou" and not word.startswith(_CONSONANT_SOUNDS)
+    return f"{'an' if vowel or word.startswith(_VOWEL_SOUNDS) else 'a'} {noun.strip()}"

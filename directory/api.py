@@ -96,7 +96,19 @@ class PublicTopicSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Topic
-        fields = ["name", "slug", "service_area", "team", "partner", "synonyms", "keywords", "online_url"]
+        fields = [
+            "name",
+            "slug",
+            "service_area",
+            "team",
+            "partner",
+            "synonyms",
+            "keywords",
+            "description",
+            "cost",
+            "referral",
+            "online_url",
+        ]
 
 
 @extend_schema_serializer(component_name="Topic")

@@ -19,7 +19,7 @@ from .models import Officer, Partner, ServiceArea, Team, Topic
 COLUMNS = [
     "record_type", "slug", "name", "service_area", "team", "partner", "summary", "handles", "phone",
     "internal_phone", "email", "opening_hours", "web_url", "out_of_hours", "how_to_refer", "synonyms", "keywords",
-    "adviser_script", "online_url", "is_public", "job_title", "number_shareable",
+    "adviser_script", "online_url", "is_public", "job_title", "number_shareable", "cost",
 ]  # fmt: skip
 REQUIRED_COLUMNS = ["record_type", "slug", "name"]
 # Imported in this order, so a row may refer to an entry created earlier in the same file.
@@ -39,7 +39,8 @@ FIELD_MAP = {
                 "number_shareable": "number_shareable"},
     "topic": {"slug": "slug", "name": "name", "service_area": "service_area", "team": "team", "partner": "partner",
               "synonyms": "synonyms", "keywords": "keywords", "adviser_script": "adviser_script",
-              "online_url": "online_url", "is_public": "is_public"},
+              "online_url": "online_url", "is_public": "is_public", "summary": "description", "cost": "cost",
+              "how_to_refer": "referral"},
 }  # fmt: skip
 MODELS = {"service_area": ServiceArea, "team": Team, "partner": Partner, "officer": Officer, "topic": Topic}
 # The field an imported row is matched on: an existing entry is updated, otherwise one is added.
@@ -47,15 +48,15 @@ KEY_FIELDS = {"officer": "user"}
 
 COLUMN_DOCS = [
     ("record_type", "Required. One of service_area, team, partner, officer or topic."),
-    ("slug", "Required. The entry's web address name (lower-case letters, numbers, hyphens). Rows are matched on "
-             "it: an existing slug updates that entry, a new one adds an entry. Officers: the username of their "
-             "staff account, which must already exist."),
+    ("slug", "Required. The entry's page address, the end of its web address (lower-case letters, numbers, "
+             "hyphens). Rows are matched on it: an existing slug updates that entry, a new one adds an entry. "
+             "Officers: the username of their staff account, which must already exist."),
     ("name", "Required. The entry's name. Officers: shown for reading only (names belong to the staff account)."),
     ("service_area", "Teams and topics: the slug of their service area."),
     ("team", "Topics: the slug of the team that deals with it (or leave empty and give a partner). Officers: the "
              "slug of their team."),
     ("partner", "Topics: the slug of the partner organisation to send people to."),
-    ("summary", "Service areas: one sentence for the A to Z."),
+    ("summary", "Service areas: one sentence for the A to Z. Topics: what it is, for its public page."),
     ("handles", "Service areas and partners: what they deal with."),
     ("phone", "Service areas and teams: public number. Partners: their number (101 and 111 are fine). "
               "Officers: their direct line."),
@@ -64,14 +65,17 @@ COLUMN_DOCS = [
     ("opening_hours", "Service areas and partners."),
     ("web_url", "Service areas and partners: a full web address starting https://."),
     ("out_of_hours", "Teams: what callers do outside office hours."),
-    ("how_to_refer", "Partners: how advisers refer someone."),
+    ("how_to_refer", "Partners: how advisers refer someone. Topics another body deals with: how residents "
+                     "contact them, for the topic's public page."),
     ("synonyms", "Topics: other names, separated by semicolons (;)."),
     ("keywords", "Topics: keywords, separated by semicolons (;)."),
     ("adviser_script", "Topics: what advisers say or do."),
     ("online_url", "Topics: where residents can do it online."),
-    ("is_public", "Service areas and topics: yes or no (empty means yes)."),
+    ("is_public", "Service areas and topics: yes or no (empty means yes for service areas; no for topics, "
+                  "which are not public until a manager says so)."),
     ("job_title", "Officers: their job title."),
     ("number_shareable", "Officers: yes if callers may be given their direct line, no if not (empty means no)."),
+    ("cost", "Topics: what it costs, like “£35 for up to 3 items” (empty: nothing is said about cost)."),
 ]  # fmt: skip
 
 

@@ -5,12 +5,18 @@ The demo is loaded the way an administrator loads a directory: written as the di
 file (the same writer as the export), read back through the upload form's parser and imported
 with `services.directory_import`, so every entry is validated and recorded, and the demo proves
 the import. The import never creates staff accounts, so the demo officers' accounts are created
-first; absences are not in the CSV and go through the directory services.
+first; absences are not in the CSV and go through the directory services, and the council's
+contact details through theirs.
+
+Every topic's public page text (what it is, what it costs and, for another body's topics, how to
+contact them) and each partner topic's adviser script are written per topic in the vocabulary;
+every phone number belongs to one entry only (tests/directory/test_import_demo.py checks it).
 
 Deterministic and idempotent: a second run the same day finds every row unchanged.
 """
 
 import io
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -23,7 +29,18 @@ from core.csv_cells import csv_writer
 
 from . import csv_io, services
 from .models import Absence, Officer, Topic
-from .vocabulary import AREAS, DEMO_PARTNERS, EXTRA_TOPICS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PARTNERS
+from .vocabulary import (
+    AREAS,
+    CONTACT_DETAILS,
+    DEMO_PARTNERS,
+    EXTRA_TOPICS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    PARTNER_TOPICS,
+    PARTNERS,
+    TEAM_JOBS,
+    TOPIC_PAGES,
+)
 
 OFFICER_COUNT = 150
 # The group is looked up by name: directory sits below portal, which defines the roles.
@@ -48,10 +65,19 @@ def _topic(line: str) -> dict:
     name, synonyms, keywords, flags, *script = [part.strip() for part in line.split("|")]
     flags_list = flags.split()
     partner = next((flag[2:] for flag in flags_list if flag.startswith("p=")), None)
+    slug = slugify(name)
+    task, description, cost = TOPIC_PAGES.get(slug, ("", "", ""))
+    # A topic renamed to read as a task keeps its slug (its address), and its old name stays
+    # findable as one of its other names.
+    synonyms_list = _split(synonyms)
+    if task and task != name and name.lower() not in (synonym.lower() for synonym in synonyms_list):
+        synonyms_list.append(name.lower())
     return {
-        "name": name,
-        "slug": slugify(name),
-        "synonyms": _split(synonyms),
+        "name": task or name,
+        "slug": slug,
+        "description": description,
+        "cost": cost,
+        "synonyms": synonyms_list,
         "keywords": _split(keywords),
         "partner": partner,
         "online": "online" in flags_list,
@@ -70,12 +96,20 @@ def demo_people() -> list[tuple[str, str, str]]:
     return people
 
 
-def demo_rows(*, officers: list[dict] = ()) -> tuple[list[dict], dict]:
+def job_title(*, team_slug: str, team_name: str, rank: int) -> str:
+    """The job title of a team's `rank`th demo officer (0: its leader), in sentence case with the
+    team's name as written: "Waste collections team leader", "Senior waste services officer"."""
+    officer, junior = TEAM_JOBS.get(team_slug, ("officer", "assistant"))
+    titles = [f"{team_name} team leader", f"Senior {officer}", officer, junior]
+    title = titles[rank % len(titles)]
+    return title[0].upper() + title[1:]
+
+
+def demo_rows(*, officers: Sequence[dict] = ()) -> tuple[list[dict], dict]:
     """The demo directory as CSV rows (dicts keyed by `csv_io.COLUMNS`), and the review dates the
     CSV cannot carry ({"topic": [slugs], "officer": [usernames]} overdue for review). `officers`:
     more officer rows (the demo staff's profiles)."""
     rows: list[dict] = []
-    partners = {slug: (name, phone, hours, how) for slug, name, _h, phone, _w, hours, how in PARTNERS}
     for slug, name, handles, phone, web, hours, how in PARTNERS[:DEMO_PARTNERS]:
         rows.append({"record_type": "partner", "slug": slug, "name": name, "handles": handles, "phone": phone,
                      "web_url": web, "opening_hours": hours, "how_to_refer": how})  # fmt: skip
@@ -86,20 +120,19 @@ def demo_rows(*, officers: list[dict] = ()) -> tuple[list[dict], dict]:
                      "opening_hours": hours, "web_url": f"{SITE}/{slug}",
                      "is_public": "yes" if public else "no"})  # fmt: skip
         for team_name, team_slug, internal, public_phone, ooh, _script, _topics in area_teams:
-            teams.append((team_slug, team_name, internal))
+            teams.append((team_slug, team_name))
             rows.append({"record_type": "team", "slug": team_slug, "name": team_name, "service_area": slug,
                          "phone": public_phone, "internal_phone": internal, "out_of_hours": ooh,
                          "email": f"{team_slug}@wyebridge.example.gov.uk"})  # fmt: skip
     overdue: dict[str, list[str]] = {"topic": [], "officer": []}
     teams.sort()
     for number, (username, first, last) in enumerate(demo_people()):
-        team_slug, team_name, internal = teams[number % len(teams)]
-        extension = int(internal[-3:]) if internal else 0
+        team_slug, team_name = teams[number % len(teams)]
         rows.append({
             "record_type": "officer", "slug": username, "name": f"{first} {last}", "team": team_slug,
-            "job_title": f"{JOB_TITLES[(number // len(teams)) % len(JOB_TITLES)]}, {team_name.lower()}",
-            # Direct lines in Ofcom's drama range 020 7946 0xxx.
-            "phone": f"020 7946 {(number + extension) % 1000:04d}",
+            "job_title": job_title(team_slug=team_slug, team_name=team_name, rank=number // len(teams)),
+            # Direct lines in Ofcom's drama range 020 7946 0xxx, one each (0100 to 0249).
+            "phone": f"020 7946 {100 + number:04d}",
             "email": f"{username}@wyebridge.example.gov.uk", "number_shareable": "yes" if number % 3 == 0 else "no",
         })  # fmt: skip
         if number % 25 == 0:
@@ -110,18 +143,16 @@ def demo_rows(*, officers: list[dict] = ()) -> tuple[list[dict], dict]:
             for index, line in enumerate([*topic_lines, *EXTRA_TOPICS.get(team_slug, [])]):
                 topic = _topic(line)
                 if topic["partner"]:
-                    name, phone, hours, how = partners[topic["partner"]]
-                    script = topic["script"] or (
-                        f"This is dealt with by {name}, not the council. Give the caller {phone} ({hours}). {how}"
-                    )
+                    referral, script = PARTNER_TOPICS[topic["slug"]]
                 else:
-                    script = f"{topic['script']} {default_script}".strip()
+                    referral, script = "", f"{topic['script']} {default_script}".strip()
                 rows.append({
                     "record_type": "topic", "slug": topic["slug"], "name": topic["name"], "service_area": area_slug,
                     "team": "" if topic["partner"] else team_slug, "partner": topic["partner"] or "",
                     "synonyms": _list(topic["synonyms"]), "keywords": _list(topic["keywords"]),
                     "adviser_script": script, "online_url": f"{SITE}/{topic['slug']}" if topic["online"] else "",
-                    "is_public": "no" if topic["internal"] else "yes",
+                    "is_public": "no" if topic["internal"] else "yes", "summary": topic["description"],
+                    "cost": topic["cost"], "how_to_refer": referral,
                 })  # fmt: skip
                 # A few entries are overdue for review, so the review list has something in it.
                 if index == 3:
@@ -129,7 +160,7 @@ def demo_rows(*, officers: list[dict] = ()) -> tuple[list[dict], dict]:
     return rows, overdue
 
 
-def demo_csv(*, officers: list[dict] = ()) -> bytes:
+def demo_csv(*, officers: Sequence[dict] = ()) -> bytes:
     """The demo directory as the CSV file an administrator would upload (written like the export)."""
     stream = io.StringIO()
     writer = csv_writer(stream, csv_io.COLUMNS)
@@ -162,7 +193,7 @@ def officer_accounts_create() -> None:
 
 
 @transaction.atomic
-def directory_seed(*, officers: list[dict] = ()) -> services.ImportResult:
+def directory_seed(*, officers: Sequence[dict] = ()) -> services.ImportResult:
     """Create or refresh the demo directory through the CSV import. `officers`: extra officer rows
     (CSV columns: slug = username, team, job_title, phone, email, number_shareable) for staff
     whose accounts the caller has made. Raises DemoDataError if the import refuses a row."""
@@ -173,6 +204,8 @@ def directory_seed(*, officers: list[dict] = ()) -> services.ImportResult:
         raise DemoDataError("; ".join(f"Line {line}: {message}" for line, message in result.errors[:20]))
     _review_dates(demo_rows(officers=officers)[1])
     _absences()
+    # Recorded only when something differs (entry_update compares): a second run changes nothing.
+    services.contact_details_update(by=None, fields=dict(CONTACT_DETAILS))
     return result
 
 

@@ -1,21 +1,29 @@
 """GOV.UK forms for editing the directory and importing it from CSV."""
 
+from crispy_forms.utils import render_field
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from core.forms import GovukFormMixin
+from core.forms import DateTimeInputField, GovukFormMixin, with_article
 
 from . import csv_io, selectors
-from .models import Absence, Officer, Partner, ServiceArea, Team, Topic
+from .models import Absence, ContactDetails, Officer, Partner, ServiceArea, Team, Topic
 
+SLUG_LABEL = "Page address"
+SLUG_HINT = "The end of the page's web address, like council-tax"
 SLUG_MESSAGES = {
-    "required": "Enter a web address name, like council-tax",
-    "invalid": "Web address names can only contain lower-case letters, numbers and hyphens, like council-tax",
-    "unique": "Another entry already uses this web address name. Enter a different one",
+    "required": "Enter a page address, like council-tax",
+    "invalid": "Page addresses can only contain lower-case letters, numbers and hyphens, like council-tax",
+    "unique": "Another entry already uses this page address. Enter a different one",
 }
+# What each select's empty first option says (Django's is "---------").
+EMPTY_LABELS = {ServiceArea: "Select a service area", Team: "Select a team", Partner: "Select an organisation",
+                Officer: "Select an officer"}  # fmt: skip
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.gov.uk"
 URL_INVALID = "Enter a web address in the correct format, like https://www.example.gov.uk/page"
 
@@ -49,6 +57,10 @@ class ListField(forms.CharField):
 class DirectoryForm(GovukFormMixin, forms.ModelForm):
     """Base for every edit form: choices limited to what the user may edit, GOV.UK markup."""
 
+    # How the change history names a field when the form's label does not read well there (a
+    # checkbox's label is a sentence): see views.history_labels.
+    history_labels: dict[str, str] = {}
+
     def __init__(self, *args, user, area_ids: set[int] | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user, self.area_ids = user, area_ids
@@ -61,24 +73,21 @@ class DirectoryForm(GovukFormMixin, forms.ModelForm):
                         field.queryset = field.queryset.select_related("user")
                     elif model is Team:
                         field.queryset = field.queryset.select_related("service_area")
-            if isinstance(field.widget, forms.DateTimeInput):
-                field.widget.attrs.setdefault("class", "govuk-input govuk-input--width-20")
-            elif isinstance(field.widget, (forms.URLInput, forms.EmailInput)):
+                field.empty_label = EMPTY_LABELS.get(model, f"Select {with_article(str(field.label).lower())}")
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field.widget, forms.RadioSelect):
+                choices = list(field.choices)
+                if choices and choices[0][0] == "":
+                    field.choices = [("", f"Select {with_article(str(field.label).lower())}"), *choices[1:]]
+            if name == "slug":
+                field.label, field.help_text = SLUG_LABEL, SLUG_HINT
+            if isinstance(field.widget, (forms.URLInput, forms.EmailInput)):
                 # crispy-forms-gds leaves these unstyled (STACK-NOTES trap 9).
                 field.widget.attrs.setdefault("class", "govuk-input")
             if name in getattr(self.Meta, "messages", {}):
                 field.error_messages.update(self.Meta.messages[name])
         self.helper = FormHelper()
+        self.helper.form_tag = False  # entry_form.html writes the <form>: crispy's would nest in it
         self.helper.layout = self.layout()
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            field = self.fields.get(name)
-            if field is not None and isinstance(field.widget, forms.DateTimeInput):
-                classes = field.widget.attrs.get("class", "")
-                if "govuk-input--error" not in classes:
-                    field.widget.attrs["class"] = f"{classes} govuk-input--error".strip()
 
     def _update_errors(self, errors):
         # Model validation's errors (the model's clean, run by ModelForm in _post_clean). GOV.UK
@@ -105,13 +114,14 @@ def _url_field(label: str) -> forms.URLField:
 
 class ServiceAreaForm(DirectoryForm):
     public_phone = PhoneField(label="Public phone number")
+    history_labels = {"is_public": "Shown on the public website"}
     web_url = _url_field("Web page")
 
     class Meta:
         model = ServiceArea
         fields = ["name", "slug", "summary", "handles", "public_phone", "public_email", "opening_hours", "web_url",
                   "is_public"]  # fmt: skip
-        labels = {"slug": "Web address name", "handles": "What this service deals with",
+        labels = {"handles": "What this service deals with",
                   "is_public": "Show this service on the public website", "web_url": "Web page"}  # fmt: skip
         messages = {
             "name": {"required": "Enter the name of the service area", "unique": "A service area with this name "
@@ -130,7 +140,7 @@ class TeamForm(DirectoryForm):
     class Meta:
         model = Team
         fields = ["service_area", "name", "slug", "email", "internal_phone", "public_phone", "out_of_hours"]
-        labels = {"slug": "Web address name", "out_of_hours": "Out of hours arrangements"}
+        labels = {"out_of_hours": "Out of hours arrangements"}
         messages = {
             "service_area": {"required": "Select the service area", "invalid_choice": "Select the service area"},
             "name": {"required": "Enter the name of the team"},
@@ -141,6 +151,7 @@ class TeamForm(DirectoryForm):
 
 class OfficerForm(DirectoryForm):
     direct_line = PhoneField(label="Direct line")
+    history_labels = {"number_shareable": "Number can be given to callers"}
 
     class Meta:
         model = Officer
@@ -163,26 +174,21 @@ class OfficerForm(DirectoryForm):
             self.helper.layout = self.layout()
         else:
             self.fields["user"].queryset = users.filter(officer__isnull=True)
+            self.fields["user"].empty_label = "Select a staff member"
             self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
 
 class AbsenceForm(DirectoryForm):
-    starts_at = forms.DateTimeField(
-        label="Away from",
-        help_text="For example, 3 March 2027 at 9am",
-        input_formats=["%Y-%m-%dT%H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"required": "Enter the date and time the absence starts",
-                        "invalid": "Enter the start as a real date and time"},
-    )  # fmt: skip
-    ends_at = forms.DateTimeField(
+    # The GOV.UK date input and a time box (the browser's own picker showed US date order).
+    starts_at = DateTimeInputField(
+        label="Away from", what="the date the absence starts", time_what="the time the absence starts"
+    )
+    ends_at = DateTimeInputField(
         label="Back at",
-        help_text="Callers are told the officer is not available until then.",
-        input_formats=["%Y-%m-%dT%H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"required": "Enter the date and time the officer is back",
-                        "invalid": "Enter the end as a real date and time"},
-    )  # fmt: skip
+        what="the date the officer is back",
+        time_what="the time the officer is back",
+        help_text="Callers are told the officer is not available until then. For example, 29 3 2027",
+    )
 
     class Meta:
         model = Absence
@@ -210,7 +216,7 @@ class PartnerForm(DirectoryForm):
     class Meta:
         model = Partner
         fields = ["name", "slug", "handles", "phone", "email", "web_url", "opening_hours", "how_to_refer"]
-        labels = {"slug": "Web address name", "handles": "What they deal with", "web_url": "Website",
+        labels = {"handles": "What they deal with", "web_url": "Website",
                   "how_to_refer": "How to refer someone"}  # fmt: skip
         messages = {
             "name": {"required": "Enter the organisation's name", "unique": "A partner with this name already exists"},
@@ -221,31 +227,148 @@ class PartnerForm(DirectoryForm):
         }
 
 
+OWNER_TEAM, OWNER_PARTNER = "team", "partner"
+
+
+class OwnerRadios:
+    """The topic's "Who deals with this?" radios, each revealing its select (GOV.UK conditional
+    reveal): without JavaScript both selects show, and the one not chosen is ignored.
+    (crispy-forms-gds's ConditionalRadios numbers its radios from 0, not as its radios do.)"""
+
+    reveals = {OWNER_TEAM: ["team"], OWNER_PARTNER: ["partner", "referral"]}
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        bound = form["owner"]
+        choices = []
+        for position, (value, label) in enumerate(bound.field.choices, start=1):
+            content = mark_safe(  # noqa: S308 - crispy's rendering of the form's own fields
+                "".join(render_field(name, form, context, template_pack=template_pack) for name in self.reveals[value])
+            )
+            choices.append({"value": value, "label": label, "position": position, "content": content})
+        return render_to_string("directory/_owner_radios.html", {"field": bound, "choices": choices})
+
+
 class TopicForm(DirectoryForm):
+    owner = forms.ChoiceField(
+        label="Who deals with this?",
+        choices=[(OWNER_TEAM, "A council team"), (OWNER_PARTNER, "Another organisation")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who deals with this", "invalid_choice": "Select who deals with this"},
+    )
     synonyms = ListField(label="Also called", required=False, help_text="Other names people use, one a line.")
     keywords = ListField(label="Keywords", required=False, help_text="Words people say about it, one a line.")
     online_url = _url_field("Where residents can do this online")
+    history_labels = {"is_public": "Shown to the public"}
 
     class Meta:
         model = Topic
-        fields = ["name", "slug", "service_area", "team", "partner", "synonyms", "keywords", "adviser_script",
-                  "online_url", "is_public"]  # fmt: skip
+        fields = ["name", "slug", "service_area", "team", "partner", "referral", "description", "cost", "synonyms",
+                  "keywords", "adviser_script", "online_url", "is_public"]  # fmt: skip
         labels = {
-            "slug": "Web address name",
             "team": "Team that deals with it",
-            "partner": "Or the partner organisation to send people to",
+            "partner": "Organisation that deals with it",
+            "referral": "How residents contact them",
+            "description": "What it is",
+            "cost": "What it costs (optional)",
             "adviser_script": "What advisers say",
             "online_url": "Where residents can do this online",
             "is_public": "Show this topic to the public",
+        }
+        help_texts = {
+            "referral": "Shown on the public page, like “Report potholes to the County Council online or by phone”.",
+            "description": "Shown on the topic's public page. Use plain words.",
+            "cost": "For example, £35 for up to 3 items",
+            "is_public": "Residents will not see this topic until you tick this.",
         }
         messages = {
             "name": {"required": "Enter the name of the topic"},
             "slug": SLUG_MESSAGES,
             "service_area": {"required": "Select the service area", "invalid_choice": "Select the service area"},
             "team": {"invalid_choice": "Select a team from the list"},
-            "partner": {"invalid_choice": "Select a partner organisation from the list"},
+            "partner": {"invalid_choice": "Select an organisation from the list"},
+            "cost": {"max_length": "What it costs must be 200 characters or fewer"},
             "online_url": {"invalid": URL_INVALID},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.partner_id:
+            self.initial.setdefault("owner", OWNER_PARTNER)
+        elif self.instance.team_id:
+            self.initial.setdefault("owner", OWNER_TEAM)
+
+    def layout(self) -> Layout:
+        revealed = {"owner", "team", "partner", "referral"}
+        before = ["name", "slug", "service_area"]
+        return Layout(
+            *[Field(name) for name in before],
+            OwnerRadios(),
+            *[Field(name) for name in self.fields if name not in revealed and name not in before],
+            Button.primary("save", "Save"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        owner = cleaned.get("owner")
+        # The select not chosen is ignored, whatever was posted in it, and cleared on save.
+        unchosen = {OWNER_TEAM: ["partner", "referral"], OWNER_PARTNER: ["team"]}.get(owner, [])
+        for name in unchosen:
+            self._errors.pop(name, None)
+            cleaned[name] = None if name != "referral" else ""
+        if owner == OWNER_TEAM and cleaned.get("team") is None and "team" not in self._errors:
+            self.add_error("team", ValidationError("Select the team", code="required"))
+        elif owner == OWNER_PARTNER and cleaned.get("partner") is None and "partner" not in self._errors:
+            self.add_error("partner", ValidationError("Select the organisation", code="required"))
+        return cleaned
+
+    def _update_errors(self, errors):
+        # With no owner chosen, or the chosen select refused, the form has already said what to
+        # do ("Select who deals with this", "Select the organisation"): not also the model's rule
+        # that a topic needs a team or a partner.
+        if {"owner", "team", "partner"} & set(self._errors) and hasattr(errors, "error_dict"):
+            kept = {name: [e for e in errs if e.code != "no_owner"] for name, errs in errors.error_dict.items()}
+            kept = {name: errs for name, errs in kept.items() if errs}
+            if not kept:
+                return
+            errors = ValidationError(kept)
+        super()._update_errors(errors)
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "owner"}
+
+
+class ContactDetailsForm(GovukFormMixin, forms.ModelForm):
+    """The council's customer services contact details (administrators)."""
+
+    phone = PhoneField(label="Phone number")
+
+    class Meta:
+        model = ContactDetails
+        fields = ["name", "phone", "email", "address", "opening_hours"]
+        labels = {"name": "Name", "email": "Email address", "address": "Address", "opening_hours": "Opening hours"}
+        help_texts = {
+            "name": "For example, Customer services",
+            "address": "One line of the address a line.",
+            "opening_hours": "One line a day or group of days, like “Monday to Friday, 8:30am to 5pm”.",
+        }
+        widgets = {"address": forms.Textarea(attrs={"rows": 5}), "opening_hours": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages.update(
+            {"required": "Enter the name residents contact", "max_length": "The name must be 120 characters or fewer"}
+        )
+        self.fields["email"].error_messages["invalid"] = EMAIL_INVALID
+        self.fields["email"].widget.attrs.setdefault("class", "govuk-input")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*[Field(name) for name in self.fields], Button.primary("save", "Save"))
+
+    def _post_clean(self):
+        pass  # the service validates (and normalises the phone number) with the model's rules
+
+    def service_fields(self) -> dict:
+        return dict(self.cleaned_data)
 
 
 # --- CSV import --------------------------------------------------------------------------------
@@ -265,6 +388,7 @@ class ImportForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
         self.helper = FormHelper()
+        self.helper.form_tag = False  # import.html writes the <form> (multipart)
         self.helper.layout = Layout(
             Fieldset(Field("file"), legend="Import the directory", legend_size=Size.MEDIUM),
             Button.primary("import", "Check and import"),

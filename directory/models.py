@@ -1,6 +1,7 @@
 """The service and phone directory: who deals with what, and how to reach them."""
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
@@ -12,6 +13,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
 
+from core.calendar import next_open_day
 from core.dates import govuk_datetime, govuk_day
 from core.models import ChangeRecord
 
@@ -202,21 +204,39 @@ class Absence(models.Model):
             for model, constraints in super().get_constraints()
         ]
 
-    def caller_sentence(self, *, now: datetime | None = None, relative: bool = True) -> str:
+    def caller_sentence(
+        self, *, now: datetime | None = None, relative: bool = True, is_closed: Callable[[date], bool] | None = None
+    ) -> str:
         """What callers are told, from the dates alone and never the reason: "Not available until
         9am on Monday 7 December." ("... until 1:30pm today."; relative=False always gives the date,
         for pages read on later days). An absence ending at midnight is worded by its day ("until
-        Tuesday 8 December"), since GOV.UK warns "midnight on Tuesday" is read as either end of it."""
+        Tuesday 8 December"), since GOV.UK warns "midnight on Tuesday" is read as either end of it.
+
+        With `is_closed` (core.calendar.is_closed: the phone guide passes it), a return on a day the
+        council is closed says so and names the next open day: "Not available until Saturday 5
+        December, when the council is closed: back on Monday 7 December." Without it, the dates
+        alone (no calendar to ask, as in the model's own uses)."""
         now = now or timezone.now()
         until = self._when(self.ends_at, now=now, relative=relative)
+        back = ""
+        if is_closed is not None:
+            returns = timezone.localtime(self.ends_at).date()
+            if is_closed(returns):
+                opens = next_open_day(returns, closed=is_closed)  # `returns` itself if none is near
+                back = ", when the council is closed"
+                if opens != returns:
+                    back += f": back on {govuk_day(opens, now=now, relative=relative)}"
         if self.starts_at > now:
-            return f"Not available from {self._when(self.starts_at, now=now, relative=relative)} until {until}."
-        return f"Not available until {until}."
+            return f"Not available from {self._when(self.starts_at, now=now, relative=relative)} until {until}{back}."
+        return f"Not available until {until}{back}."
 
-    def tell_callers(self, *, now: datetime | None = None, relative: bool = True) -> str:
+    def tell_callers(
+        self, *, now: datetime | None = None, relative: bool = True, is_closed: Callable[[date], bool] | None = None
+    ) -> str:
         """The sentence and the note together: "Not available until 9am tomorrow. Ask for the duty
         officer." (the note gets a full stop if it has none)."""
-        sentence, note = self.caller_sentence(now=now, relative=relative), self.caller_note.strip()
+        sentence = self.caller_sentence(now=now, relative=relative, is_closed=is_closed)
+        note = self.caller_note.strip()
         if not note:
             return sentence
         return f"{sentence} {note}" if note.endswith((".", "!", "?")) else f"{sentence} {note}."
@@ -266,9 +286,15 @@ class Topic(Reviewed):
     service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, related_name="topics")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="topics", null=True, blank=True)
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="topics", null=True, blank=True)
+    # The topic's public page ("a page per task"): what it is, what it costs, and for a topic
+    # another body deals with, what residents are told about contacting them.
+    description = models.TextField(blank=True, help_text="What it is, in plain words, for the public page.")
+    cost = models.CharField(max_length=200, blank=True, help_text="What it costs, like “£35 for up to 3 items”.")
+    referral = models.TextField(blank=True, help_text="For another body's topics: how residents contact them.")
     adviser_script = models.TextField(blank=True, help_text="What an adviser says or does.")
     online_url = models.URLField(blank=True, help_text="Where a resident can do this online.")
-    is_public = models.BooleanField(default=True)
+    # Not public until a manager says so: a new topic is checked before residents see it.
+    is_public = models.BooleanField(default=False)
 
     objects = TopicQuerySet.as_manager()
 
@@ -292,6 +318,38 @@ class Topic(Reviewed):
         if self.team is not None and self.service_area_id and self.team.service_area_id != self.service_area_id:
             message = TOPIC_TEAM_AREA_MESSAGE.format(area=self.service_area)
             raise ValidationError({"team": ValidationError(message, code="team_not_in_area")})
+
+
+class ContactDetails(PhoneNumbers):
+    """How to reach the council's customer services: one row, edited by administrators, shown on
+    the home page, the no-results page, the footer and the accessibility statement."""
+
+    name = models.CharField(max_length=120, default="Customer services")
+    phone = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text="Where to write to or visit, one line a line.")
+    opening_hours = models.TextField(
+        blank=True, help_text="One line a day or group of days, like “Monday to Friday, 8:30am to 5pm”."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    phone_fields = {"phone": False}
+
+    class Meta:
+        verbose_name = "council contact details"
+        verbose_name_plural = "council contact details"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="contact_details_one_row")]
+
+    def __str__(self) -> str:
+        return "Council contact details"
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
 
 
 class SearchEntry(models.Model):

@@ -2,6 +2,7 @@
 entry (full_clean), saves it, keeps its SearchEntry in step and records a DirectoryChange, all in
 one transaction."""
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connection, models, transaction
 from django.db.models.deletion import ProtectedError
@@ -19,11 +21,12 @@ from core.changes import editable_names, model_field, snapshot, value_as_json
 from core.csv_cells import cell_restore
 from core.db import rows_update, save_checked
 
-from . import csv_io, search_index
+from . import csv_io, search_index, selectors
 from .models import (
     ABSENCE_ORDER_MESSAGE,
     TOPIC_OWNER_MESSAGE,
     Absence,
+    ContactDetails,
     DirectoryChange,
     Officer,
     Partner,
@@ -32,6 +35,8 @@ from .models import (
     Team,
     Topic,
 )
+
+logger = logging.getLogger(__name__)
 
 Entry = TypeVar("Entry", bound=models.Model)
 ReviewedEntry = TypeVar("ReviewedEntry", bound=Reviewed)
@@ -235,6 +240,29 @@ def entry_mark_reviewed(*, entry: ReviewedEntry, by: User | None) -> ReviewedEnt
         changes={"last_reviewed": [value_as_json(before), today.isoformat()]},
     )
     return entry
+
+
+# --- The council's contact details ---------------------------------------------------------------
+
+
+def _contact_details_forget() -> None:
+    try:
+        cache.delete(selectors.CONTACT_DETAILS_CACHE_KEY)
+    except Exception:  # with Redis down, pages read the database and stay right
+        logger.warning("Cache unavailable: contact details not cleared from it", exc_info=True)
+
+
+@transaction.atomic
+def contact_details_update(*, by: User | None, fields: dict) -> ContactDetails:
+    """Set the council's customer services contact details (the one ContactDetails row, created
+    on first use), recorded in the change history; pages show the new details once it commits."""
+    stored = ContactDetails.objects.filter(pk=1).first()
+    if stored is None:
+        details = entry_create(model=ContactDetails, by=by, fields={"id": 1, **fields})
+    else:
+        details = entry_update(entry=stored, by=by, fields=fields)
+    transaction.on_commit(_contact_details_forget)
+    return details
 
 
 # --- CSV import ------------------------------------------------------------------------------------

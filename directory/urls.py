@@ -9,6 +9,7 @@ urlpatterns = [
     path("services/", views.service_list, name="service-list"),
     path("services/search/", views.service_search, name="service-search"),
     path("services/<slug:slug>/", views.service_detail, name="service-detail"),
+    path("services/<slug:area_slug>/<slug:slug>/", views.topic_detail, name="topic-detail"),
     # The staff phone guide.
     path("staff/phone-guide/", views.phone_guide, name="phone-guide"),
     path("staff/phone-guide/search/", views.phone_guide_search, name="phone-guide-search"),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("staff/directory/review/", views.review_list, name="review"),
     path("staff/directory/export.csv", views.directory_export, name="export"),
     path("staff/directory/import/", views.directory_import, name="import"),
+    path("staff/directory/contact-details/", views.contact_details_edit, name="contact-details"),
+    path("staff/directory/contact-details/history/", views.contact_details_history, name="contact-details-history"),
     path("staff/directory/<slug:kind>/add/", views.entry_create, name="entry-create"),
     path("staff/directory/<slug:kind>/<int:pk>/", views.entry_update, name="entry-update"),
     path("staff/directory/<slug:kind>/<int:pk>/delete/", views.entry_delete, name="entry-delete"),

@@ -2,6 +2,7 @@
 
 import copy
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,18 +14,30 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import staff_permission_required
+from core.changes import change_rows
+from core.forms import with_article
 
 from . import csv_io, forms, selectors, services
-from .models import Absence, Officer, Partner, ServiceArea, Team, Topic
+from .models import Absence, ContactDetails, Officer, Partner, ServiceArea, Team, Topic
 
 VIEW_GUIDE = "directory.view_phone_guide"
 
 
 def _search_context(request, *, staff: bool) -> dict:
+    """The search page's context, public or staff: one page of results (20), with pagination."""
     cleaned = selectors.search_query_clean(request.GET.get("q", ""))
-    results = selectors.directory_search(query=cleaned.text, staff=staff) if cleaned.text else []
-    return {"query": cleaned.text, "shortened": cleaned.shortened, "results": results,
-            "max_length": selectors.QUERY_MAX_LENGTH}  # fmt: skip
+    context = {"query": cleaned.text, "shortened": cleaned.shortened, "max_length": selectors.QUERY_MAX_LENGTH,
+               "staff": staff, "results": []}  # fmt: skip
+    if cleaned.text:
+        # Anything but a whole number from 1 is page 1; a page past the last is a 404.
+        raw = request.GET.get("page", "")
+        number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 1
+        page = selectors.directory_search_page(query=cleaned.text, number=number, staff=staff)
+        base = reverse("directory:phone-guide-search" if staff else "directory:service-search")
+        context.update(results=page.results, search_page=page, pagination=_pagination(page, cleaned.text, base=base),
+                       results_start=(number - 1) * selectors.SEARCH_PAGE_SIZE + 1,
+                       shown_max=selectors.SEARCH_RESULTS_MAX)  # fmt: skip
+    return context
 
 
 # --- Public -------------------------------------------------------------------------------------
@@ -36,12 +49,48 @@ def service_list(request):
     letters: dict[str, list] = {}
     for area in areas:
         letters.setdefault(area.name[:1].upper(), []).append(area)
-    return render(request, "directory/service_list.html", {"letters": letters, "partners": selectors.partner_list()})
+    topic_letters: dict[str, list] = {}
+    for topic in selectors.topic_list_public():
+        topic_letters.setdefault(topic["name"][:1].upper(), []).append(topic)
+    return render(
+        request,
+        "directory/service_list.html",
+        {"letters": letters, "topic_letters": topic_letters, "partners": selectors.partner_list()},
+    )
 
 
 @require_safe
 def service_search(request):
-    return render(request, "directory/search.html", {**_search_context(request, staff=False), "staff": False})
+    context = _search_context(request, staff=False)
+    context["partners_url"] = reverse("directory:service-list") + "#other-organisations"
+    return render(request, "directory/search.html", context)
+
+
+def _pagination(page, query: str, *, base: str) -> dict | None:
+    """What the GOV.UK pagination component needs: previous, next and each page's link."""
+    if page.pages <= 1:
+        return None
+
+    def href(number: int) -> str:
+        return f"{base}?{urlencode({'q': query, 'page': number})}"
+
+    return {
+        "previous": href(page.number - 1) if page.number > 1 else "",
+        "next": href(page.number + 1) if page.number < page.pages else "",
+        "items": [{"number": n, "href": href(n), "current": n == page.number} for n in range(1, page.pages + 1)],
+    }
+
+
+@require_safe
+def topic_detail(request, area_slug: str, slug: str):
+    found = selectors.topic_get_public(area_slug=area_slug, slug=slug)
+    topic = found.topic
+    return render(
+        request,
+        "directory/topic_detail.html",
+        {"topic": topic, "area": topic.service_area, "related": found.related,
+         "phone": (topic.team.public_phone if topic.team else "") or topic.service_area.public_phone},
+    )  # fmt: skip
 
 
 @require_safe
@@ -65,7 +114,7 @@ def phone_guide(request):
 def phone_guide_search(request):
     context = _search_context(request, staff=True)
     context["results"] = selectors.phone_guide_search_results(context["results"], user=request.user)
-    return render(request, "directory/search.html", {**context, "staff": True})
+    return render(request, "directory/search.html", context)
 
 
 @require_safe
@@ -80,11 +129,9 @@ def phone_guide_area(request, slug: str):
 def phone_guide_print(request):
     # A print-out is read on later days, so no "today" or "tomorrow" in it.
     areas = selectors.phone_guide_areas(user=request.user, relative=False)
-    return render(
-        request,
-        "directory/phone_guide_print.html",
-        {"areas": areas, "partners": selectors.partner_list(), "now": timezone.now()},
-    )
+    context = {"areas": areas, "partners": selectors.partner_list(), "now": timezone.now(),
+               "topics": selectors.phone_guide_topic_index(areas)}  # fmt: skip
+    return render(request, "directory/phone_guide_print.html", context)
 
 
 # --- Editing ------------------------------------------------------------------------------------
@@ -103,6 +150,11 @@ class Resource:
     @property
     def change_perm(self) -> str:
         return f"directory.change_{self.model._meta.model_name}"
+
+    @property
+    def a_label(self) -> str:
+        """'an absence', 'a team': for "Add an absence"."""
+        return with_article(self.label)
 
 
 RESOURCES = {
@@ -184,6 +236,7 @@ def _entry_create(request, resource: Resource):
             _apply_errors(form, error)
         else:
             messages.success(request, f"{entry} has been added.")
+            _shared_number_warn(request, entry, resource.kind)
             return redirect("directory:edit-home")
     return render(request, "directory/entry_form.html", {"form": form, "resource": resource, "entry": None})
 
@@ -207,8 +260,23 @@ def _entry_update(request, resource: Resource, pk: int):
             _apply_errors(form, error)
         else:
             messages.success(request, f"{updated} has been updated.")
+            _shared_number_warn(request, updated, resource.kind)
             return redirect("directory:edit-home")
-    return render(request, "directory/entry_form.html", {"form": form, "resource": resource, "entry": entry})
+    context = {"form": form, "resource": resource, "entry": entry, "next": _review_next(request.GET.get("next"))}
+    return render(request, "directory/entry_form.html", context)
+
+
+def _shared_number_warn(request, entry: models.Model, kind: str) -> None:
+    """Saving succeeds, but a number another entry also uses is pointed out (a typing slip often
+    gives a team another team's number)."""
+    sentences = selectors.shared_number_warnings(entry=entry, kind=kind)
+    if sentences:  # one banner: several would be landmarks with the same name ("Important")
+        messages.warning(request, ". ".join(sentences))
+
+
+def _review_next(value: str | None) -> str:
+    """Where "Mark as reviewed" returns to besides the entry itself: only the review list."""
+    return value if value == reverse("directory:review") else ""
 
 
 def entry_delete(request, kind: str, pk: int):
@@ -243,9 +311,9 @@ def _entry_reviewed(request, resource: Resource, pk: int):
     entry = selectors.entry_get_for_user(resource.model, pk=pk, user=request.user)
     services.entry_mark_reviewed(entry=entry, by=request.user)
     messages.success(request, f"{entry} has been marked as reviewed today.")
-    return redirect(
-        request.POST.get("next") if request.POST.get("next") == reverse("directory:review") else "directory:edit-home"
-    )
+    # Back to the entry, or to the review list if that is where they came from.
+    back = _review_next(request.POST.get("next"))
+    return redirect(back or reverse("directory:entry-update", args=[resource.kind, pk]))
 
 
 @require_safe
@@ -256,11 +324,18 @@ def entry_history(request, kind: str, pk: int):
 
 def _entry_history(request, resource: Resource, pk: int):
     entry = selectors.entry_get_for_user(resource.model, pk=pk, user=request.user)
-    return render(
-        request,
-        "directory/entry_history.html",
-        {"entry": entry, "resource": resource, "changes": selectors.change_history(entry=entry)},
-    )
+    labels = history_labels(resource.form)
+    changes = change_rows(selectors.change_history(entry=entry), model=resource.model, labels=labels)
+    return render(request, "directory/entry_history.html", {"entry": entry, "resource": resource, "changes": changes})
+
+
+def history_labels(form_class) -> dict[str, str]:
+    """The change history names each field as the edit form labels it (a checkbox by its
+    history_labels: its label is a sentence)."""
+    labels = {name: str(field.label) for name, field in form_class.base_fields.items() if field.label}
+    if "slug" in labels:
+        labels["slug"] = forms.SLUG_LABEL
+    return {**labels, **getattr(form_class, "history_labels", {})}
 
 
 @require_safe
@@ -270,7 +345,38 @@ def review_list(request):
         {"resource": RESOURCES[KIND_OF_MODEL[model]], "entries": rows}
         for model, rows in selectors.review_due_list(user=request.user)
     ]
-    return render(request, "directory/review_list.html", {"groups": groups})
+    shared = selectors.shared_number_list()
+    return render(request, "directory/review_list.html", {"groups": groups, "shared_numbers": shared})
+
+
+CONTACT_DETAILS_PERM = "directory.change_contactdetails"
+
+
+@staff_permission_required(CONTACT_DETAILS_PERM)
+def contact_details_edit(request):
+    stored = ContactDetails.objects.filter(pk=1).first()
+    form = forms.ContactDetailsForm(request.POST if request.method == "POST" else None,
+                                    instance=copy.copy(stored) if stored else ContactDetails(pk=1))  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            details = services.contact_details_update(by=request.user, fields=form.service_fields())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "The council's contact details have been updated.")
+            _shared_number_warn(request, details, "contact-details")
+            return redirect("directory:contact-details")
+    return render(request, "directory/contact_details_form.html", {"form": form, "stored": stored})
+
+
+@require_safe
+@staff_permission_required(CONTACT_DETAILS_PERM)
+def contact_details_history(request):
+    stored = ContactDetails.objects.filter(pk=1).first()
+    changes = selectors.change_history(entry=stored) if stored else []
+    labels = history_labels(forms.ContactDetailsForm)
+    return render(request, "directory/contact_details_history.html",
+                  {"changes": change_rows(changes, model=ContactDetails, labels=labels)})  # fmt: skip
 
 
 # --- CSV export and import ------------------------------------------------------------------------

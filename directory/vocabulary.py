@@ -1,8 +1,11 @@
 """The words of an invented district council, Wyebridge: one vocabulary for the demo
 (`directory.demo`, `manage.py seed_demo`) and the benchmark generator (`bench/generate/`).
 
-Invented throughout; phone numbers are from Ofcom's drama ranges (01632 960xxx, 020 7946 0xxx),
-or 101 and 111 for partners, so every one passes `directory.phones.phone_normalise`.
+Invented throughout. Phone numbers are from Ofcom's drama ranges (01632 960xxx for the council
+and local bodies, 020 7946 0xxx for demo officers' direct lines, 0306 999 0xxx and 0808 157 0xxx for
+national bodies), or the real 101, 111 and 0800 111 999 (gas emergencies), so every one passes
+`directory.phones.phone_normalise`. In the demo no number belongs to two entries: a team that
+answers on its service area's number has no public number of its own (the area's is shown).
 
 The demo council, hand-written:
 - PARTNERS: other bodies the council signposts to (the demo has the first DEMO_PARTNERS, the
@@ -10,7 +13,11 @@ The demo council, hand-written:
 - AREAS: service area -> its details and teams; each team -> its details and topics. A topic line
   is "Name | synonyms; ... | keywords; ... | flags | adviser script (optional)"; flags:
   "p=<partner slug>" signposted to a partner, "online" can be done online, "internal" staff only.
+  The adviser script of a partner topic is in PARTNER_TOPICS, not its line.
   EXTRA_TOPICS: more topic lines by team slug. The search-quality tests expect these slugs.
+- TOPIC_PAGES: each topic's public page by slug (a name as a task, what it is, what it costs);
+  PARTNER_TOPICS: each partner topic's referral text and adviser script.
+- CONTACT_DETAILS: the council's customer services; TEAM_JOBS: job titles by team.
 
 The benchmark's much larger council, generated from:
 - SUBJECT_AREAS: each service area's subjects as (subject, synonyms); topics are subject x action
@@ -18,7 +25,7 @@ The benchmark's much larger council, generated from:
   entries without inventing nonsense words. PARTNER_SUBJECTS are subjects a partner deals with.
 - TEAM_SUFFIXES, CALLER_NOTES and SEARCH_TERMS (what the load test searches for).
 
-Both: FIRST_NAMES, LAST_NAMES and JOB_TITLES for staff.
+Both: FIRST_NAMES and LAST_NAMES for staff; JOB_TITLES for the benchmark's.
 """
 
 DEMO_PARTNERS = 10
@@ -35,7 +42,7 @@ PARTNERS = [
         "https://www.wyeshire.example.gov.uk",
         "Monday to Friday, 8am to 6pm",
         "Give the caller the County Council's number, or report road problems online. For social care emergencies "
-        "out of hours, the Emergency Duty Team is on 01632 960999.",
+        "out of hours, the Emergency Duty Team is on 01632 960905.",
     ),
     (
         "nhs-111",
@@ -78,7 +85,7 @@ PARTNERS = [
         "dvla",
         "DVLA",
         "Driving licences, vehicle tax, SORN, vehicle registration, untaxed vehicles on the road.",
-        "020 7946 0930",
+        "0306 999 0930",
         "https://www.dvla.example.gov.uk",
         "Monday to Friday, 8am to 7pm; Saturday 8am to 2pm",
         "Untaxed vehicles are reported to the DVLA online; the council deals only with abandoned ones.",
@@ -96,7 +103,7 @@ PARTNERS = [
         "environment-agency",
         "Environment Agency",
         "Flooding from main rivers, flood warnings, pollution of rivers, large illegal waste sites.",
-        "0113 496 0950",
+        "0808 157 0950",
         "https://www.environment-agency.example.gov.uk",
         "Incident hotline 24 hours a day",
         "For flooding from a main river or a river pollution incident give the 24-hour incident hotline.",
@@ -105,7 +112,7 @@ PARTNERS = [
         "valuation-office-agency",
         "Valuation Office Agency",
         "Council tax bands and business rates valuations, challenges to a band or rateable value.",
-        "020 7946 0960",
+        "0306 999 0960",
         "https://www.voa.example.gov.uk",
         "Monday to Friday, 9am to 4:30pm",
         "The council cannot change a band: the caller challenges it with the Valuation Office Agency.",
@@ -114,7 +121,7 @@ PARTNERS = [
         "rspca",
         "RSPCA",
         "Animals being treated cruelly, neglected or in distress, injured wild animals.",
-        "0113 496 0970",
+        "0306 999 0970",
         "https://www.rspca.example.org.uk",
         "24 hours a day, every day",
         "Cruelty and injured wildlife go to the RSPCA cruelty line; stray dogs stay with the council.",
@@ -132,10 +139,10 @@ PARTNERS = [
         "department-for-work-and-pensions",
         "Department for Work and Pensions",
         "Universal Credit, State Pension and disability benefits.",
-        "01632 960942",
+        "0306 999 0942",
         "https://www.department-for-work-and-pensions.example.org.uk",
         "Monday to Friday, 9am to 5pm",
-        "Give the caller Department for Work and Pensions's number and tell them what to have ready.",
+        "Give the caller the number for Department for Work and Pensions and tell them what to have ready.",
     ),
     (
         "wye-valley-water",
@@ -168,10 +175,10 @@ PARTNERS = [
         "hm-revenue-and-customs",
         "HM Revenue and Customs",
         "Income tax, self assessment and tax credits.",
-        "01632 960946",
+        "0306 999 0946",
         "https://www.hm-revenue-and-customs.example.org.uk",
         "Monday to Friday, 9am to 5pm",
-        "Give the caller HM Revenue and Customs's number and tell them what to have ready.",
+        "Give the caller the number for HM Revenue and Customs and tell them what to have ready.",
     ),
     (
         "wyeshire-mind",
@@ -198,7 +205,7 @@ PARTNERS = [
         "01632 960949",
         "https://www.national-highways.example.org.uk",
         "Monday to Friday, 9am to 5pm",
-        "Give the caller National Highways's number and tell them what to have ready.",
+        "Give the caller the number for National Highways and tell them what to have ready.",
     ),
     (
         "wyebridge-community-transport",
@@ -245,7 +252,7 @@ AREAS = [
                 "Customer contact centre",
                 "customer-contact-centre",
                 "01632 960100",
-                "01632 960000",
+                "",
                 "Out of hours the phone line plays a message with the emergency numbers below.",
                 "Answer the query if you can; if not, log a case for the right team and give the reference.",
                 [
@@ -311,7 +318,7 @@ AREAS = [
                 "Waste collections",
                 "waste-collections",
                 "01632 960200",
-                "01632 960010",
+                "",
                 "Crews work 7am to 4pm; out of hours, log it for the next working day.",
                 "Check the collection calendar for the address, then log the report; crews return within "
                 "2 working days.",
@@ -326,7 +333,8 @@ AREAS = [
                     "recycle; plastics; cardboard | online",
                     "Food waste collections | food caddy; food bin; kitchen caddy | caddy liners ||",
                     "Garden waste subscription | green bin; brown bin; garden bin; garden waste | "
-                    "grass cuttings; hedge trimmings | online | The service runs March to November; £48 a year.",
+                    "grass cuttings; hedge trimmings | online | The service runs March to November; £49 a year "
+                    "for each bin.",
                     "Assisted bin collections | help putting bin out; assisted collection | disabled; "
                     "pull out service ||",
                     "Clinical waste collections | sharps; medical waste; needles at home | sharps bin ||",
@@ -344,7 +352,7 @@ AREAS = [
                 "Book through the online form; payment is taken at booking.",
                 [
                     "Bulky waste collection | bulky items; large items; furniture collection; bulky rubbish | "
-                    "sofa; fridge; mattress; white goods | online | Up to 3 items for £35; fridges and freezers "
+                    "sofa; fridge; mattress; white goods | online | Up to 3 items for £35, then £10 an item; fridges "
                     "£20 each. Items must be outside by 7am.",
                     "Trade waste collections | business waste; commercial waste; trade bins | "
                     "shop rubbish; duty of care | online",
@@ -419,7 +427,7 @@ AREAS = [
                 "Council tax",
                 "council-tax",
                 "01632 960400",
-                "01632 960020",
+                "",
                 "No out of hours service; the online account works 24 hours.",
                 "Check the account on the revenues system, confirm the caller is the account holder, then "
                 "update or explain the bill.",
@@ -494,7 +502,7 @@ AREAS = [
                 "Benefits processing",
                 "benefits-processing",
                 "01632 960500",
-                "01632 960030",
+                "",
                 "No out of hours service.",
                 "Check the claim on the benefits system; ask for evidence by upload where possible.",
                 [
@@ -547,7 +555,7 @@ AREAS = [
                 "Housing options",
                 "housing-options",
                 "01632 960600",
-                "01632 960040",
+                "",
                 "Anyone homeless tonight: the out-of-hours homelessness line is 01632 960999.",
                 "If the caller is homeless tonight or at risk of violence, transfer to the duty officer now.",
                 [
@@ -635,7 +643,7 @@ AREAS = [
                 "Planning applications",
                 "planning-applications",
                 "01632 960700",
-                "01632 960050",
+                "",
                 "No out of hours service.",
                 "Search the planning register by address; officers give advice through the pre-application service.",
                 [
@@ -727,7 +735,7 @@ AREAS = [
                 "Food and safety",
                 "food-and-safety",
                 "01632 960800",
-                "01632 960060",
+                "",
                 "Serious food poisoning outbreaks: out-of-hours line 01632 960999.",
                 "Take the business name and address, date of visit or purchase, and symptoms if any.",
                 [
@@ -814,8 +822,8 @@ AREAS = [
             (
                 "Licensing",
                 "licensing-team",
-                "01632 960900",
-                "01632 960070",
+                "01632 960880",
+                "",
                 "Licensed premises causing problems now: the police on 101.",
                 "Applications are made online; fees are on the licensing pages.",
                 [
@@ -834,7 +842,7 @@ AREAS = [
             (
                 "Taxi licensing",
                 "taxi-licensing",
-                "01632 960910",
+                "01632 960890",
                 "01632 960071",
                 "No out of hours service.",
                 "Driver applications need a DBS check and a medical; book the knowledge test online.",
@@ -861,7 +869,7 @@ AREAS = [
                 "Parking enforcement",
                 "parking-enforcement",
                 "01632 960950",
-                "01632 960080",
+                "",
                 "No out of hours service.",
                 "Payments and challenges are online; a challenge within 14 days keeps the discount.",
                 [
@@ -912,7 +920,7 @@ AREAS = [
                 "Parks and open spaces",
                 "parks-and-open-spaces",
                 "01632 960850",
-                "01632 960090",
+                "",
                 "Damage making play equipment dangerous: out-of-hours line 01632 960999.",
                 "Take the park name and the nearest landmark; log it for the parks team.",
                 [
@@ -967,7 +975,7 @@ AREAS = [
             (
                 "Community safety and antisocial behaviour",
                 "community-safety-team",
-                "01632 960120",
+                "01632 960122",
                 "01632 960121",
                 "Crime or danger now: 999; antisocial behaviour out of hours: police on 101.",
                 "Take what happened, where and when; offer diary sheets; crimes go to the police.",
@@ -979,8 +987,7 @@ AREAS = [
                     "Drug dealing | drugs; cannabis smell; drug dealing | county lines | p=wyeshire-police",
                     "Report a crime | crime; burglary; theft; vandalism | criminal damage | p=wyeshire-police",
                     "Safeguarding adults | vulnerable adult; adult abuse; self neglect | safeguarding concern | "
-                    "p=wyeshire-county-council | If someone is in danger now, 999. Otherwise refer to the County "
-                    "Council's adult social care team and log the referral.",
+                    "p=wyeshire-county-council",
                     "Safeguarding children | child at risk; child abuse; worried about a child | "
                     "children's services | p=wyeshire-county-council",
                     "Modern slavery | modern slavery; human trafficking; forced labour | exploitation | "
@@ -1028,7 +1035,7 @@ AREAS = [
             (
                 "Electoral services",
                 "electoral-services",
-                "01632 960150",
+                "01632 960152",
                 "01632 960151",
                 "On polling day the elections office is open 6am to 10pm.",
                 "Registration is online; postal vote forms are sent out on request.",
@@ -1074,7 +1081,7 @@ AREAS = [
             (
                 "Cemeteries and crematorium",
                 "cemeteries-and-crematorium",
-                "01632 960170",
+                "01632 960172",
                 "01632 960171",
                 "Funeral directors reach the duty officer through 01632 960996.",
                 "Most arrangements come through funeral directors; speak kindly and take time.",
@@ -1104,7 +1111,7 @@ AREAS = [
             (
                 "Income and payments",
                 "income-and-payments",
-                "01632 960180",
+                "01632 960182",
                 "01632 960181",
                 "The automated payment line runs 24 hours: 01632 960239.",
                 "Take card payments through the payment system; never write card numbers down.",
@@ -1317,6 +1324,2008 @@ EXTRA_TOPICS = {
     "business-support": [
         "Business advice events | business workshops; growth hub | networking ||",
     ],
+}
+
+# The council's customer services contact details (directory.ContactDetails), shown on every
+# public page. The phone number is the Customer services area's own: the same people answer it.
+CONTACT_DETAILS = {
+    "name": "Customer services",
+    "phone": "01632 960000",
+    "email": "customer.services@wyebridge.example.gov.uk",
+    "address": "Wyebridge District Council\nCivic Offices\nHigh Street\nWyebridge\nWY1 1AA",
+    "opening_hours": "Monday to Thursday, 8:30am to 5pm\nFriday, 8:30am to 4:30pm",
+}
+
+# Job titles by team slug: (the team's officers, its most junior post), in sentence case. A team's
+# demo officers are its team leader, a senior officer, an officer and (in most teams) the junior.
+TEAM_JOBS: dict[str, tuple[str, str]] = {
+    "customer-contact-centre": ("customer services adviser", "apprentice customer services adviser"),
+    "customer-service-centres": ("customer service centre adviser", "receptionist"),
+    "waste-collections": ("waste services officer", "waste services assistant"),
+    "bulky-and-trade-waste": ("trade waste officer", "bulky waste booking assistant"),
+    "street-cleansing": ("street scene officer", "apprentice street scene officer"),
+    "ict-service-desk": ("IT support analyst", "apprentice IT support analyst"),
+    "council-tax": ("council tax officer", "council tax assistant"),
+    "council-tax-recovery": ("recovery officer", "recovery assistant"),
+    "business-rates": ("business rates officer", "business rates assistant"),
+    "benefits-processing": ("benefits assessor", "trainee benefits assessor"),
+    "financial-hardship-support": ("financial inclusion officer", "hardship support assistant"),
+    "housing-options": ("housing options officer", "homelessness prevention assistant"),
+    "housing-register": ("housing register officer", "lettings assistant"),
+    "private-sector-housing": ("private sector housing officer", "housing technical assistant"),
+    "home-adaptations": ("home improvement grants officer", "adaptations technician"),
+    "planning-applications": ("planning officer", "planning technician"),
+    "planning-enforcement": ("planning enforcement officer", "enforcement assistant"),
+    "building-control": ("building control surveyor", "trainee building control surveyor"),
+    "planning-policy": ("planning policy officer", "graduate planner"),
+    "land-charges-and-street-naming": ("land charges officer", "street naming and numbering assistant"),
+    "food-and-safety": ("environmental health officer", "food safety technical officer"),
+    "environmental-protection": ("environmental protection officer", "pollution technical officer"),
+    "pest-control": ("pest control technician", "apprentice pest control technician"),
+    "animal-welfare": ("animal welfare officer", "dog warden"),
+    "licensing-team": ("licensing officer", "licensing assistant"),
+    "taxi-licensing": ("taxi licensing officer", "licensing support assistant"),
+    "parking-enforcement": ("civil enforcement officer", "parking appeals assistant"),
+    "parking-permits-and-car-parks": ("parking services officer", "permits assistant"),
+    "parks-and-open-spaces": ("parks officer", "parks apprentice"),
+    "trees-and-grounds-maintenance": ("tree officer", "grounds maintenance apprentice"),
+    "sport-and-leisure": ("sport and physical activity officer", "activities assistant"),
+    "community-safety-team": ("antisocial behaviour officer", "community safety assistant"),
+    "cctv-control-room": ("CCTV operator", "trainee CCTV operator"),
+    "emergency-planning": ("emergency planning officer", "resilience assistant"),
+    "electoral-services": ("electoral services officer", "elections assistant"),
+    "democratic-services": ("democratic services officer", "committee assistant"),
+    "cemeteries-and-crematorium": ("bereavement services officer", "crematorium assistant"),
+    "income-and-payments": ("income officer", "payments assistant"),
+    "fraud-and-investigations": ("fraud investigator", "intelligence assistant"),
+    "business-support": ("business support officer", "economic development apprentice"),
+}
+
+# Topics another body deals with, by slug: (how residents contact that body about it, for the
+# topic's public page; what the adviser says or does). Every partner topic has one.
+PARTNER_TOPICS: dict[str, tuple[str, str]] = {
+    "roads-and-pavements": (
+        "Report a pothole or a broken pavement to Wyeshire County Council on its roads pages or by phoning "
+        "01632 960900. If it is dangerous, phone them at any time.",
+        "Roads and pavements are the County Council's. Give the caller 01632 960900 or the online road fault "
+        "form. If the hole or trip hazard is dangerous now, ask them to phone rather than report online.",
+    ),
+    "street-lights": (
+        "Report a street light that is out or damaged to Wyeshire County Council online, with the number on "
+        "the lamp post. Exposed wires: phone 01632 960900 straight away.",
+        "Ask for the number on the lamp post and the nearest house number, then give the County Council's "
+        "online fault form. Exposed wiring or a leaning column is an emergency: 01632 960900, any time.",
+    ),
+    "schools-and-school-transport": (
+        "Apply for a school place or school transport with Wyeshire County Council's admissions team online. "
+        "For questions, phone 01632 960900.",
+        "School admissions and school buses are run by the County Council. Give the admissions pages or "
+        "01632 960900. Do not comment on a child's chances of a place.",
+    ),
+    "libraries": (
+        "Wyeshire County Council runs the libraries. Renew books and check opening times online, or ask at "
+        "any library.",
+        "Libraries are the County Council's. Renewals and opening times are online; otherwise give 01632 960900.",
+    ),
+    "adult-social-care": (
+        "Ask Wyeshire County Council for a care needs assessment, for yourself or someone you care for: phone "
+        "01632 960900. Out of hours, the Emergency Duty Team is on 01632 960905.",
+        "Care at home and carers' assessments are the County Council's. Give 01632 960900, or 01632 960905 out "
+        "of hours for an emergency. If the person is at risk now, follow the safeguarding adults topic.",
+    ),
+    "urgent-medical-help": (
+        "Phone 111 or use the NHS 111 website if you need medical help fast but it is not an emergency. In an "
+        "emergency, call 999.",
+        "Do not give medical advice. Tell the caller to phone 111. If they describe chest pain, breathing "
+        "problems or someone unconscious, tell them to hang up and call 999.",
+    ),
+    "driving-licences": (
+        "Apply for, renew or update a driving licence with the DVLA online, or phone 0306 999 0930.",
+        "Driving licences are the DVLA's: give the DVLA website or 0306 999 0930. Changing an address on a "
+        "licence is free online.",
+    ),
+    "household-recycling-centres": (
+        "Wyeshire County Council runs the household recycling centres. Check opening times and what each site "
+        "takes on its website before you go.",
+        "The tips are the County Council's. Opening times are on their website; vans and trailers need a free "
+        "permit from them. Give 01632 960900 for anything else.",
+    ),
+    "asbestos-disposal": (
+        "Some household recycling centres take small amounts of asbestos if you book first. Book with Wyeshire "
+        "County Council online or on 01632 960900.",
+        "Tell the caller not to break asbestos sheets up. Small amounts go to a County Council tip by booking "
+        "(01632 960900); larger jobs need a licensed contractor.",
+    ),
+    "hazardous-household-waste": (
+        "Take paint, chemicals, batteries and gas bottles to a household recycling centre. Wyeshire County "
+        "Council's website says which site takes what.",
+        "Hazardous waste cannot go in any council bin. Send the caller to the County Council's recycling "
+        "centre pages; gas bottles can often go back to the supplier.",
+    ),
+    "council-tax-bands": (
+        "Only the Valuation Office Agency can change a council tax band. Check your band or challenge it on its "
+        "website, or phone 0306 999 0960.",
+        "We cannot change a band. Give the caller the Valuation Office Agency: online or 0306 999 0960. They "
+        "must keep paying the bill they have while the challenge is looked at.",
+    ),
+    "rateable-value-challenges": (
+        "Check or challenge your business property's rateable value with the Valuation Office Agency, through "
+        "its online business rates account or on 0306 999 0960.",
+        "Rateable values are set by the Valuation Office Agency, not us. Give 0306 999 0960; the business keeps "
+        "paying its current bill meanwhile. Relief questions stay with business rates.",
+    ),
+    "universal-credit": (
+        "Universal Credit is claimed from the Department for Work and Pensions online. Citizens Advice Wyebridge "
+        "can help you claim: phone 01632 960940.",
+        "UC claims are made to the DWP online. For help making a claim, offer a referral to Citizens Advice "
+        "Wyebridge (01632 960940). Housing costs in UC are not housing benefit.",
+    ),
+    "free-school-meals": (
+        "Apply for free school meals with Wyeshire County Council online. You need your National Insurance "
+        "number and your child's date of birth.",
+        "Free school meals are the County Council's. Give their online form or 01632 960900. We can confirm a "
+        "housing benefit or council tax reduction award if they ask for proof.",
+    ),
+    "pension-credit": (
+        "Pension Credit tops up a low State Pension. Citizens Advice Wyebridge can check if you can get it and "
+        "help you apply: phone 01632 960940.",
+        "Pension Credit is paid by the DWP. Offer a Citizens Advice referral (01632 960940): a Pension Credit "
+        "award can also mean full council tax reduction, so mention both.",
+    ),
+    "debt-advice": (
+        "Citizens Advice Wyebridge gives free, confidential debt advice. Phone 01632 960940, Monday to Friday, "
+        "9am to 4pm, or ask us to refer you.",
+        "With the caller's consent, send their name and number on the Citizens Advice referral form. If they "
+        "owe council tax, also offer a payment arrangement.",
+    ),
+    "crisis-support-for-essential-items": (
+        "Wyeshire County Council's crisis support scheme can help with essential items like a bed or cooker. "
+        "Apply online or phone 01632 960900.",
+        "Crisis awards are the County Council's. Give 01632 960900; if there is no food in the house today, "
+        "also give the food bank details.",
+    ),
+    "housing-association-repairs": (
+        "If Wyebridge Homes is your landlord, report repairs to them online or on 01632 960910. Emergency "
+        "repairs are taken 24 hours a day.",
+        "Former council homes belong to Wyebridge Homes: we do not do their repairs. Give 01632 960910; a gas "
+        "smell is 0800 111 999 first.",
+    ),
+    "severn-vale-tenants": (
+        "Severn Vale Housing Association tenants report repairs and rent questions to Severn Vale on "
+        "01632 960920, Monday to Friday, 9am to 5pm.",
+        "Check the landlord: Severn Vale homes are in the east of the district. Give 01632 960920. If the "
+        "landlord is not acting on serious disrepair, the tenant can contact their MP or the Housing Ombudsman.",
+    ),
+    "council-house-rent": (
+        "Pay your rent or ask about your rent account with Wyebridge Homes, online or on 01632 960910.",
+        "The council no longer owns homes: rent is paid to Wyebridge Homes (01632 960910). If the caller is "
+        "behind with rent and worried about eviction, also offer housing options.",
+    ),
+    "right-to-buy": (
+        "Wyebridge Homes tenants who moved with the stock transfer may have the right to buy. Ask Wyebridge "
+        "Homes on 01632 960910.",
+        "Right to buy applications go to Wyebridge Homes (01632 960910), not the council.",
+    ),
+    "occupational-therapy-assessment": (
+        "Ask Wyeshire County Council for an occupational therapy assessment on 01632 960900. It is the first "
+        "step for most home adaptations.",
+        "OT assessments are the County Council's (01632 960900). Tell the caller our disabled facilities grant "
+        "follows on once the OT recommends the work.",
+    ),
+    "dropped-kerbs": (
+        "Apply to Wyeshire County Council for a dropped kerb. There is a fee, and you may also need planning "
+        "permission.",
+        "Dropped kerbs are on the highway, so the County Council decides: give their online form or "
+        "01632 960900. On a classified road, planning permission is needed too.",
+    ),
+    "food-allergies-and-labelling": (
+        "Report wrong food labels or missing allergy information to Wyeshire County Council's trading "
+        "standards team on 01632 960900.",
+        "Labelling is trading standards, at the County Council (01632 960900). If someone was made ill by "
+        "food, log a food poisoning complaint with us as well.",
+    ),
+    "flooding-from-rivers": (
+        "For flooding from a main river, phone the Environment Agency's 24-hour incident hotline on "
+        "0808 157 0950. Sign up for its free flood warnings.",
+        "Main rivers are the Environment Agency's: give 0808 157 0950. If homes are flooding now, also offer "
+        "sandbags and log it for emergency planning. Danger to life: 999.",
+    ),
+    "water-pollution": (
+        "Report pollution in a river or stream, like oil, sewage or dead fish, to the Environment Agency on "
+        "0808 157 0950, at any time.",
+        "Give the Environment Agency incident hotline 0808 157 0950; they want the report while it is "
+        "happening. Ask the caller not to touch the water.",
+    ),
+    "animal-cruelty": (
+        "Report an animal being treated cruelly, neglected or injured to the RSPCA on 0306 999 0970, at any time.",
+        "Cruelty and injured wild animals are the RSPCA's: give 0306 999 0970. Stray dogs stay with our "
+        "animal welfare team.",
+    ),
+    "dangerous-dogs": (
+        "If a dog has attacked someone, report it to Wyeshire Police on 101. If someone is hurt or in danger "
+        "now, call 999.",
+        "Dog attacks are a police matter: 101, or 999 if it is happening now. A stray dog that is not "
+        "dangerous is ours: log it for the dog warden.",
+    ),
+    "untaxed-vehicles": (
+        "Report an untaxed vehicle to the DVLA online. If it looks abandoned, report it to us as an abandoned vehicle.",
+        "Untaxed vehicles are reported to the DVLA online (0306 999 0930). Only abandoned vehicles are ours: "
+        "if it has not moved for weeks and looks dumped, log it as abandoned.",
+    ),
+    "dangerous-parking-and-obstruction": (
+        "Report a vehicle parked dangerously or blocking the road to Wyeshire Police on 101. If it is stopping "
+        "emergency vehicles, call 999.",
+        "Obstruction and dangerous parking are police matters: 101. Yellow lines and permit bays are ours: log "
+        "it for parking enforcement.",
+    ),
+    "hate-crime": (
+        "Report hate crime to Wyeshire Police on 101 or online. If you are in danger now, call 999. You can "
+        "also report through a third-party reporting centre.",
+        "Listen, and check the caller is safe now (999 if not). Give 101 or the police online form. If it "
+        "happened on a Wyebridge Homes estate, they can act as landlord too.",
+    ),
+    "drug-dealing": (
+        "Report drug dealing to Wyeshire Police on 101. You can tell Crimestoppers anonymously instead.",
+        "Drug dealing is for the police: 101. If needles are left lying around, log that for street cleansing.",
+    ),
+    "report-a-crime": (
+        "Report a crime to Wyeshire Police on 101 or online. If a crime is happening now or someone is in "
+        "danger, call 999.",
+        "If it is happening now or anyone is in danger: 999. Otherwise 101 or online. Vandalism to council "
+        "property can also be logged with us for repair.",
+    ),
+    "safeguarding-adults": (
+        "If you are worried an adult is being abused or neglected, tell Wyeshire County Council's adult social "
+        "care on 01632 960900 (01632 960905 out of hours). If they are in danger now, call 999.",
+        "If someone is in danger now, 999. Otherwise refer to the County Council's adult social care team on "
+        "01632 960900 and log the referral. Do not promise the caller secrecy.",
+    ),
+    "safeguarding-children": (
+        "If you are worried about a child, phone Wyeshire County Council's children's services on "
+        "01632 960900, or 01632 960905 out of hours. If a child is in danger now, call 999.",
+        "Take the child's name and address if known, and what the caller saw. Give the County Council "
+        "01632 960900 and log the referral. If the child is in danger now: 999.",
+    ),
+    "modern-slavery": (
+        "If you think someone is being forced to work or exploited, report it to Wyeshire Police on 101. If "
+        "they are in danger now, call 999.",
+        "Signs include people who never leave the workplace or have no control of their documents. Give 101, "
+        "or 999 if someone is in danger, and tell the community safety team.",
+    ),
+    "blue-badges": (
+        "Apply for a blue badge, or renew one, with Wyeshire County Council online. Have a recent photo and "
+        "proof of your address ready. It costs £10.",
+        "Blue badges are issued by the County Council: give their online form or 01632 960900. Misuse of a "
+        "badge in our car parks is ours: log it for fraud and investigations.",
+    ),
+    "gritting-and-icy-roads": (
+        "Wyeshire County Council grits the main roads and fills salt bins. Report an empty salt bin or an icy "
+        "road online or on 01632 960900.",
+        "Gritting routes and salt bins are the County Council's: give their winter pages or 01632 960900. "
+        "Council car parks are gritted by us.",
+    ),
+    "register-a-death": (
+        "Register a death within 5 days at Wyeshire County Council's register office. Book an appointment "
+        "online or on 01632 960900. Tell Us Once is offered at the appointment.",
+        "Offer condolences first. Registration is by appointment with the County Council's registrars "
+        "(01632 960900). Tell Us Once then tells us, including council tax and benefits.",
+    ),
+    "births-marriages-and-civil-partnerships": (
+        "Register a birth, give notice of a marriage or civil partnership, or order a certificate with "
+        "Wyeshire County Council's register office, online or on 01632 960900.",
+        "Registration is the County Council's: give their online booking or 01632 960900. Births must be "
+        "registered within 42 days.",
+    ),
+    "scam-warnings": (
+        "Report a scam, a rogue trader or a doorstep caller to Wyeshire County Council's trading standards "
+        "team on 01632 960900. If they are at your door now, call 999.",
+        "Trading standards are the County Council's (01632 960900). If a rogue trader is at the caller's door "
+        "now, or took money under pressure today, tell them to call 999.",
+    ),
+}
+
+# Each topic's public page, by slug: (its name as a task, or "" to keep the name it has; what it is,
+# for residents, in a sentence or two; what it costs, or "" when free or when cost does not come
+# into it). Slugs stay as first published: a renamed topic keeps its address, and demo.py keeps its
+# old name as one of its other names so searches for it still find it.
+TOPIC_PAGES: dict[str, tuple[str, str, str]] = {
+    # Customer services
+    "make-a-complaint": (
+        "",
+        "Tell us if we got something wrong or you are unhappy with a council service. We reply within 10 working days.",
+        "",
+    ),
+    "give-a-compliment": ("", "Tell us when a member of staff or a service has done well. We pass it on to them.", ""),
+    "comments-and-suggestions": (
+        "Make a comment or suggestion",
+        "Tell us how we could do things better. We read every suggestion, but we only reply if you ask us to.",
+        "",
+    ),
+    "out-of-hours-emergencies": (
+        "",
+        "Some problems cannot wait until we open, like a dangerous building or being homeless tonight. Phone "
+        "our out-of-hours line on 01632 960999. For a gas leak, phone 0800 111 999.",
+        "",
+    ),
+    "councillor-enquiries": (
+        "",
+        "Councillors can ask us about a problem on behalf of people in their ward. We reply to them within "
+        "10 working days.",
+        "",
+    ),
+    "freedom-of-information-requests": (
+        "Make a freedom of information request",
+        "Ask for information the council holds, like spending or contracts. We reply within 20 working days.",
+        "Free",
+    ),
+    "roads-and-pavements": (
+        "Report a pothole or broken pavement",
+        "Potholes, broken or uneven pavements and damaged road signs on public roads.",
+        "",
+    ),
+    "street-lights": (
+        "Report a faulty street light",
+        "Street lights that are out, flickering, on during the day or damaged.",
+        "",
+    ),
+    "schools-and-school-transport": (
+        "Apply for a school place or school transport",
+        "Applying for a place at a school, and free school buses for children who live too far from their nearest "
+        "suitable school.",
+        "",
+    ),
+    "libraries": (
+        "",
+        "Borrowing and renewing books, library cards, computers and events at the district's libraries.",
+        "",
+    ),
+    "adult-social-care": (
+        "",
+        "Help at home, care homes and support for carers. It starts with an assessment of what you need.",
+        "",
+    ),
+    "urgent-medical-help": (
+        "Get urgent medical help",
+        "Medical help when you need it fast but it is not an emergency, day or night.",
+        "",
+    ),
+    "driving-licences": (
+        "Apply for or update a driving licence",
+        "Applying for a provisional or full driving licence, renewing it, or changing your name or address on it.",
+        "",
+    ),
+    "change-of-address": (
+        "Tell us you are moving home",
+        "Use one form to tell us your new address. We update your council tax, "
+        "bin collections and the electoral register.",
+        "",
+    ),
+    "council-offices-and-opening-hours": (
+        "",
+        "Find our offices and when they are open. Most things can be done online or by phone at any time.",
+        "",
+    ),
+    "data-protection-requests": (
+        "Ask for the personal information we hold about you",
+        "You have the right to a copy of the personal "
+        "information the council holds about you. We reply within one month.",
+        "Free",
+    ),
+    "local-government-ombudsman": (
+        "Complain to the Local Government Ombudsman",
+        "If you are still unhappy after our final reply to your complaint, the Ombudsman can look at it independently.",
+        "Free",
+    ),
+    "accessibility-of-council-information": (
+        "Ask for information in another format",
+        "We can give you our letters and leaflets in large print, easy read, braille or audio.",
+        "Free",
+    ),
+    "face-to-face-appointments": (
+        "Book a face-to-face appointment",
+        "Meet an adviser at one of our customer service centres. Booking means you will not have to wait.",
+        "",
+    ),
+    "help-using-the-council-website": (
+        "Get help using our website",
+        "If you find it hard to use the internet, our staff can help you do "
+        "things online at any customer service centre.",
+        "Free",
+    ),
+    "interpreting-and-translation": (
+        "Ask for an interpreter",
+        "We can arrange a phone or face-to-face interpreter, including British Sign Language, when you contact us.",
+        "Free",
+    ),
+    "lost-property-in-council-buildings": (
+        "",
+        "Ask about something left in a council office, leisure centre or other council building. We keep "
+        "items for 3 months.",
+        "",
+    ),
+    "self-service-tablets": (
+        "",
+        "Use a tablet at any of our offices to do council business online, with staff nearby to help.",
+        "Free",
+    ),
+    "document-verification": (
+        "Get your documents checked",
+        "Bring proof of identity or other documents to an office and we will "
+        "copy and check them for your application, so you do not have to post originals.",
+        "Free",
+    ),
+    # Waste and recycling
+    "missed-bin-collection": (
+        "Report a missed bin",
+        "Tell us if your bin was not emptied on collection day. Report it by the end of "
+        "the next working day and we will come back within 2 working days.",
+        "",
+    ),
+    "bin-collection-days": (
+        "Check your bin collection day",
+        "Find out which bins are collected on which day at your address.",
+        "",
+    ),
+    "new-or-replacement-bins": (
+        "Order a new or replacement bin",
+        "Order a bin if yours is broken, lost or stolen. Replacement recycling boxes and food caddies are free.",
+        "£25 for a replacement wheelie bin",
+    ),
+    "recycling-collections": (
+        "",
+        "Your recycling is collected every 2 weeks. Find out what goes in your recycling bin and box.",
+        "",
+    ),
+    "food-waste-collections": (
+        "",
+        "Food waste is collected every week in your kitchen caddy and outdoor food bin.",
+        "Free",
+    ),
+    "garden-waste-subscription": (
+        "Subscribe to garden waste collections",
+        "Your brown garden waste bin is emptied every 2 weeks from March to November. You need to subscribe each year.",
+        "£49 a year for each bin",
+    ),
+    "assisted-bin-collections": (
+        "Ask for help putting your bins out",
+        "If nobody in your home can put the bins out because of age, "
+        "illness or disability, our crews can collect them from your property.",
+        "Free",
+    ),
+    "clinical-waste-collections": (
+        "Book a clinical waste collection",
+        "If you use needles or have medical waste at home, we can collect "
+        "it separately. Your GP or nurse needs to confirm what you need.",
+        "Free",
+    ),
+    "collections-over-bank-holidays": (
+        "",
+        "Bin collection days can change over Christmas and some bank holidays. Check the new dates for your address.",
+        "",
+    ),
+    "nappies-and-hygiene-waste": (
+        "",
+        "If you have a lot of nappies or incontinence waste, we can give you extra space for it with your rubbish.",
+        "Free",
+    ),
+    "bins-for-new-homes": (
+        "Order bins for a new home",
+        "A newly built home needs its first set of bins. Developers usually pay for them before people move in.",
+        "£50 for a set of bins",
+    ),
+    "communal-bins-for-flats": (
+        "",
+        "Flats often share large bins in a bin store. Report problems with shared bins or ask for more "
+        "recycling space.",
+        "",
+    ),
+    "contaminated-recycling-bins": (
+        "",
+        "If your recycling bin has the wrong things in it, we leave it with a tag saying why. Take those "
+        "things out and we will empty it next time.",
+        "",
+    ),
+    "textile-and-small-electrical-recycling": (
+        "Recycle clothes and small electricals",
+        "Put clothes, shoes and small electrical items like kettles out next to your recycling bin, in a separate bag.",
+        "Free",
+    ),
+    "bin-crews-damage-or-spills": (
+        "Report damage or spills by a bin crew",
+        "Tell us if our crew spilt rubbish, damaged your property or left your bin in the way.",
+        "",
+    ),
+    "bulky-waste-collection": (
+        "Book a bulky waste collection",
+        "We collect large household items like sofas, mattresses and wardrobes from outside your home.",
+        "£35 for up to 3 items, £10 for each extra item",
+    ),
+    "trade-waste-collections": (
+        "",
+        "Businesses must pay to have their waste collected. We offer rubbish and recycling collections for "
+        "businesses of every size.",
+        "From £8 a week for one bin",
+    ),
+    "household-recycling-centres": (
+        "",
+        "Household recycling centres (tips) take things that do not fit in your bins, like rubble, wood and large "
+        "electrical items.",
+        "",
+    ),
+    "asbestos-disposal": (
+        "Get rid of asbestos",
+        "Asbestos is dangerous and cannot go in any bin. Small amounts from homes can be taken to some recycling "
+        "centres if you book.",
+        "",
+    ),
+    "hazardous-household-waste": (
+        "Get rid of paint, chemicals and batteries",
+        "Paint, chemicals, gas bottles and car batteries must not go in your bins. Take them to a household recycling "
+        "centre.",
+        "",
+    ),
+    "community-skips": (
+        "",
+        "Free skips are put out in different parts of the district each month for residents to use. Check "
+        "where the next one will be.",
+        "Free",
+    ),
+    "fridge-and-freezer-collection": (
+        "Book a fridge or freezer collection",
+        "We collect fridges and freezers from outside your home so they can be recycled safely.",
+        "£20 for each fridge or freezer",
+    ),
+    "garage-and-garden-clearance": (
+        "",
+        "We can clear larger amounts of household or garden rubbish from your home. We will give you a "
+        "price after a visit.",
+        "From £120, quoted after a visit",
+    ),
+    "trade-waste-agreements": (
+        "",
+        "If you take out a trade waste contract with us, we give you the waste transfer note that shows you "
+        "are getting rid of waste legally.",
+        "",
+    ),
+    "fly-tipping": (
+        "Report fly-tipping",
+        "Tell us about rubbish dumped on public land, like a road, path or verge. Do not "
+        "touch it: it can contain needles or asbestos.",
+        "",
+    ),
+    "dog-fouling": (
+        "Report dog fouling",
+        "Tell us where dog mess is not being cleared up. If you know who is responsible "
+        "and when it happens, we can take action.",
+        "",
+    ),
+    "litter": (
+        "Report litter",
+        "Tell us about litter in a street, park or other public place, or a litter bin that is overflowing.",
+        "",
+    ),
+    "graffiti-removal": (
+        "Report graffiti",
+        "We remove graffiti from public places. We remove offensive graffiti within one working day.",
+        "",
+    ),
+    "needles-and-syringes-in-public-places": (
+        "Report needles or syringes",
+        "Tell us about needles or syringes left in a public place. Do not pick "
+        "them up: we will send a trained team to remove them safely.",
+        "",
+    ),
+    "street-sweeping": (
+        "",
+        "Our mechanical sweepers clean roads and pavements on a regular timetable. Ask for a street to be "
+        "swept if it is dirty.",
+        "",
+    ),
+    "dead-animals-on-the-road": (
+        "Report a dead animal",
+        "Tell us about a dead animal on a road or public place and we will remove it. "
+        "We scan cats and dogs for a microchip so owners can be told.",
+        "",
+    ),
+    "litter-bins-and-dog-bins": (
+        "",
+        "Report a full or damaged litter or dog bin, or ask for a new bin in your area.",
+        "",
+    ),
+    "fly-posting": (
+        "Report fly-posting",
+        "Tell us about posters or stickers put up without permission on lamp posts, walls or street furniture.",
+        "",
+    ),
+    "abandoned-shopping-trolleys": (
+        "Report an abandoned shopping trolley",
+        "Tell us where a shopping trolley has been left. We ask the shop to collect it.",
+        "",
+    ),
+    "chewing-gum-removal": (
+        "",
+        "We clean chewing gum from pavements in the town centre. Tell us about a spot that needs cleaning.",
+        "",
+    ),
+    "leaf-clearance": (
+        "",
+        "In autumn we clear fallen leaves from pavements and roads. Tell us where leaves are a slip risk or "
+        "are blocking a drain.",
+        "",
+    ),
+    "broken-glass-in-the-street": (
+        "Report broken glass",
+        "Tell us about broken glass on a pavement, road or play area. We clear it quickly.",
+        "",
+    ),
+    "street-cleansing-after-events": (
+        "",
+        "If you are holding an event on a street or in a park, we can clean up afterwards.",
+        "Quoted for each event",
+    ),
+    # Council tax and business rates
+    "council-tax-bills": (
+        "",
+        "Your council tax bill shows how much you pay this year and when. We send bills every March.",
+        "",
+    ),
+    "pay-council-tax": (
+        "",
+        "Pay your council tax online, by phone, by direct debit or at a PayPoint. Have your account number ready.",
+        "",
+    ),
+    "council-tax-direct-debit": (
+        "Pay council tax by direct debit",
+        "Set up or change a direct debit for your council tax. You can pay on "
+        "the 1st, 15th or 28th of the month, over 10 or 12 months.",
+        "",
+    ),
+    "single-person-discount": (
+        "Apply for a single person discount",
+        "If you are the only adult living in your home, you get 25% off your council tax bill.",
+        "",
+    ),
+    "council-tax-exemptions": (
+        "",
+        "Some homes do not pay council tax, for example if everyone living there is a student or the home "
+        "is empty because the owner is in care.",
+        "",
+    ),
+    "council-tax-bands": (
+        "Check or challenge your council tax band",
+        "Every home is in a council tax band from A to H, based on what it was worth in 1991. The band decides how "
+        "much council tax you pay.",
+        "",
+    ),
+    "empty-homes-and-second-homes-premium": (
+        "",
+        "Homes left empty for a year or more, and second homes, pay extra council tax.",
+        "Up to double the normal bill",
+    ),
+    "council-tax-disability-reduction": (
+        "Apply for a disability reduction",
+        "If your home has been adapted or has an extra room for a disabled "
+        "person, your bill may be charged at the band below.",
+        "",
+    ),
+    "moving-home-and-council-tax": (
+        "",
+        "Tell us when you move in or out of a home in Wyebridge so we "
+        "can close your account and send you a final bill.",
+        "",
+    ),
+    "council-tax-refunds": (
+        "Ask for a council tax refund",
+        "If you have paid too much council tax, we can refund it to your bank account or move it to your new account.",
+        "",
+    ),
+    "council-tax-for-students": (
+        "",
+        "Full-time students do not count for council tax. A home where only students live does not pay.",
+        "",
+    ),
+    "council-tax-for-care-leavers": (
+        "",
+        "Care leavers up to the age of 25 who live in Wyebridge do not pay council tax.",
+        "",
+    ),
+    "council-tax-for-annexes": (
+        "",
+        "An annexe used by a relative is exempt from council tax, and one used as part of the main home gets 50% off.",
+        "",
+    ),
+    "council-tax-online-account": (
+        "Sign up for a council tax online account",
+        "See your bill, payments and discounts online, and get your bills by email instead of by post.",
+        "Free",
+    ),
+    "severe-mental-impairment-discount": (
+        "",
+        "People with a severe mental impairment, such as advanced dementia, do not count for council tax. "
+        "A doctor needs to confirm it.",
+        "",
+    ),
+    "council-tax-reminders-and-summons": (
+        "",
+        "If you miss a council tax payment we send a reminder. If you still do not pay, we can take you to "
+        "court, which adds costs to what you owe.",
+        "£85 court costs are added to the bill",
+    ),
+    "council-tax-arrears": (
+        "Get help if you are behind with council tax",
+        "If you are struggling to pay, contact us as soon as you can. We can agree payments you can afford.",
+        "",
+    ),
+    "enforcement-agents": (
+        "",
+        "Enforcement agents (bailiffs) collect unpaid council tax after a court order. Contact us straight "
+        "away if you get a letter from them.",
+        "Fees of £75 or more are added by law",
+    ),
+    "attachment-of-earnings-and-benefits": (
+        "",
+        "After a court order we can take unpaid council tax straight from your wages or benefits. Your "
+        "employer or the DWP pays us.",
+        "",
+    ),
+    "council-tax-payment-arrangements": (
+        "Set up a council tax payment plan",
+        "If you cannot pay your bill as it stands, we can spread what you owe into smaller payments.",
+        "",
+    ),
+    "insolvency-and-bankruptcy": (
+        "",
+        "Tell us if you have been made bankrupt or have a debt relief order, so we can deal with your council "
+        "tax debt correctly.",
+        "",
+    ),
+    "business-rates-bills": (
+        "",
+        "Businesses pay business rates on the property they use. Your bill is worked out from its rateable value.",
+        "",
+    ),
+    "small-business-rate-relief": (
+        "Apply for small business rate relief",
+        "If your business uses one property with a rateable value under £15,000, you may pay less or nothing at all.",
+        "",
+    ),
+    "rateable-value-challenges": (
+        "Challenge a rateable value",
+        "The rateable value of a business property is what it could be let for in a year. Business rates are worked "
+        "out from it.",
+        "",
+    ),
+    "empty-business-property-rates": (
+        "",
+        "Business properties that are empty pay no rates for the first 3 months, or 6 months for industrial "
+        "buildings, then full rates.",
+        "",
+    ),
+    "business-rates-payments": (
+        "Pay business rates",
+        "Pay your business rates online, by direct debit or by bank transfer.",
+        "",
+    ),
+    "charitable-rate-relief": (
+        "Apply for charitable rate relief",
+        "Charities get 80% off business rates for property they use for their charitable work.",
+        "",
+    ),
+    "business-rates-for-new-premises": (
+        "",
+        "Tell us when your business moves into or out of a property, so your rates bill starts and stops on "
+        "the right day.",
+        "",
+    ),
+    # Benefits
+    "housing-benefit": (
+        "Apply for housing benefit",
+        "Housing benefit helps you pay your rent if you are over State Pension age "
+        "or live in supported housing. Most other people claim Universal Credit instead.",
+        "",
+    ),
+    "council-tax-reduction": (
+        "Apply for council tax reduction",
+        "If you are on a low income or claim benefits, you could pay less council tax, or none at all.",
+        "",
+    ),
+    "report-a-change-of-circumstances": (
+        "",
+        "Tell us straight away if your income, household or rent changes. Otherwise you could be paid too "
+        "much and have to pay it back.",
+        "",
+    ),
+    "benefit-overpayments": (
+        "",
+        "If we paid you too much housing benefit or council tax reduction, we will write and explain how "
+        "much and how to pay it back.",
+        "",
+    ),
+    "universal-credit": (
+        "",
+        "A benefit for people of working age on a low income or out of work. It can include help with rent.",
+        "",
+    ),
+    "free-school-meals": (
+        "Apply for free school meals",
+        "Free lunches at school for children in families on some benefits.",
+        "",
+    ),
+    "benefits-appeals": (
+        "Challenge a benefit decision",
+        "If you think our decision on your housing benefit or council tax "
+        "reduction is wrong, ask us to look again within one month.",
+        "",
+    ),
+    "pension-credit": (
+        "Pension Credit",
+        "Extra money for people over State Pension age on a low income. Getting it can also mean you pay no council "
+        "tax.",
+        "",
+    ),
+    "housing-benefit-for-supported-housing": (
+        "",
+        "If you live in a hostel, refuge or other supported housing, you claim help with your rent from us "
+        "as housing benefit, even if you get Universal Credit.",
+        "",
+    ),
+    "benefit-payment-dates": (
+        "",
+        "Housing benefit is paid every 2 or 4 weeks, straight into your bank account or to your landlord.",
+        "",
+    ),
+    "second-adult-rebate": (
+        "",
+        "Pensioners who share their home with another adult on a low income may get up to 25% off their council tax.",
+        "",
+    ),
+    "local-housing-allowance": (
+        "",
+        "If you rent privately, the local housing allowance is the most housing benefit can pay towards your "
+        "rent. It depends on how many bedrooms you need.",
+        "",
+    ),
+    "discretionary-housing-payments": (
+        "Apply for a discretionary housing payment",
+        "If your housing benefit or Universal Credit does not "
+        "cover your rent, we may be able to pay some of the difference for a while.",
+        "",
+    ),
+    "household-support-fund": (
+        "Get help from the household support fund",
+        "Help with the cost of food, energy and essentials for "
+        "households who are struggling. The fund is open until it runs out.",
+        "",
+    ),
+    "food-banks": (
+        "Find a food bank",
+        "Food banks give emergency food to people who cannot afford it. We can tell you "
+        "where your nearest one is and refer you.",
+        "Free",
+    ),
+    "debt-advice": (
+        "Get free debt advice",
+        "Free, confidential help if you are worried about money or debts, including council tax, rent and energy "
+        "bills.",
+        "",
+    ),
+    "council-tax-hardship-relief": (
+        "Apply for council tax hardship relief",
+        "If paying council tax would cause you exceptional hardship, we can reduce your bill for a while.",
+        "",
+    ),
+    "energy-and-warm-home-advice": (
+        "Get help to heat your home",
+        "Free advice on cutting your energy bills, and grants for insulation or a "
+        "new boiler if you are on a low income.",
+        "Free",
+    ),
+    "crisis-support-for-essential-items": (
+        "Get help with essential items",
+        "Help in an emergency if you cannot afford essentials like a bed, cooker or fridge.",
+        "",
+    ),
+    # Housing
+    "homelessness": (
+        "Get help if you are homeless",
+        "If you have nowhere safe to stay tonight, contact us now. Out of hours, phone 01632 960999.",
+        "",
+    ),
+    "threatened-with-eviction": (
+        "Get help if you are being evicted",
+        "If your landlord has asked you to leave, contact us as early as "
+        "you can. We may be able to help you stay or find somewhere else.",
+        "",
+    ),
+    "rough-sleepers": (
+        "Tell us about someone sleeping rough",
+        "If you see someone sleeping outside, tell us where. Our outreach team will try to find them and offer help.",
+        "",
+    ),
+    "domestic-abuse-and-housing": (
+        "Get housing help if you are escaping abuse",
+        "If you are not safe at home because of domestic abuse, we "
+        "can help you find somewhere safe to stay. If you are in danger now, call 999.",
+        "",
+    ),
+    "temporary-accommodation": (
+        "",
+        "If we have a duty to house you, we may give you a temporary place to stay while we find you a settled home.",
+        "You pay rent, which housing benefit can help with",
+    ),
+    "rent-deposit-scheme": (
+        "",
+        "If you cannot afford a deposit or rent in advance for a private rented home, our scheme may help.",
+        "",
+    ),
+    "hospital-discharge-and-housing": (
+        "",
+        "If you are in hospital and have no safe home to go back to, the hospital can refer you to us "
+        "before you leave.",
+        "",
+    ),
+    "prison-release-and-housing": (
+        "",
+        "If you are leaving prison with nowhere to live, contact us before your release date so we can help "
+        "plan where you will stay.",
+        "",
+    ),
+    "young-people-and-homelessness": (
+        "",
+        "If you are 16 or 17 and cannot stay at home, we work with Wyeshire County Council's children's "
+        "services to keep you safe.",
+        "",
+    ),
+    "severe-weather-emergency-protocol": (
+        "",
+        "When the weather is freezing or extremely hot, we open emergency beds for anyone sleeping rough.",
+        "Free",
+    ),
+    "join-the-housing-register": (
+        "Apply to join the housing register",
+        "Apply to go on the list for a council or housing association "
+        "home. We put you in a band based on your housing need.",
+        "Free",
+    ),
+    "housing-register-bidding": (
+        "Bid for a home",
+        "If you are on the housing register, you can bid for available homes each week.",
+        "",
+    ),
+    "housing-association-repairs": (
+        "Report a repair to Wyebridge Homes",
+        "Repairs to homes rented from Wyebridge Homes, which owns the homes the council used to rent out.",
+        "",
+    ),
+    "severn-vale-tenants": (
+        "Contact Severn Vale Housing Association",
+        "Repairs, rent and tenancy questions for homes rented from Severn Vale Housing Association, mostly in the "
+        "east of the district.",
+        "",
+    ),
+    "mutual-exchange": (
+        "Swap your home with another tenant",
+        "Council and housing association tenants can swap homes with each other, with both landlords' permission.",
+        "",
+    ),
+    "council-house-rent": (
+        "Pay rent for a former council home",
+        "Rent for the homes the council used to own, which now belong to Wyebridge Homes.",
+        "",
+    ),
+    "housing-register-change-of-circumstances": (
+        "Update your housing application",
+        "Tell us if your address, household or health changes while you "
+        "are on the housing register. It could change your band.",
+        "",
+    ),
+    "sheltered-housing": (
+        "",
+        "Sheltered housing is for older people who want to live independently, with a scheme manager and an "
+        "emergency alarm.",
+        "",
+    ),
+    "right-to-buy": (
+        "",
+        "Some tenants of former council homes can buy their home at a discount.",
+        "",
+    ),
+    "damp-and-mould-in-rented-homes": (
+        "Report damp and mould in a rented home",
+        "If you rent privately and your home has damp or mould your "
+        "landlord will not fix, tell us. We can inspect and make them do the work.",
+        "",
+    ),
+    "disrepair-in-private-rented-homes": (
+        "Report a landlord who will not do repairs",
+        "If your private landlord will not fix something serious, "
+        "like broken heating or a leaking roof, we can inspect and take action.",
+        "",
+    ),
+    "houses-in-multiple-occupation": (
+        "License a house in multiple occupation",
+        "A house shared by 5 or more people from 2 or more households needs a licence from us.",
+        "£950 for a 5-year licence",
+    ),
+    "illegal-eviction-and-harassment": (
+        "Report illegal eviction or harassment by a landlord",
+        "Your landlord cannot make you leave without a "
+        "court order, or harass you to get you out. Tell us straight away.",
+        "",
+    ),
+    "empty-homes": (
+        "Report an empty home",
+        "Tell us about a home that has been empty for a long time. We can help owners bring it back into use.",
+        "",
+    ),
+    "excess-cold-and-heating": (
+        "",
+        "A rented home must be able to keep you warm. If it cannot, we can inspect it and ask the landlord "
+        "to put it right.",
+        "",
+    ),
+    "gas-safety-in-rented-homes": (
+        "",
+        "Landlords must have gas appliances checked every year and give you a copy of the gas safety "
+        "certificate. If you smell gas, phone 0800 111 999.",
+        "",
+    ),
+    "carbon-monoxide-and-smoke-alarms": (
+        "",
+        "Landlords must fit a smoke alarm on every floor and a carbon monoxide alarm in rooms with a boiler, "
+        "fire or stove.",
+        "",
+    ),
+    "landlord-licensing": (
+        "",
+        "Private landlords in some parts of Wyebridge need a licence from us for each home they rent out.",
+        "£650 for each home, for 5 years",
+    ),
+    "overcrowding": (
+        "",
+        "If there are too many people living in your home for its size, we can assess it and give you advice.",
+        "",
+    ),
+    "disabled-facilities-grants": (
+        "Apply for a disabled facilities grant",
+        "A grant to adapt your home so a disabled person can live "
+        "there safely, like a stairlift, ramp or level-access shower.",
+        "Up to £30,000, depending on your income",
+    ),
+    "occupational-therapy-assessment": (
+        "Ask for an occupational therapy assessment",
+        "An occupational therapist looks at what you need to stay safe and independent at home. It is the first step "
+        "for most adaptations.",
+        "",
+    ),
+    "home-repair-assistance": (
+        "",
+        "Homeowners on a low income can get a loan or grant for urgent repairs that affect their health or safety.",
+        "",
+    ),
+    "lifeline-alarms": (
+        "Get a lifeline alarm",
+        "A pendant or wrist alarm that calls our control centre if you fall or need help at home, day and night.",
+        "£4.50 a week",
+    ),
+    "stairlifts-and-through-floor-lifts": (
+        "",
+        "A stairlift or through-floor lift can help you stay in your home. A disabled facilities grant can "
+        "pay for one.",
+        "",
+    ),
+    "minor-adaptations": (
+        "",
+        "Small changes like grab rails, handrails and key safes can make your home safer.",
+        "Free for adaptations under £1,000",
+    ),
+    # Planning and building control
+    "planning-applications": (
+        "Make a planning application",
+        "You need planning permission for most new buildings, large "
+        "extensions and changes of use. Apply online through the Planning Portal.",
+        "£258 for most extensions to a house",
+    ),
+    "comment-on-a-planning-application": (
+        "",
+        "You can support or object to a planning application while it is being decided. We publish comments online.",
+        "",
+    ),
+    "pre-application-advice": (
+        "Get advice before you apply for planning permission",
+        "Ask a planning officer whether your plans need permission and how likely they are to be approved.",
+        "From £75 for a householder",
+    ),
+    "listed-buildings-and-conservation-areas": (
+        "",
+        "Work to a listed building, or demolition in a conservation area, needs our consent first.",
+        "No fee for listed building consent",
+    ),
+    "tree-preservation-orders": (
+        "Get permission to work on a protected tree",
+        "Trees with a tree preservation order (TPO) or in a "
+        "conservation area cannot be cut or felled without our permission.",
+        "Free",
+    ),
+    "planning-appeals": (
+        "Appeal a planning decision",
+        "If we refuse planning permission, you can appeal to the Planning "
+        "Inspectorate. For a householder appeal you have 12 weeks.",
+        "Free",
+    ),
+    "dropped-kerbs": (
+        "Apply for a dropped kerb",
+        "A dropped kerb lets you drive across the pavement to park off the road. You pay for it to be built.",
+        "",
+    ),
+    "lawful-development-certificates": (
+        "Apply for a lawful development certificate",
+        "A certificate that proves your building work or use of land is lawful and does not need planning permission.",
+        "£129 for a proposed extension",
+    ),
+    "prior-approval": (
+        "",
+        "Some work, like larger single-storey rear extensions, needs our prior approval instead of full "
+        "planning permission.",
+        "£120",
+    ),
+    "planning-application-fees": (
+        "",
+        "Most planning applications have a fee, set nationally. It depends on what you are applying for.",
+        "From £129",
+    ),
+    "report-a-planning-breach": (
+        "",
+        "Tell us about building work or a change of use that you think does not have planning permission. "
+        "We keep your name private.",
+        "",
+    ),
+    "high-hedges": (
+        "Complain about a neighbour's high hedge",
+        "If a neighbour's evergreen hedge is over 2 metres tall and "
+        "blocks light, and talking has not worked, we can decide what should happen.",
+        "£350",
+    ),
+    "unauthorised-advertisements": (
+        "Report an illegal advert or sign",
+        "Most large or lit signs and adverts need our consent. Tell us about one you think does not have it.",
+        "",
+    ),
+    "untidy-land": (
+        "Report untidy land",
+        "If land or a building is so untidy it spoils the area, we can make the owner tidy it up.",
+        "",
+    ),
+    "change-of-use-without-permission": (
+        "",
+        "Using a building for something new, like turning a house into flats or running a business from "
+        "home, can need planning permission.",
+        "",
+    ),
+    "caravans-and-mobile-homes": (
+        "",
+        "Tell us about caravans or vehicles on land without permission. Caravan sites need planning "
+        "permission and a site licence.",
+        "",
+    ),
+    "building-regulations": (
+        "Apply for building regulations approval",
+        "Most building work, like extensions, new bathrooms and "
+        "removing walls, must meet building regulations. Apply before you start.",
+        "From £350, depending on the work",
+    ),
+    "dangerous-structures": (
+        "Report a dangerous building or wall",
+        "If a building or wall looks about to fall, tell us straight "
+        "away. We attend day and night. Out of hours, phone 01632 960999.",
+        "",
+    ),
+    "demolition-notices": (
+        "",
+        "Tell us at least 6 weeks before you demolish a building, so we can make sure it is done safely.",
+        "Free",
+    ),
+    "building-control-inspections": (
+        "Book a building control inspection",
+        "Our surveyors inspect building work at key stages. Book an inspection by 4pm for the next working day.",
+        "Included in the application fee",
+    ),
+    "loft-conversions-and-building-regulations": (
+        "",
+        "A loft conversion needs building regulations approval for the stairs, fire safety and floor "
+        "strength, even when it does not need planning permission.",
+        "From £450",
+    ),
+    "party-wall-matters": (
+        "",
+        "Work on a wall you share with a neighbour is covered by the Party Wall Act. The council does not "
+        "deal with party wall disputes: you may need a surveyor.",
+        "",
+    ),
+    "local-plan": (
+        "",
+        "The local plan sets out where new homes, jobs and roads will go in Wyebridge up to 2040. Have your "
+        "say when it is consulted on.",
+        "",
+    ),
+    "neighbourhood-plans": (
+        "",
+        "Town and parish councils can write a neighbourhood plan for their area. Once adopted, we use it to "
+        "decide planning applications.",
+        "",
+    ),
+    "community-infrastructure-levy": (
+        "",
+        "Developers pay a charge on new buildings to help pay for schools, roads and other things the area needs.",
+        "",
+    ),
+    "local-land-charges-searches": (
+        "Order a local land charges search",
+        "Solicitors order a search when someone buys a property, to find "
+        "out about planning decisions, roads and other things affecting it.",
+        "£98 for a full search",
+    ),
+    "street-naming-and-numbering": (
+        "Name or number a new home or street",
+        "New homes and streets need an official address from us. You can also ask to name your house.",
+        "£75 for each new address",
+    ),
+    "street-name-plates": (
+        "Report a damaged or missing street sign",
+        "Tell us about a street name sign that is damaged, dirty or missing.",
+        "",
+    ),
+    "postcodes-for-new-developments": (
+        "",
+        "Once we have given new homes their addresses, Royal Mail gives them postcodes. We tell Royal Mail for you.",
+        "",
+    ),
+    # Environmental health
+    "food-poisoning-complaints": (
+        "Report food poisoning",
+        "If you think food from a restaurant, takeaway or shop made you ill, tell us. "
+        "Keep any leftover food and the receipt.",
+        "",
+    ),
+    "food-hygiene-complaints": (
+        "Report a dirty restaurant or takeaway",
+        "Tell us about poor hygiene in a food business, like dirty kitchens, pests or food left out.",
+        "",
+    ),
+    "food-hygiene-ratings": (
+        "Check a food hygiene rating",
+        "Every restaurant, café and takeaway we inspect gets a rating from 0 to 5. "
+        "Businesses can ask for a new inspection after making improvements.",
+        "£150 for a re-rating visit",
+    ),
+    "register-a-food-business": (
+        "",
+        "Anyone starting a food business, including selling food from home or a market stall, must register "
+        "with us at least 28 days before opening.",
+        "Free",
+    ),
+    "workplace-accidents": (
+        "Report a workplace accident",
+        "Employers must report serious accidents at work. You can also tell us "
+        "about unsafe conditions in shops, offices and warehouses.",
+        "",
+    ),
+    "skin-piercing-and-tattoo-registration": (
+        "Register for tattooing or skin piercing",
+        "Tattooists, piercers and anyone offering acupuncture or "
+        "electrolysis must register themselves and their premises with us.",
+        "£190 for a person and premises",
+    ),
+    "food-allergies-and-labelling": (
+        "",
+        "Food must be labelled correctly, and food businesses must tell you about allergens if you ask.",
+        "",
+    ),
+    "food-safety-advice-for-businesses": (
+        "",
+        "We give food businesses advice on food safety and run food hygiene courses.",
+        "£80 a person for a one-day course",
+    ),
+    "smoking-in-enclosed-public-places": (
+        "",
+        "Smoking is not allowed in enclosed public places and workplaces, including pubs and company vans. "
+        "Tell us where the law is being broken.",
+        "",
+    ),
+    "legionella-and-cooling-towers": (
+        "",
+        "Businesses with cooling towers must register them and keep the water safe from legionella bacteria.",
+        "",
+    ),
+    "noise-complaints": (
+        "Report noise",
+        "Tell us about loud music, barking dogs or other noise that keeps happening. We will ask "
+        "you to keep a diary of it.",
+        "",
+    ),
+    "bonfire-smoke": (
+        "Report bonfire smoke",
+        "Tell us if smoke from a neighbour's bonfire regularly stops you using your garden or opening windows.",
+        "",
+    ),
+    "air-quality": (
+        "",
+        "We measure air pollution across the district and publish the results. Find out about air quality "
+        "where you live.",
+        "",
+    ),
+    "contaminated-land": (
+        "",
+        "Land polluted by past industry can be a risk to health. We keep a register and check land before "
+        "it is built on.",
+        "£90 for an enquiry about a site",
+    ),
+    "odour-nuisance": (
+        "Report a bad smell",
+        "Tell us about strong smells from a business, farm or drains that keep happening.",
+        "",
+    ),
+    "light-nuisance": (
+        "Report nuisance lighting",
+        "Tell us about security lights or floodlights that shine into your home and stop you sleeping.",
+        "",
+    ),
+    "burglar-alarms-ringing": (
+        "Report an alarm that will not stop",
+        "Tell us about a house or car alarm that has been ringing for more than an hour.",
+        "",
+    ),
+    "flooding-from-rivers": (
+        "",
+        "Flooding from main rivers, and warnings when rivers are likely to flood.",
+        "",
+    ),
+    "water-pollution": (
+        "Report river pollution",
+        "Pollution in rivers and streams, like oil, sewage or dead fish.",
+        "",
+    ),
+    "noise-from-businesses": (
+        "",
+        "Tell us about noise from a factory, pub or building site. Building work is allowed from 8am to 6pm "
+        "on weekdays and 8am to 1pm on Saturdays.",
+        "",
+    ),
+    "private-water-supplies": (
+        "",
+        "If your water comes from a well, spring or borehole, we test it to make sure it is safe to drink.",
+        "From £100 for a test",
+    ),
+    "dust-and-smoke-from-businesses": (
+        "",
+        "Tell us about dust from a building site or smoke from a business chimney that affects your home.",
+        "",
+    ),
+    "rats-and-mice": (
+        "Book pest control for rats or mice",
+        "Our pest control technicians can treat rats and mice in your home or garden.",
+        "Rats: free. Mice: £45 for up to 3 visits",
+    ),
+    "wasps-nests": (
+        "Book treatment for a wasps nest",
+        "We treat wasps and hornets nests at homes. We do not treat bees: a local beekeeper may collect a swarm.",
+        "£60 for each nest",
+    ),
+    "bedbugs": (
+        "Book pest control for bedbugs",
+        "Bedbugs are small insects that bite at night. Our treatment needs 2 visits.",
+        "£110 for 2 visits",
+    ),
+    "fleas-and-cockroaches": (
+        "Book pest control for fleas or cockroaches",
+        "We treat fleas, cockroaches and other insects in homes.",
+        "£75 for each treatment",
+    ),
+    "pigeons-and-gulls": (
+        "",
+        "We give advice on stopping pigeons and gulls nesting on your home. Gulls are protected, so nests "
+        "can only be removed in some cases.",
+        "",
+    ),
+    "moles-and-squirrels": (
+        "",
+        "We treat grey squirrels in lofts and give advice on moles in gardens.",
+        "£95 for squirrels",
+    ),
+    "pest-control-for-businesses": (
+        "",
+        "Regular visits to keep pests away from your shop, restaurant or warehouse.",
+        "From £40 a month, quoted after a survey",
+    ),
+    "stray-dogs": (
+        "Report a stray dog",
+        "Tell us about a dog wandering without its owner, or a dog you have found. Our dog "
+        "warden collects strays in working hours.",
+        "",
+    ),
+    "animal-cruelty": (
+        "Report animal cruelty",
+        "Animals that are treated cruelly, neglected or abandoned, and wild animals that are injured.",
+        "",
+    ),
+    "animal-licences": (
+        "Apply for an animal licence",
+        "You need a licence from us to breed dogs, sell pets, board animals, hire out horses or show animals.",
+        "From £280, plus the vet's fee",
+    ),
+    "dangerous-dogs": (
+        "Report a dangerous dog",
+        "A dog that has attacked or bitten someone, or is dangerously out of control.",
+        "",
+    ),
+    "horses-on-the-road": (
+        "Report straying horses",
+        "Tell us about horses loose on a road or grazing on land without permission.",
+        "",
+    ),
+    "microchipping-dogs": (
+        "Get your dog microchipped",
+        "Every dog over 8 weeks old must be microchipped and its details kept up to date. Our dog warden can "
+        "chip your dog.",
+        "£15",
+    ),
+    "dog-control-orders": (
+        "",
+        "In some parks and streets dogs must be kept on a lead or are not allowed at all. Find out where the "
+        "rules apply.",
+        "",
+    ),
+    # Licensing
+    "premises-licences": (
+        "Apply for a premises licence",
+        "You need a premises licence to sell alcohol, serve hot food after 11pm or put on entertainment.",
+        "From £100, plus a yearly fee",
+    ),
+    "personal-licences": (
+        "Apply for a personal licence",
+        "You need a personal licence to sell alcohol or be the designated premises supervisor of a pub or shop.",
+        "£37",
+    ),
+    "temporary-event-notices": (
+        "Give a temporary event notice",
+        "Tell us about a one-off event where you want to sell alcohol or put on "
+        "entertainment for up to 499 people. Give at least 10 working days' notice.",
+        "£21",
+    ),
+    "street-trading": (
+        "Apply for a street trading licence",
+        "You need our consent to sell goods or food from a stall or van on the street.",
+        "From £300 a year",
+    ),
+    "gambling-licences": (
+        "",
+        "Betting shops, arcades and bingo halls need a premises licence from us. Small society lotteries "
+        "must register.",
+        "£40 to register a small society lottery",
+    ),
+    "charity-collections": (
+        "Get a permit for a street collection",
+        "You need our permit to collect money or goods for charity in the street or from house to house.",
+        "Free",
+    ),
+    "scrap-metal-dealers": (
+        "Apply for a scrap metal licence",
+        "Anyone who buys or sells scrap metal, including collecting it door to door, needs a licence.",
+        "£340 for a collector's licence",
+    ),
+    "pavement-licences": (
+        "Apply for a pavement licence",
+        "Cafés, pubs and restaurants need a licence to put tables and chairs on the pavement.",
+        "£350 for 2 years",
+    ),
+    "sex-establishment-licences": (
+        "",
+        "Sex shops and sexual entertainment venues need a licence from us. Residents can comment on applications.",
+        "£2,500",
+    ),
+    "licensing-reviews-and-objections": (
+        "Object to a licence application",
+        "You can comment on a licence application within 28 days, or ask for "
+        "a licence to be reviewed if a business causes problems.",
+        "Free",
+    ),
+    "late-night-noise-from-licensed-premises": (
+        "",
+        "Tell us about noise from a pub, club or bar late at night. If there is trouble now, phone the police on 101.",
+        "",
+    ),
+    "taxi-driver-licence": (
+        "Apply for a taxi driver licence",
+        "To drive a taxi or private hire car you need a licence from us. You "
+        "need a DBS check, a medical and to pass our knowledge test.",
+        "£250 for 3 years",
+    ),
+    "taxi-vehicle-licence": (
+        "License a taxi or private hire vehicle",
+        "Every taxi and private hire car needs a vehicle licence and a test every year.",
+        "£210 a year",
+    ),
+    "taxi-complaints": (
+        "Complain about a taxi",
+        "Tell us about a taxi or private hire driver's behaviour, driving or fare. Have "
+        "the vehicle's plate number if you can.",
+        "",
+    ),
+    "lost-property-in-a-taxi": (
+        "",
+        "If you left something in a taxi, contact the taxi company first. If you do not know the company, we "
+        "can help you trace it.",
+        "",
+    ),
+    "taxi-fares-and-tariffs": (
+        "",
+        "We set the most a taxi can charge in Wyebridge. Private hire cars must agree the fare when you book.",
+        "",
+    ),
+    # Parking
+    "parking-fines": (
+        "Pay or challenge a parking fine",
+        "If you get a penalty charge notice, pay it or challenge it within 14 days to keep the 50% discount.",
+        "£70, or £35 if paid within 14 days",
+    ),
+    "parking-appeals": (
+        "Appeal a parking fine",
+        "If we reject your challenge, you can appeal to the independent Traffic Penalty Tribunal.",
+        "Free",
+    ),
+    "report-illegal-parking": (
+        "",
+        "Tell us about cars parked on yellow lines, in permit bays without a permit or blocking a dropped kerb.",
+        "",
+    ),
+    "abandoned-vehicles": (
+        "Report an abandoned vehicle",
+        "Tell us about a vehicle that has been left in the same place for a long "
+        "time and looks dumped, for example with flat tyres or broken windows.",
+        "",
+    ),
+    "untaxed-vehicles": (
+        "Report an untaxed vehicle",
+        "Vehicles kept or driven on a public road without tax.",
+        "",
+    ),
+    "dangerous-parking-and-obstruction": (
+        "Report dangerous parking",
+        "Vehicles parked dangerously, or blocking a road or the way for emergency vehicles.",
+        "",
+    ),
+    "school-parking-problems": (
+        "",
+        "Tell us about parking on the zigzag lines outside a school. Our officers visit schools at the start "
+        "and end of the day.",
+        "",
+    ),
+    "parking-bay-suspensions": (
+        "Suspend a parking bay",
+        "Ask us to keep parking bays free for a removal van, skip or building work.",
+        "£35 a day for each bay",
+    ),
+    "resident-parking-permits": (
+        "Apply for a resident parking permit",
+        "If you live in a permit zone, you can buy a permit to park near your home, and visitor permits for guests.",
+        "£60 a year, visitor permits £1.50 a day",
+    ),
+    "car-park-season-tickets": (
+        "Buy a car park season ticket",
+        "A season ticket lets you park in a council car park every day for less than paying each time.",
+        "From £95 a month",
+    ),
+    "council-car-parks": (
+        "",
+        "Find a council car park, its charges and opening times. Blue badge holders park free for up to 3 hours.",
+        "From £1.20 an hour",
+    ),
+    "blue-badges": (
+        "Apply for a blue badge",
+        "A blue badge lets you park closer to where you need to go if you have a disability.",
+        "£10, paid to Wyeshire County Council",
+    ),
+    "electric-vehicle-charging": (
+        "",
+        "Find electric vehicle charge points in council car parks, or ask for one in your street.",
+        "45p a kWh",
+    ),
+    "car-park-lighting-and-repairs": (
+        "",
+        "Tell us about broken lights, barriers, pay machines or potholes in a council car park.",
+        "",
+    ),
+    "motorhomes-and-overnight-parking": (
+        "",
+        "Motorhomes can park overnight in some council car parks. Sleeping in vehicles is not allowed in others.",
+        "£10 a night where allowed",
+    ),
+    # Parks and leisure
+    "play-area-repairs": (
+        "Report a broken play area",
+        "Tell us about broken swings, slides or other play equipment in a council "
+        "playground. If it is dangerous, we close it until it is fixed.",
+        "",
+    ),
+    "allotments": (
+        "Rent an allotment",
+        "Rent a plot to grow your own fruit and vegetables. There is a waiting list for most sites.",
+        "£45 a year for a half plot, £80 for a full plot",
+    ),
+    "events-in-parks": (
+        "Book a park for an event",
+        "Ask to hold a fun day, concert, fair or other event in a council park. Apply at least 8 weeks before.",
+        "From £50, depending on the event",
+    ),
+    "public-toilets": (
+        "",
+        "Find our public toilets and their opening times, or report one that is dirty or broken. Accessible "
+        "toilets use a RADAR key.",
+        "Free",
+    ),
+    "benches-and-memorial-plaques": (
+        "Ask for a memorial bench",
+        "You can pay for a bench with a plaque in a park to remember someone.",
+        "£900 for a bench and plaque for 10 years",
+    ),
+    "sports-pitch-bookings": (
+        "Book a sports pitch",
+        "Book a football, rugby or cricket pitch in a council park for a match or a season.",
+        "From £40 a match",
+    ),
+    "park-opening-and-closing-times": (
+        "",
+        "Most parks are always open. Parks with gates open at 8am and close at dusk.",
+        "",
+    ),
+    "skate-parks-and-ball-courts": (
+        "",
+        "Find skate parks and multi-use games areas, or report damage to one.",
+        "Free",
+    ),
+    "ponds-lakes-and-water-safety": (
+        "",
+        "Ponds and lakes in our parks can be deep and cold. Do not swim or go on the ice. Report damaged "
+        "safety equipment.",
+        "",
+    ),
+    "council-trees": (
+        "Report a problem with a council tree",
+        "Tell us about a tree on council land that is dangerous, fallen "
+        "or overhanging your property. Trees on private land are the owner's job.",
+        "",
+    ),
+    "grass-cutting": (
+        "",
+        "We cut grass in parks and on council land from March to October. Grass verges beside roads are cut "
+        "less often to help wildlife.",
+        "",
+    ),
+    "overgrown-hedges-on-council-land": (
+        "Report an overgrown hedge on council land",
+        "Tell us about a council hedge blocking a path or a view of the road.",
+        "",
+    ),
+    "weeds-and-weed-spraying": (
+        "",
+        "We treat weeds on pavements and in parks 2 or 3 times a year. Tell us about weeds blocking a path.",
+        "",
+    ),
+    "japanese-knotweed": (
+        "",
+        "Japanese knotweed and giant hogweed spread quickly. We treat them on council land; on private land "
+        "the owner must deal with them.",
+        "",
+    ),
+    "tree-planting-and-free-trees": (
+        "Get a free tree",
+        "Every winter we give free young trees to residents and community groups. You can "
+        "also pay for a memorial tree.",
+        "Free. Memorial trees £300",
+    ),
+    "leisure-centres": (
+        "",
+        "Our leisure centres have pools, gyms and classes. They are run for the council by Wyebridge Leisure Trust.",
+        "",
+    ),
+    "leisure-card-concessions": (
+        "Get a leisure card",
+        "A leisure card gives you cheaper swimming, gym and classes if you are on a low income, a student or over 65.",
+        "Free",
+    ),
+    "holiday-activities-for-children": (
+        "",
+        "Sport, arts and play sessions for children in the school holidays. Free places for children who "
+        "get free school meals.",
+        "From £5 a session",
+    ),
+    "exercise-on-referral": (
+        "",
+        "If your GP or nurse refers you, you can get a 12-week exercise programme at a leisure centre with a "
+        "trained instructor.",
+        "£2.50 a session",
+    ),
+    # Community safety
+    "antisocial-behaviour": (
+        "Report antisocial behaviour",
+        "Tell us about behaviour that causes harassment, alarm or distress, like "
+        "intimidation or vandalism. If a crime is happening now, call 999.",
+        "",
+    ),
+    "community-trigger": (
+        "Ask for an antisocial behaviour case review",
+        "If you have reported antisocial behaviour 3 times in 6 "
+        "months and think nothing has been done, you can ask for a case review.",
+        "",
+    ),
+    "hate-crime": (
+        "Report hate crime",
+        "A crime against someone because of their race, religion, sexuality, disability or gender identity.",
+        "",
+    ),
+    "drug-dealing": (
+        "Report drug dealing",
+        "Selling drugs, or signs of it, like people coming and going from a house at all hours.",
+        "",
+    ),
+    "report-a-crime": (
+        "",
+        "Crimes like burglary, theft and criminal damage that are not happening now.",
+        "",
+    ),
+    "safeguarding-adults": (
+        "Report concerns about an adult",
+        "Worries that an adult is being abused, exploited or neglected, or is neglecting themselves. If they are in "
+        "danger now, call 999.",
+        "",
+    ),
+    "safeguarding-children": (
+        "Report concerns about a child",
+        "Worries that a child is being harmed or is at risk of harm. If they are in danger now, call 999.",
+        "",
+    ),
+    "modern-slavery": (
+        "Report modern slavery",
+        "Modern slavery is when someone is forced to work or is exploited and cannot leave.",
+        "",
+    ),
+    "community-protection-warnings": (
+        "",
+        "A community protection warning tells someone to stop behaviour that is spoiling life for others. "
+        "If they do not, we can issue a notice and a fine.",
+        "",
+    ),
+    "street-drinking": (
+        "Report street drinking",
+        "Drinking alcohol is not allowed in parts of the town centre. Tell us where it is causing problems.",
+        "",
+    ),
+    "cctv-footage-requests": (
+        "Ask for CCTV footage",
+        "If our cameras recorded you, you can ask for a copy of the footage. We keep it for 31 days.",
+        "Free",
+    ),
+    "sandbags-and-flood-help": (
+        "Get sandbags and help with flooding",
+        "If your home is at risk of flooding, we can give sandbags to the "
+        "most vulnerable residents. Flood-proofing your home works better.",
+        "Free",
+    ),
+    "major-incidents-and-rest-centres": (
+        "",
+        "In a major emergency, like a big fire or flood, we open rest centres for people who have to leave "
+        "their homes.",
+        "",
+    ),
+    "severe-weather": (
+        "",
+        "Find out how we keep services running in snow, storms and heatwaves, and how to look after "
+        "yourself and your neighbours.",
+        "",
+    ),
+    "gritting-and-icy-roads": (
+        "",
+        "Gritting main roads when ice or snow is forecast, and filling salt bins.",
+        "",
+    ),
+    "power-cuts": (
+        "",
+        "In a power cut, contact the electricity network operator for your area, not your energy supplier. "
+        "In a long power cut we check on vulnerable residents.",
+        "",
+    ),
+    # Elections and democracy
+    "register-to-vote": (
+        "",
+        "You must be on the electoral register to vote. Register online: it takes about 5 minutes.",
+        "Free",
+    ),
+    "postal-votes": (
+        "Apply to vote by post",
+        "If you cannot get to a polling station, you can vote by post instead. Apply at "
+        "least 11 working days before an election.",
+        "Free",
+    ),
+    "proxy-votes": (
+        "Apply for a proxy vote",
+        "A proxy vote lets someone you trust vote for you. Apply at least 6 working days before an election.",
+        "Free",
+    ),
+    "polling-stations": (
+        "Find your polling station",
+        "Your polling card tells you where to vote. Polling stations are open from 7am to 10pm on election day.",
+        "",
+    ),
+    "voter-id": (
+        "",
+        "You need photo ID to vote at a polling station. If you do not have one, apply for a free voter "
+        "authority certificate.",
+        "Free",
+    ),
+    "household-enquiry-form": (
+        "",
+        "Each year we check who lives at each address so the electoral register is right. Reply as soon as "
+        "you get the form.",
+        "",
+    ),
+    "open-register-opt-out": (
+        "Opt out of the open register",
+        "The open register can be bought by anyone. You can ask for your name to be left off it.",
+        "",
+    ),
+    "standing-for-election": (
+        "Stand for election",
+        "Find out how to become a candidate for the district council or your parish council.",
+        "Free",
+    ),
+    "find-your-councillor": (
+        "",
+        "Find out who your district councillors are and how to contact them.",
+        "",
+    ),
+    "council-meetings": (
+        "",
+        "Council and committee meetings are open to the public. Agendas and minutes are published online.",
+        "",
+    ),
+    "speak-at-a-council-meeting": (
+        "",
+        "You can ask a question or speak at some council meetings. Register by noon 2 working days before.",
+        "",
+    ),
+    "petitions": (
+        "Start a petition",
+        "Ask the council to act on something. A petition with 1,500 signatures is debated by the full council.",
+        "",
+    ),
+    "mayor-and-civic-events": (
+        "Invite the chair of the council",
+        "Invite the chair of the council to an event, or find out about civic ceremonies.",
+        "",
+    ),
+    "councillors-register-of-interests": (
+        "",
+        "Every councillor must publish their interests, like jobs, property and gifts. You can read the "
+        "register online.",
+        "",
+    ),
+    # Bereavement services
+    "burials-and-graves": (
+        "",
+        "Arrange a burial in one of our cemeteries, or buy the right to a grave in advance. Most people "
+        "arrange this through their funeral director.",
+        "From £1,250 for a new grave",
+    ),
+    "cremations": (
+        "",
+        "Wyebridge Crematorium holds services from 9am to 4pm on weekdays. Your funeral director will book it for you.",
+        "£850 for an adult cremation",
+    ),
+    "memorials-and-headstones": (
+        "",
+        "You need our permission before a headstone or memorial is put on a grave. We check memorials every "
+        "5 years so they are safe.",
+        "£150 for a permit",
+    ),
+    "public-health-funerals": (
+        "",
+        "If someone dies and nobody can arrange their funeral, we will arrange a simple, respectful funeral.",
+        "",
+    ),
+    "register-a-death": (
+        "",
+        "A death must be registered within 5 days, by appointment at the register office.",
+        "",
+    ),
+    "births-marriages-and-civil-partnerships": (
+        "Register a birth, marriage or civil partnership",
+        "Registering a birth, giving notice of a marriage or civil partnership, and copies of certificates.",
+        "",
+    ),
+    "exhumations": (
+        "",
+        "Moving a body or ashes from a grave needs a licence from the Ministry of Justice, and our permission.",
+        "£950",
+    ),
+    "book-of-remembrance": (
+        "Add a name to the book of remembrance",
+        "Have a loved one's name written in the book of remembrance at "
+        "the crematorium. The page is shown on the anniversary.",
+        "From £75",
+    ),
+    # Finance and business
+    "pay-an-invoice": (
+        "",
+        "Pay an invoice from the council online, by phone or by bank transfer. You need the invoice number.",
+        "",
+    ),
+    "supplier-payments": (
+        "",
+        "If you supply the council and have not been paid, contact us with your invoice and purchase order "
+        "numbers. We pay within 30 days.",
+        "",
+    ),
+    "make-a-payment": (
+        "Make a payment to the council",
+        "Pay for council services online, or by card on our automated payment line at any time.",
+        "",
+    ),
+    "refunds-and-card-payment-problems": (
+        "",
+        "Tell us if a card payment to the council failed, was taken twice or needs refunding.",
+        "",
+    ),
+    "direct-debit-problems": (
+        "",
+        "If your direct debit to the council has stopped or failed, or your bank details have changed, tell us.",
+        "",
+    ),
+    "report-fraud": (
+        "Report fraud against the council",
+        "Tell us if you think someone is claiming benefits, discounts or a "
+        "council home they should not have. You can stay anonymous.",
+        "",
+    ),
+    "blue-badge-misuse": (
+        "Report blue badge misuse",
+        "Tell us if you think a blue badge is being used by someone it does not belong to.",
+        "",
+    ),
+    "scam-warnings": (
+        "Report a scam or rogue trader",
+        "Scams, rogue traders, doorstep crime and unfair selling.",
+        "",
+    ),
+    "whistleblowing": (
+        "",
+        "If you work for or with the council and are worried about wrongdoing, you can tell us in confidence.",
+        "",
+    ),
+    "business-grants": (
+        "Apply for a business grant",
+        "Grants for small businesses in Wyebridge to start up, grow or make their premises greener.",
+        "",
+    ),
+    "starting-a-business": (
+        "",
+        "Free advice on starting a business in Wyebridge, from licences to business rates.",
+        "Free",
+    ),
+    "markets": (
+        "Book a market stall",
+        "Wyebridge market runs every Tuesday and Saturday, and there is a farmers market once a month.",
+        "From £25 a day",
+    ),
+    "commercial-property": (
+        "Rent a council business unit",
+        "We rent out shops, offices and industrial units. See what is available.",
+        "",
+    ),
+    "business-advice-events": (
+        "",
+        "Free workshops and networking events for local businesses, run with the Wyeshire Growth Hub.",
+        "Free",
+    ),
 }
 
 # Staff names: British first and last names.

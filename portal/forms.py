@@ -20,6 +20,7 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
         self.fields["username"].error_messages = {"required": "Enter your username"}
         self.fields["password"].error_messages = {"required": "Enter your password"}
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template writes the <form> (with its "next" field)
         self.helper.layout = Layout(
             Field.text("username", field_width=20),
             Field("password"),
@@ -44,6 +45,9 @@ class AccessibilityForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        # The template writes the <form> itself (with its CSRF token): a second one from crispy
+        # would nest a form inside a form, which is invalid HTML.
+        self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.radios("colour", legend_size=Size.MEDIUM),
             Field.radios("text_size", legend_size=Size.MEDIUM),
@@ -62,6 +66,7 @@ class StaffPasswordResetForm(GovukFormMixin, PasswordResetForm):
             "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
         }
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template writes the <form>
         self.helper.layout = Layout(Field.text("email", field_width=30), Button.primary("send", "Send reset link"))
 
     def send_mail(
@@ -77,6 +82,7 @@ class StaffSetPasswordForm(GovukFormMixin, SetPasswordForm):
         self.fields["new_password1"].error_messages = {"required": "Enter a new password"}
         self.fields["new_password2"].error_messages = {"required": "Confirm your new password"}
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template writes the <form>
         self.helper.layout = Layout(
             Field("new_password1"), Field("new_password2"), Button.primary("save", "Save password")
         )

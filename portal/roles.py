@@ -53,6 +53,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "portal.view_dashboards",
         *_DIRECTORY_EDIT,
         "directory.import_directory",
+        "directory.change_contactdetails",
         *_STANDARDS_EDIT,
         "standards.add_target",
         "standards.change_target",

@@ -5,7 +5,7 @@ start-up rather than at the first request. Outside DEBUG the defaults are the sa
 `manage.py check --deploy` is clean with production-like variables.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +41,21 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 COUNCIL_NAME = env.str("COUNCIL_NAME", default="Wyebridge District Council")
 SERVICE_NAME = env.str("SERVICE_NAME", default="Contact the council")
+
+
+def env_date(name: str, *, default: str) -> date:
+    """A date setting written YYYY-MM-DD; anything else stops the start, naming the variable."""
+    raw = env.str(name, default=default).strip()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date like 2026-11-20, not {raw!r}.") from None
+
+
+# The accessibility statement says when it was prepared and last reviewed (the 2018 regulations
+# require both): change them when the statement is reviewed, without a release.
+ACCESSIBILITY_STATEMENT_PREPARED = env_date("ACCESSIBILITY_STATEMENT_PREPARED", default="2026-11-20")
+ACCESSIBILITY_STATEMENT_REVIEWED = env_date("ACCESSIBILITY_STATEMENT_REVIEWED", default="2026-12-02")
 
 INSTALLED_APPS = [
     # Ours, top of the stack first (see docs/architecture.md for the import direction).

@@ -1,4 +1,5 @@
 import math
+from urllib.parse import urlencode
 
 from axes.helpers import get_cool_off
 from django.conf import settings
@@ -6,7 +7,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
@@ -23,24 +25,55 @@ def home(request):
     return render(request, "portal/home.html")
 
 
+def _statement_date(value) -> str:
+    # A statement's dates always carry the year ("20 November 2026"), as the GOV.UK sample does.
+    return f"{value.day} {value:%B %Y}"
+
+
 @require_safe
 def accessibility_statement(request):
-    return render(request, "portal/accessibility_statement.html")
+    return render(
+        request,
+        "portal/accessibility_statement.html",
+        {
+            "prepared": _statement_date(settings.ACCESSIBILITY_STATEMENT_PREPARED),
+            "reviewed": _statement_date(settings.ACCESSIBILITY_STATEMENT_REVIEWED),
+            "session_hours": max(1, settings.SESSION_COOKIE_AGE // 3600),
+        },
+    )
+
+
+def _return_path(request, raw: str | None) -> str:
+    """Where the settings page sends someone back to: a path on this site only (never another
+    host, scheme or the settings page itself), or "" for none. Anything else is ignored."""
+    raw = (raw or "").strip()
+    if not raw.startswith("/") or len(raw) > 2000 or any(ord(ch) < 32 or ord(ch) == 127 for ch in raw):
+        return ""
+    if not url_has_allowed_host_and_scheme(raw, allowed_hosts=set(), require_https=False):
+        return ""
+    if raw.split("?", 1)[0] == reverse("portal:accessibility-settings"):
+        return ""
+    return raw
 
 
 def accessibility_settings(request):
     current = Preferences.from_request(request)
+    back = _return_path(request, request.POST.get("next") if request.method == "POST" else request.GET.get("next"))
     if request.method == "POST":
         form = forms.AccessibilityForm(request.POST)
         if form.is_valid():
             chosen = Preferences(form.cleaned_data["colour"], form.cleaned_data["text_size"])
             messages.success(request, "Your accessibility settings have been saved.")
-            response = redirect("portal:accessibility-settings")
+            # Back to this page, which offers a link to where they came from (the message shows
+            # here, next to the choices it is about).
+            target = reverse("portal:accessibility-settings")
+            response = redirect(f"{target}?{urlencode({'next': back})}" if back else target)
             chosen.save(response, secure=request.is_secure())
             return response
     else:
         form = forms.AccessibilityForm(initial={"colour": current.colour, "text_size": current.text_size})
-    return render(request, "portal/accessibility_settings.html", {"form": form})
+    # a11y_next: the base template's settings links keep pointing back to where they came from.
+    return render(request, "portal/accessibility_settings.html", {"form": form, "back": back, "a11y_next": back})
 
 
 @require_safe

@@ -7,7 +7,6 @@ before they start, overlapping closures, a standard with no time) is the model's
 service's, shown on the form by `apply_errors`."""
 
 import datetime as dt
-import re
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -18,7 +17,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from core.dates import govuk_time
-from core.forms import GovukFormMixin, optional_choice_field
+from core.forms import GovukFormMixin, optional_choice_field, time_parse
 from directory.models import ServiceArea, Team
 
 from .models import (
@@ -44,30 +43,6 @@ def _capitalised(text: str) -> str:
 
 
 # --- Fields --------------------------------------------------------------------------------------
-
-_TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.)?$")
-_NAMED_TIMES = {"midday": dt.time(12), "noon": dt.time(12), "12 noon": dt.time(12), "midnight": dt.time(0)}
-
-
-def time_parse(text: str) -> dt.time | None:
-    """'8:45am', '8.45am', '08:45', '17:15', '5pm', 'midday' → a time; anything else → None."""
-    text = " ".join(text.strip().lower().split())
-    if text in _NAMED_TIMES:
-        return _NAMED_TIMES[text]
-    match = _TIME.match(text)
-    if match is None:
-        return None
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    suffix = (match["suffix"] or "").replace(".", "")
-    if suffix:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    elif match["minute"] is None:
-        return None  # "9" alone could be 9am or 9pm
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
 
 
 class TimeField(forms.Field):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.access import staff_permission_required
+from core.changes import change_rows
 from core.dates import govuk_date
 from core.forms import posted
 from directory.models import Team
@@ -361,5 +362,9 @@ def _history(request, *, entry, kind: str):
     return render(
         request,
         "standards/history.html",
-        {"entry": entry, "kind": kind, "changes": selectors.change_history(entry=entry)},
+        {
+            "entry": entry,
+            "kind": kind,
+            "changes": change_rows(selectors.change_history(entry=entry), model=type(entry)),
+        },
     )

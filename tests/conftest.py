@@ -27,6 +27,29 @@ def _fast_password_hasher():
     get_hashers.cache_clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_per_worker(worker_id):
+    """Parallel workers share one Redis: each gets its own key prefix, as each has its own database."""
+    from django.conf import settings
+
+    for alias in settings.CACHES.values():
+        alias["KEY_PREFIX"] = f"{alias.get('KEY_PREFIX', '')}-{worker_id}"
+
+
+@pytest.fixture(autouse=True)
+def _contact_details_cached(_cache_per_worker):
+    """Every test starts with the council's contact details blank and cached, as a fresh install
+    after its first page: pages then cost the same queries whichever test ran before, and a test
+    that sets the details (through the service, its on-commit callbacks run) clears the cache."""
+    from django.core.cache import cache
+
+    from directory.models import ContactDetails
+    from directory.selectors import CONTACT_DETAILS_CACHE_KEY, CONTACT_FIELDS
+
+    blank = ContactDetails(pk=1)
+    cache.set(CONTACT_DETAILS_CACHE_KEY, {name: getattr(blank, name) for name in CONTACT_FIELDS}, timeout=None)
+
+
 @pytest.fixture
 def password():
     return PASSWORD
@@ -98,12 +121,17 @@ def _directory_make() -> dict:
                   phone="01632 960900")  # fmt: skip
     bulky = make(Topic, name="Bulky waste collection", slug="bulky-waste", service_area=waste, team=bins,
                  synonyms=["bulky items", "large items"], keywords=["sofa", "fridge"],
-                 adviser_script="Book online; £35.", online_url="https://www.example.gov.uk/bulky")  # fmt: skip
+                 adviser_script="Book online; £35.", online_url="https://www.example.gov.uk/bulky", is_public=True,
+                 description="We collect large household items such as sofas and fridges.",
+                 cost="£35 for up to 3 items")  # fmt: skip
     potholes = make(Topic, name="Potholes", slug="potholes", service_area=waste, partner=county,
-                    synonyms=["pot hole"])  # fmt: skip
+                    synonyms=["pot hole"], is_public=True,
+                    referral="Report potholes to the County Council online or by phone.")  # fmt: skip
     homeless = make(Topic, name="Homelessness", slug="homelessness", service_area=housing, team=options,
-                    synonyms=["homeless tonight"])  # fmt: skip
-    secret = make(Topic, name="Password reset for staff", slug="password-reset", service_area=hidden, team=desk)
+                    synonyms=["homeless tonight"], is_public=True)  # fmt: skip
+    secret = make(
+        Topic, name="Password reset for staff", slug="password-reset", service_area=hidden, team=desk, is_public=True
+    )
     private = make(Topic, name="Crew damage claims", slug="crew-damage", service_area=waste, team=bins,
                    is_public=False)  # fmt: skip
     olive = user_make(roles.OFFICER, team=bins, username="olive", first_name="Olive", last_name="Shareable")

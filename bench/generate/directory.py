@@ -221,6 +221,9 @@ def generate(ctx) -> None:
                 "team_id": team_id,
                 "partner_id": partner,
                 "adviser_script": script,
+                "description": f"How to {action} for {subject.lower()}.",
+                "cost": "",
+                "referral": "Contact them directly: the council cannot do this for you." if partner else "",
                 "online_url": f"https://www.wyebridge.example/{slugify(subject)}" if rng.random() < 0.6 else "",
                 "is_public": rng.random() < 0.92,
             }

@@ -3,7 +3,7 @@ then {{ field|error_target }} or {{ field|error_target:field_id }}."""
 
 from crispy_forms_gds.templatetags.crispy_forms_gds import is_checkboxes, is_radios
 from django import template
-from django.forms import BoundField
+from django.forms import BoundField, MultiWidget
 
 register = template.Library()
 
@@ -17,4 +17,6 @@ def error_target(field, field_id: str = "") -> str:
         return field_id
     if is_radios(field) or is_checkboxes(field):
         return f"id_{field.html_name}_1"
+    if field_id in ("", field.auto_id) and isinstance(field.field.widget, MultiWidget):
+        return f"{field.auto_id}_0"  # an error on a whole date: its first box (the day)
     return field_id or field.auto_id

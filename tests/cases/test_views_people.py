@@ -406,7 +406,7 @@ def test_merge_keeps_every_case_and_writes_the_history(client, world, needy, dup
     assert "V. Vulnerable (record" in text and "has been merged into this record" in text
     assert text.count("/staff/cases/") >= 3 and "The duplicate&#x27;s case" in text
     history = _text(client.get(reverse("cases:customer-history", args=[needy.pk])))
-    assert "Merged" in history and "cases moved" in history and "Vera Vulnerable" in history
+    assert "Merged" in history and "Cases moved" in history and "Vera Vulnerable" in history
 
 
 def test_merge_page_escapes_the_records(client, world):

@@ -18,6 +18,7 @@ def _topic_form(topic: Topic, **changes) -> dict:
         "keywords": ",".join(topic.keywords), "service_area": topic.service_area_id, "team": topic.team_id or "",
         "partner": topic.partner_id or "", "adviser_script": topic.adviser_script, "online_url": topic.online_url,
         "is_public": "on" if topic.is_public else "", "last_reviewed": topic.last_reviewed.isoformat(),
+        "description": topic.description, "cost": topic.cost, "referral": topic.referral,
     }  # fmt: skip
     return {**data, **changes}
 

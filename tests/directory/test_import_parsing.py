@@ -14,7 +14,8 @@ from directory.models import Topic
 from directory.services import entry_create
 
 HEADER = ",".join(csv_io.COLUMNS)
-TOPIC = "topic,{slug},{name},waste,waste-collections,,,,,,,,,,,,,,,yes,,"
+# One cell a column: is_public is the 20th, then job_title, number_shareable and cost.
+TOPIC = "topic,{slug},{name},waste,waste-collections,,,,,,,,,,,,,,,yes,,,"
 
 
 def _topic_line(slug="garden-waste", name="Garden waste") -> str:

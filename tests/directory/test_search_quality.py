@@ -56,7 +56,7 @@ def test_search_quality_on_demo_data(db, demo_directory, query, slug):
     results = selectors.directory_search(query=query, staff=False, limit=5)
     assert results, f"nothing found for {query!r}"
     assert results[0].kind == "topic"
-    assert results[0].url.endswith(f"#topic-{slug}"), [(r.title, r.reason) for r in results]
+    assert results[0].url.endswith(f"/{slug}/"), [(r.title, r.reason) for r in results]  # its own page
 
 
 def test_each_result_says_why_it_matched(db, demo_directory):
@@ -123,3 +123,67 @@ def test_demo_absences_tell_callers_nothing_of_the_reason(db, demo_directory):
     absences = Absence.objects.all()
     assert absences.count() == 15
     assert all(absence.caller_note == "" for absence in absences)
+
+
+# Public searches: a weak near miss is not offered as an answer. A spelling correction must be at
+# least PUBLIC_SPELLING_SIMILARITY close to the word typed ("passport" is not "sport": 0.36), and
+# entries matching only some of the words are shown only when none matches them all (then under
+# "No results match all of ..."). Each row: query, slugs that must not be among the results.
+NOT_ANSWERS = [
+    ("passport", {"sports-pitch-bookings", "leisure-centres", "exercise-on-referral"}),
+    ("driving licence", {"taxi-driver-licence", "premises-licences", "animal-licences"}),
+    ("council tax", {"parking-fines"}),
+]
+
+
+def _slugs(results) -> set[str]:
+    return {r.url.rstrip("/").rpartition("/")[2] for r in results if r.kind == "topic"}
+
+
+@pytest.mark.parametrize(("query", "wrong"), NOT_ANSWERS)
+def test_public_search_offers_no_near_misses(db, demo_directory, query, wrong):
+    results = selectors.directory_search(query=query, staff=False, limit=60)
+    assert not _slugs(results) & wrong, [(r.title, r.reason) for r in results]
+
+
+def test_passport_finds_nothing_rather_than_sports(db, demo_directory):
+    # The demo directory has no passport entry (HM Passport Office is not among its partners):
+    # the resident gets the no-results page and the council's contact details.
+    assert selectors.directory_search(query="passport", staff=False) == []
+
+
+def test_every_word_answers_come_first_and_alone(db, demo_directory):
+    results = selectors.directory_search(query="driving licence", staff=False, limit=60)
+    assert results[0].url.endswith("/driving-licences/")
+    assert all(r.every_word for r in results)
+
+
+def test_some_words_results_only_when_nothing_matches_every_word(db, demo_directory):
+    results = selectors.directory_search(query="mould in my flat", staff=False)
+    assert results and not any(r.every_word for r in results)
+    assert results[0].url.endswith("/damp-and-mould-in-rented-homes/")
+
+
+def test_close_misspellings_still_corrected_for_the_public(db, demo_directory):
+    for query, slug in (("noisey neighbors", "noise-complaints"), ("counsil tax", "council-tax-bills")):
+        assert selectors.directory_search(query=query, staff=False)[0].url.endswith(f"/{slug}/")
+
+
+def test_staff_searches_keep_every_correction_and_partial_match(db, demo_directory):
+    # Staff know what they are looking for: the public rules above do not apply to them.
+    assert selectors.directory_search(query="passport", staff=True)
+    staff = selectors.directory_search(query="driving licence", staff=True, limit=20)
+    assert any(not r.every_word for r in staff)
+
+
+def test_partner_topics_come_back_worded_for_the_public(db, demo_directory):
+    (first, *_) = selectors.directory_search(query="potholes", staff=False)
+    assert first.partner_name == "Wyeshire County Council"
+    assert first.phone
+
+
+def test_public_search_pages_run_one_query_each(db, demo_directory, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = selectors.directory_search_page(query="council tax", number=2)
+    assert page.number == 2 and len(page.results) == 20 and page.found > 40
+    assert page.pages == -(-min(page.found, selectors.SEARCH_RESULTS_MAX) // selectors.SEARCH_PAGE_SIZE)

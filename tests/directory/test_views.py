@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.calendar import is_closed
 from directory import services
 from directory.models import Absence, DirectoryChange, Officer, Team, Topic
 from tests.factories import user_make
@@ -23,8 +24,8 @@ def _text(response) -> str:
 
 
 def test_a_to_z_lists_public_services_and_partners(client, small_directory, django_assert_num_queries):
-    # 1 public service areas, 1 partners.
-    with django_assert_num_queries(2):
+    # 1 public service areas, 1 public topics (the A to Z of things we help with), 1 partners.
+    with django_assert_num_queries(3):
         response = client.get(reverse("directory:service-list"))
     page = _text(response)
     assert "Waste and recycling" in page and "Housing" in page
@@ -39,7 +40,7 @@ def test_service_page_shows_public_details_only(client, small_directory, django_
     page = _text(response)
     assert "01632 960010" in page and "Monday to Friday, 8am to 5pm" in page
     assert "01632 960011" in page  # the team's public number
-    assert "Bulky waste collection" in page and "https://www.example.gov.uk/bulky" in page
+    assert "Bulky waste collection" in page and 'href="/services/waste/bulky-waste/"' in page  # its own page
     assert "Wyeshire County Council deals with this" in page
     for private in ("01632 960200", "Crew damage claims", "Olive", "Hugo", "01632 960201", "Book online; £35."):
         assert private not in page
@@ -54,7 +55,7 @@ def test_staff_only_service_is_not_found_publicly(client, small_directory):
 def test_public_search_page(client, small_directory):
     response = client.get(reverse("directory:service-search"), {"q": "bulky items"})
     page = _text(response)
-    assert "Bulky waste collection" in page and "Matched: Also called: bulky items" in page
+    assert "Bulky waste collection" in page and "Matched:" not in page  # no internal labels for the public
     assert "01632 960011" in page
     response = client.get(reverse("directory:service-search"), {"q": "zzzzqqq"})
     assert "There are no matching results" in _text(response)
@@ -80,7 +81,7 @@ def test_phone_guide_index(client, small_directory, django_assert_num_queries):
     page = _text(response)
     assert "01632 960200" in page  # internal number
     assert "ICT" in page and "Staff only" in page
-    assert "Hugo Private" in page and f"{absence.caller_sentence()} Ask for the duty officer" in page
+    assert "Hugo Private" in page and f"{absence.caller_sentence(is_closed=is_closed)} Ask for the duty officer" in page
     assert "Annual leave" not in page  # the reason is for the officer's managers alone
 
 
@@ -110,7 +111,8 @@ def test_phone_guide_print_has_one_area_a_page(client, small_directory, django_a
     with django_assert_num_queries(STAFF_OVERHEAD + 6):
         response = client.get(reverse("directory:phone-guide-print"))
     page = _text(response)
-    assert page.count("app-print-page-break") == 3  # every area after the first, then the partners
+    # A page each: the 3 areas, the partners and the index of topics (after the contents).
+    assert page.count('class="app-print-guide__area"') == 5
     assert "Housing options" in page and "Password reset for staff" in page
 
 
@@ -138,8 +140,8 @@ def test_manager_adds_a_topic(client, small_directory, waste_manager):
     response = client.post(
         _url("entry-create", "topic"),
         {"name": "Clinical waste", "slug": "clinical-waste", "service_area": small_directory["waste"].pk,
-         "team": small_directory["bins"].pk, "synonyms": "sharps\nneedles", "keywords": "", "adviser_script": "",
-         "online_url": "", "is_public": "on"},
+         "owner": "team", "team": small_directory["bins"].pk, "synonyms": "sharps\nneedles", "keywords": "",
+         "adviser_script": "", "online_url": "", "is_public": "on"},
     )  # fmt: skip
     assert response.status_code == 302
     topic = Topic.objects.get(slug="clinical-waste")
@@ -182,19 +184,25 @@ def test_topic_needs_team_or_partner_in_the_form(client, small_directory, waste_
         _url("entry-create", "topic"),
         {"name": "Orphan", "slug": "orphan", "service_area": small_directory["waste"].pk},
     )
-    assert "Choose the team that deals with this, or a partner organisation" in _text(response)
+    assert response.context["form"].errors == {"owner": ["Select who deals with this"]}
+
+
+def _date_time(name, moment):
+    """A datetime as the GOV.UK date input and time box post it."""
+    moment = timezone.localtime(moment)
+    return {f"{name}_0": str(moment.day), f"{name}_1": str(moment.month), f"{name}_2": str(moment.year),
+            f"{name}_3": moment.strftime("%H:%M")}  # fmt: skip
 
 
 def _absence_post(officer, start, end):
-    return {"officer": officer.pk, "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": end.strftime("%Y-%m-%dT%H:%M"), "reason": "leave",
+    return {"officer": officer.pk, **_date_time("starts_at", start), **_date_time("ends_at", end), "reason": "leave",
             "caller_note": "Ask for the duty officer"}  # fmt: skip
 
 
 def test_absence_form_errors(client, small_directory, waste_manager):
     client.force_login(waste_manager)
     officer = small_directory["olive"]
-    start = timezone.localtime() + timedelta(days=1)
+    start = (timezone.localtime() + timedelta(days=1)).replace(second=0, microsecond=0)
     response = client.post(_url("entry-create", "absence"), _absence_post(officer, start, start - timedelta(hours=1)))
     assert "The end of the absence must be after the start" in _text(response)
     assert (
@@ -295,7 +303,7 @@ def test_choices_are_limited_to_the_managers_area(client, small_directory, waste
     assert set(form.fields["team"].queryset) == {small_directory["bins"]}
     response = client.post(
         _url("entry-create", "topic"),
-        {"name": "Sneaky", "slug": "sneaky", "service_area": small_directory["housing"].pk,
+        {"name": "Sneaky", "slug": "sneaky", "service_area": small_directory["housing"].pk, "owner": "team",
          "team": small_directory["options"].pk},
     )  # fmt: skip
     assert response.status_code == 200
@@ -323,8 +331,9 @@ def test_review_list_and_mark_reviewed(client, small_directory, waste_manager, d
     Topic.objects.filter(pk__in=[small_directory["bulky"].pk, small_directory["homeless"].pk]).update(last_reviewed=old)
     Officer.objects.filter(pk=small_directory["olive"].pk).update(last_reviewed=old)
     client.force_login(waste_manager)
-    # 1 the manager's own profile (their scope), then 1 query for each of the 5 kinds of entry.
-    with django_assert_num_queries(STAFF_OVERHEAD + 6):
+    # 1 the manager's own profile (their scope), then 1 query for each of the 5 kinds of entry, and 1
+    # the phone numbers used by more than one entry.
+    with django_assert_num_queries(STAFF_OVERHEAD + 7):
         response = client.get(reverse("directory:review"))
     page = _text(response)
     assert "Bulky waste collection" in page and "Olive Shareable" in page
@@ -346,7 +355,7 @@ def test_history_page(client, small_directory, waste_manager, django_assert_num_
     with django_assert_num_queries(STAFF_OVERHEAD + 3):
         response = client.get(_url("entry-history", "topic", topic.pk))
     page = _text(response)
-    assert "Bulky waste collection → Bulky items collection" in page
+    assert "Name: Bulky waste collection to Bulky items collection" in page
     assert "Test Wendy" in page and "Created" in page and "Updated" in page
 
 
@@ -364,12 +373,12 @@ def test_a_slug_in_use_gets_the_govuk_message(client, small_directory, waste_man
     client.force_login(waste_manager)
     response = client.post(
         _url("entry-create", "topic"),
-        {"name": "Again", "slug": "bulky-waste", "service_area": small_directory["waste"].pk,
+        {"name": "Again", "slug": "bulky-waste", "service_area": small_directory["waste"].pk, "owner": "team",
          "team": small_directory["bins"].pk},
     )  # fmt: skip
     assert response.status_code == 200
     assert response.context["form"].errors["slug"] == [
-        "Another entry already uses this web address name. Enter a different one"
+        "Another entry already uses this page address. Enter a different one"
     ]
 
 
@@ -386,7 +395,7 @@ def test_a_team_outside_the_topics_area_is_explained(client, small_directory, ad
     client.force_login(administrator)
     response = client.post(
         _url("entry-create", "topic"),
-        {"name": "Mixed", "slug": "mixed", "service_area": small_directory["housing"].pk,
+        {"name": "Mixed", "slug": "mixed", "service_area": small_directory["housing"].pk, "owner": "team",
          "team": small_directory["bins"].pk},
     )  # fmt: skip
     assert response.context["form"].errors == {"team": ["Choose a team in Housing, or change the service area"]}
@@ -397,7 +406,7 @@ def test_a_field_the_form_refused_gets_one_message(client, small_directory, wast
     client.force_login(waste_manager)
     response = client.post(
         _url("entry-create", "topic"),
-        {"name": "Sneaky", "slug": "sneaky", "service_area": small_directory["waste"].pk,
+        {"name": "Sneaky", "slug": "sneaky", "service_area": small_directory["waste"].pk, "owner": "team",
          "team": small_directory["options"].pk},
     )  # fmt: skip
     assert response.context["form"].errors == {"team": ["Select a team from the list"]}

@@ -99,6 +99,10 @@ STAFF_ROWS = [
     Row("directory:export", get=only(MANAGERS), post=NOT_ALLOWED),
     # An empty POST shows the form's errors and changes nothing.
     Row("directory:import", get=only({"administrator"}), post=only({"administrator"})),
+    # The council's contact details (footer, home page): administrators only. A POST without the
+    # form's fields is a page of errors (200), not a save.
+    Row("directory:contact-details", get=only({"administrator"}), post=only({"administrator"})),
+    Row("directory:contact-details-history", get=only({"administrator"}), post=NOT_ALLOWED),
     Row("directory:entry-create", get=only(MANAGERS), post=only(MANAGERS), kwargs={"kind": "topic"}),
     Row("directory:entry-create", get=only(MANAGERS), post=only(MANAGERS), kwargs={"kind": "absence"}),
     # A new service area is council-wide: administrators only.
@@ -203,7 +207,7 @@ STAFF_ROWS = [
 # Routes anyone may use without signing in; staff see more on some of them (the API).
 PUBLIC_ROUTES = {
     "portal:home", "portal:accessibility-statement", "portal:accessibility-settings", "portal:health",
-    "directory:service-list", "directory:service-search", "directory:service-detail",
+    "directory:service-list", "directory:service-search", "directory:service-detail", "directory:topic-detail",
     "directory:api-search", "directory:api-service-list", "directory:api-service-detail", "directory:api-team-list",
     "directory:api-team-detail", "directory:api-topic-list", "directory:api-topic-detail", "api-schema",
     "standards:public",
