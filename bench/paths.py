@@ -85,8 +85,9 @@ PATHS: list[HotPath] = [
     # details of the page's teams, topics, officers and partners in one query, today's absences.
     HotPath("phone guide search (staff)", "GET", _search("/staff/phone-guide/search/"), "read", 7, signed_in=True),
     HotPath("phone guide index (staff)", "GET", lambda fx, i: "/staff/phone-guide/", "read", 8, signed_in=True),
-    # The A to Z: service areas, public topics (issue #11: each links to its page), partners.
-    HotPath("A to Z of services", "GET", lambda fx, i: "/services/", "read", 3),
+    # The A to Z: service areas, then (issue #11) the public topics' first letters and the first
+    # letter's topics, each linking to its page; partners.
+    HotPath("A to Z of services", "GET", lambda fx, i: "/services/", "read", 4),
     HotPath(
         "service page",
         "GET",

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models
 from django.db.models import F, Prefetch
+from django.db.models.functions import Substr, Upper
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -311,11 +312,18 @@ def partner_list() -> list[Partner]:
     return list(Partner.objects.all())
 
 
-def topic_list_public() -> list[dict]:
-    """Every public topic for the A to Z, as rows (name, slug, area_slug): one query."""
-    return list(
-        Topic.objects.public().order_by("name", "slug").values("name", "slug", area_slug=F("service_area__slug"))
-    )
+def topic_letters_public() -> list[str]:
+    """The first letters of the public topics' names, for the A to Z's letter links: one query."""
+    letters = Topic.objects.public().annotate(letter=Upper(Substr("name", 1, 1))).values_list("letter", flat=True)
+    return sorted(set(letters.distinct()))
+
+
+def topic_list_public(*, letter: str) -> list[dict]:
+    """The public topics whose names start with `letter`, for the A to Z, as rows (name, slug,
+    area_slug): one query. One letter at a time: a council lists thousands of topics, and one
+    page of them all took 200 ms to render at council scale (docs/performance.md)."""
+    topics = Topic.objects.public().filter(name__istartswith=letter).order_by("name", "slug")
+    return list(topics.values("name", "slug", area_slug=F("service_area__slug")))
 
 
 @dataclass(frozen=True)

@@ -49,14 +49,17 @@ def service_list(request):
     letters: dict[str, list] = {}
     for area in areas:
         letters.setdefault(area.name[:1].upper(), []).append(area)
-    topic_letters: dict[str, list] = {}
-    for topic in selectors.topic_list_public():
-        topic_letters.setdefault(topic["name"][:1].upper(), []).append(topic)
+    # Things we help with, one letter at a time (?letter=B): the first letter unless one is chosen.
+    topic_letters = selectors.topic_letters_public()
+    chosen = request.GET.get("letter", "").strip().upper()
+    letter = chosen if chosen in topic_letters else (topic_letters[0] if topic_letters else "")
+    topics = selectors.topic_list_public(letter=letter) if letter else []
     return render(
         request,
         "directory/service_list.html",
-        {"letters": letters, "topic_letters": topic_letters, "partners": selectors.partner_list()},
-    )
+        {"letters": letters, "topic_letters": topic_letters, "letter": letter, "topics": topics,
+         "partners": selectors.partner_list()},
+    )  # fmt: skip
 
 
 @require_safe

@@ -244,7 +244,7 @@ def hours_field_name(weekday: int, period: int, end: str) -> str:
 
 
 class CalendarForm(StandardsForm):
-    """A new calendar: its name, web address name, UK nation and service area."""
+    """A new calendar: its name, page address, UK nation and service area."""
 
     submit_label = "Add calendar"
 
@@ -258,13 +258,12 @@ class CalendarForm(StandardsForm):
         },
     )
     slug = forms.SlugField(
-        label="Web address name",
+        label="Page address",
         max_length=120,
-        help_text="For example, housing-repairs",
+        help_text="The end of the page's web address, like housing-repairs",
         error_messages={
-            "required": "Enter a web address name, like housing-repairs",
-            "invalid": "Web address names can only contain lower-case letters, "
-            "numbers and hyphens, like housing-repairs",
+            "required": "Enter a page address, like housing-repairs",
+            "invalid": "Page addresses can only contain lower-case letters, numbers and hyphens, like housing-repairs",
         },
     )
     subdivision = forms.ChoiceField(

@@ -168,6 +168,23 @@ def world(db) -> World:
     return World(directory=directory, users=users, **users, standards=_standards_make(directory))
 
 
+def council_calendar_ensure():
+    """The council calendar, which a data migration makes. A transactional test (live_server)
+    empties every table after it, that calendar too: then made again as the migration makes it."""
+    from standards import selectors, services
+
+    try:
+        return selectors.council_calendar()
+    except selectors.NoCouncilCalendar:
+        return services.calendar_create(by=None, name="Council calendar", slug="council", subdivision="ENG",
+                                        is_council=True)  # fmt: skip
+
+
+@pytest.fixture
+def council_calendar(db):
+    return council_calendar_ensure()
+
+
 def _standards_make(directory: dict) -> dict:
     """The council calendar (made by a data migration), a calendar for each of area A and B, a
     closure and a standard not yet in force in area B, and a target, made through the standards
@@ -176,16 +193,10 @@ def _standards_make(directory: dict) -> dict:
 
     from django.utils import timezone
 
-    from standards import selectors, services
+    from standards import services
     from standards.models import Channel
 
-    try:
-        council = selectors.council_calendar()
-    except selectors.NoCouncilCalendar:
-        # A transactional test (live_server) empties every table after it, the data migration's
-        # council calendar too: made again as that migration makes it.
-        council = services.calendar_create(by=None, name="Council calendar", slug="council", subdivision="ENG",
-                                           is_council=True)  # fmt: skip
+    council = council_calendar_ensure()
     ahead = timezone.localdate() + dt.timedelta(days=60)
     calendar_a = services.calendar_create(by=None, name="Waste calendar", slug="waste", subdivision="ENG",
                                           service_area=directory["waste"])  # fmt: skip

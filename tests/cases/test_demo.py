@@ -78,7 +78,7 @@ def test_demo_twice_changes_nothing(world, seeded):
     assert _state() == before
 
 
-def test_demo_on_the_demo_directory(db):
+def test_demo_on_the_demo_directory(council_calendar):
     directory_seed()
     standards_seed(today=timezone.localdate())
     summary = cases_seed(**SIZE)

@@ -142,12 +142,17 @@ def test_service_page_links_each_topic_to_its_page(client, small_directory):
 
 
 def test_a_to_z_lists_topics_with_links(client, small_directory, django_assert_num_queries):
-    # 1 public service areas, 1 public topics (with their area's slug), 1 partners.
-    with django_assert_num_queries(3):
+    # 1 public service areas, 1 the topics' first letters, 1 the topics of the first letter (with
+    # their area's slug), 1 partners.
+    with django_assert_num_queries(4):
         page = _text(client.get(reverse("directory:service-list")))
     assert f'href="{_topic_url("waste", "bulky-waste")}"' in page
-    assert f'href="{_topic_url("housing", "homelessness")}"' in page
-    assert 'id="topic-letter-B"' in page
+    assert 'id="topic-letter-B"' in page and 'href="?letter=B#things-we-help-with" aria-current="true"' in page
+    assert 'href="?letter=H#things-we-help-with"' in page and "Homelessness" not in page  # one letter at a time
+    page = _text(client.get(reverse("directory:service-list"), {"letter": "h"}))
+    assert f'href="{_topic_url("housing", "homelessness")}"' in page and "Bulky waste collection" not in page
+    for odd in ("", "ZZ", "\x00", "%", "é" * 5000):  # any other letter: the first one
+        assert "Bulky waste collection" in _text(client.get(reverse("directory:service-list"), {"letter": odd}))
     assert "Password reset for staff" not in page and "Crew damage claims" not in page
     assert 'href="tel:+441632960900"' in page  # the partner's number
     assert f"other organisations, not {COUNCIL}" in page

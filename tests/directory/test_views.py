@@ -24,8 +24,9 @@ def _text(response) -> str:
 
 
 def test_a_to_z_lists_public_services_and_partners(client, small_directory, django_assert_num_queries):
-    # 1 public service areas, 1 public topics (the A to Z of things we help with), 1 partners.
-    with django_assert_num_queries(3):
+    # 1 public service areas, 2 things we help with (the first letters, the first letter's
+    # topics), 1 partners.
+    with django_assert_num_queries(4):
         response = client.get(reverse("directory:service-list"))
     page = _text(response)
     assert "Waste and recycling" in page and "Housing" in page

@@ -26,7 +26,7 @@ def test_councillor_cannot_edit_the_directory(councillor, team_manager):
     assert team_manager.has_perm("directory.change_topic")
 
 
-def test_seed_demo_is_idempotent(db, settings, capsys):
+def test_seed_demo_is_idempotent(council_calendar, settings, capsys):
     settings.DEBUG = True
     call_command("seed_demo")
     from django.contrib.auth import get_user_model
