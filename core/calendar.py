@@ -31,11 +31,6 @@ def register(checker: ClosedDayChecker) -> ClosedDayChecker:
     return checker
 
 
-def unregister(checker: ClosedDayChecker) -> None:
-    if checker in _checkers:
-        _checkers.remove(checker)
-
-
 def weekend(day: date) -> bool:
     return day.weekday() >= 5
 

@@ -232,7 +232,8 @@ OWNER_TEAM, OWNER_PARTNER = "team", "partner"
 
 class OwnerRadios:
     """The topic's "Who deals with this?" radios, each revealing its select (GOV.UK conditional
-    reveal): without JavaScript both selects show, and the one not chosen is ignored.
+    reveal, done in CSS: templates/directory/_owner_radios.html): where the CSS cannot, both
+    selects show, and the one not chosen is ignored.
     (crispy-forms-gds's ConditionalRadios numbers its radios from 0, not as its radios do.)"""
 
     reveals = {OWNER_TEAM: ["team"], OWNER_PARTNER: ["partner", "referral"]}
@@ -241,7 +242,8 @@ class OwnerRadios:
         bound = form["owner"]
         choices = []
         for position, (value, label) in enumerate(bound.field.choices, start=1):
-            content = mark_safe(  # noqa: S308 - crispy's rendering of the form's own fields
+            # crispy's own rendering of the form's fields: every value in it is escaped by their templates.
+            content = mark_safe(  # noqa: S308
                 "".join(render_field(name, form, context, template_pack=template_pack) for name in self.reveals[value])
             )
             choices.append({"value": value, "label": label, "position": position, "content": content})

@@ -284,6 +284,11 @@ CONTACT_DETAILS_CACHE_KEY = "directory:contact-details:1"
 CONTACT_FIELDS = ("name", "phone", "email", "address", "opening_hours")
 
 
+def contact_details_stored() -> ContactDetails | None:
+    """The stored contact details row, None until an administrator first saves it (one query)."""
+    return ContactDetails.objects.filter(pk=1).first()
+
+
 def contact_details() -> ContactDetails:
     """The council's customer services contact details (unsaved and blank until an administrator
     enters them). Every public page shows them in its footer, so they are read from the cache,
@@ -292,9 +297,9 @@ def contact_details() -> ContactDetails:
         values = cache.get(CONTACT_DETAILS_CACHE_KEY)
     except Exception:  # any cache failure: the database still answers
         logger.warning("Cache unavailable: reading contact details from the database", exc_info=True)
-        return ContactDetails.objects.filter(pk=1).first() or ContactDetails(pk=1)
+        return contact_details_stored() or ContactDetails(pk=1)
     if values is None:
-        stored = ContactDetails.objects.filter(pk=1).first() or ContactDetails(pk=1)
+        stored = contact_details_stored() or ContactDetails(pk=1)
         values = {name: getattr(stored, name) for name in CONTACT_FIELDS}
         try:
             cache.set(CONTACT_DETAILS_CACHE_KEY, values, timeout=None)

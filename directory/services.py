@@ -256,7 +256,7 @@ def _contact_details_forget() -> None:
 def contact_details_update(*, by: User | None, fields: dict) -> ContactDetails:
     """Set the council's customer services contact details (the one ContactDetails row, created
     on first use), recorded in the change history; pages show the new details once it commits."""
-    stored = ContactDetails.objects.filter(pk=1).first()
+    stored = selectors.contact_details_stored()
     if stored is None:
         details = entry_create(model=ContactDetails, by=by, fields={"id": 1, **fields})
     else:

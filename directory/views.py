@@ -357,7 +357,7 @@ CONTACT_DETAILS_PERM = "directory.change_contactdetails"
 
 @staff_permission_required(CONTACT_DETAILS_PERM)
 def contact_details_edit(request):
-    stored = ContactDetails.objects.filter(pk=1).first()
+    stored = selectors.contact_details_stored()
     form = forms.ContactDetailsForm(request.POST if request.method == "POST" else None,
                                     instance=copy.copy(stored) if stored else ContactDetails(pk=1))  # fmt: skip
     if request.method == "POST" and form.is_valid():
@@ -375,7 +375,7 @@ def contact_details_edit(request):
 @require_safe
 @staff_permission_required(CONTACT_DETAILS_PERM)
 def contact_details_history(request):
-    stored = ContactDetails.objects.filter(pk=1).first()
+    stored = selectors.contact_details_stored()
     changes = selectors.change_history(entry=stored) if stored else []
     labels = history_labels(forms.ContactDetailsForm)
     return render(request, "directory/contact_details_history.html",

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from time import monotonic as time_monotonic
 from typing import Any
 
 import holidays
@@ -20,6 +21,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from core.calendar import weekend
 from core.dates import govuk_datetime, govuk_time
 from directory.selectors import editor_area_ids
 
@@ -97,6 +99,37 @@ def working_calendar(calendar: Calendar) -> worktime.WorkingCalendar:
     with _WORKING_LOCK:
         _WORKING[calendar.pk] = (key, built)
     return built
+
+
+# How long a process keeps the council calendar for the phone guide's "closed on that day?" checks
+# before reading it again: the guide asks once per absence shown, so it must not query each time.
+# A change made in this process clears it at once (closed_days_forget, connected to the calendar's
+# and closures' signals in StandardsConfig.ready); other processes see it within this many seconds.
+CLOSED_DAYS_TTL_SECONDS = 60
+
+_closed_days: dict[str, Any] = {}
+
+
+def council_closed(day: date) -> bool:
+    """core.calendar's checker: whether the council calendar has no working time on `day`
+    (weekends, bank holidays of its nation, closures). Before migrations have made the council
+    calendar, weekends only."""
+    cached = _closed_days.get("working")
+    if cached is None or _closed_days.get("expires", 0.0) < time_monotonic():
+        try:
+            cached = working_calendar(council_calendar())
+        except NoCouncilCalendar:
+            return weekend(day)
+        with _WORKING_LOCK:
+            _closed_days.update(working=cached, expires=time_monotonic() + CLOSED_DAYS_TTL_SECONDS)
+    return not worktime.is_working_day(cached, day)
+
+
+def closed_days_forget(**kwargs) -> None:
+    """Drop the kept council calendar: the next check reads it again. Every write to a calendar,
+    its hours or closures saves the calendar (its updated_at), so post_save of Calendar covers them."""
+    with _WORKING_LOCK:
+        _closed_days.clear()
 
 
 def hours_as_text(hours: Iterable[tuple[int, time, time]]) -> str:

@@ -288,3 +288,18 @@ def test_a_new_area_and_team_show_on_the_topic_page(client, db):
         "name": "Park benches", "slug": "benches", "service_area": area, "team": team, "is_public": True})  # fmt: skip
     page = _text(client.get(_topic_url("parks", "benches")))
     assert "Rangers" in page and 'href="tel:+441632960300"' in page  # no team number: the area's
+
+
+def test_contact_details_with_redis_down(client, small_directory, settings, django_capture_on_commit_callbacks):
+    # Nothing listens on port 1: every cache call fails, as with Redis stopped. Saving still
+    # commits (the cache is not cleared, and pages no longer read it), and pages read the row
+    # from the database instead of failing.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    _contact_set(django_capture_on_commit_callbacks, **CONTACT)
+    assert selectors.contact_details_stored().phone == "01632 960000"
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'href="tel:+441632960000"' in _text(response)

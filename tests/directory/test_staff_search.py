@@ -13,7 +13,7 @@ from core import calendar as council_days
 from core.dates import govuk_day
 from directory import selectors, services
 from directory.models import Absence
-from standards import apps as standards_apps
+from standards import selectors as standards_selectors
 from standards import services as standards_services
 from standards.selectors import council_calendar
 from tests.factories import user_make
@@ -46,7 +46,7 @@ def _away(officer, *, reason=Absence.Reason.LEAVE, starts=None, ends=None, note=
 def _council_days_forgotten():
     """Tests here add closures to the council calendar: the kept copy goes with their transaction."""
     yield
-    standards_apps.closed_days_forget()
+    standards_selectors.closed_days_forget()
 
 
 # --- Who sees it ---------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_core_calendar_without_a_checker_closes_weekends():
 
 
 def test_standards_answers_from_the_council_calendar(db, django_assert_num_queries):
-    assert standards_apps.council_closed in council_days._checkers  # registered in StandardsConfig.ready
+    assert standards_selectors.council_closed in council_days._checkers  # registered in StandardsConfig.ready
     council_days.is_closed(date(2026, 12, 1))  # read once ...
     with django_assert_num_queries(0):  # ... then kept: no query per absence shown
         assert council_days.is_closed(date(2026, 12, 25))  # Christmas Day
