@@ -11,7 +11,8 @@ COPY . .
 RUN DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost:6379/0 \
     SECRET_KEY=collectstatic-only DEBUG=false python manage.py collectstatic --no-input
 
-RUN useradd --system --home /app portal && chown -R portal /app/var
+# var/attachments: the files sent with online forms (a volume in docker-compose.yml).
+RUN useradd --system --home /app portal && mkdir -p /app/var/attachments && chown -R portal /app/var
 USER portal
 
 EXPOSE 8000

@@ -25,6 +25,8 @@ from . import database
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = 20261122
 SCRATCH = ROOT / "var" / "bench"
+RATE_SETTINGS = ("CONTACT_FORM_RATE_IP", "CONTACT_FORM_RATE_EMAIL", "TRACKING_RATE")
+UNREACHABLE_RATE = "1000000/h"
 
 
 def log(message: str) -> None:
@@ -82,6 +84,9 @@ def configure(args: argparse.Namespace) -> tuple[str, str]:
             "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "LOG_LEVEL": "WARNING",
             "CACHE_KEY_PREFIX": f"bench_{name}",
+            # One client address sends every submission and tracking attempt: the residents' rate
+            # limits (contacts.abuse) would refuse all but the first few.
+            **dict.fromkeys(RATE_SETTINGS, UNREACHABLE_RATE),
         }
     )
     return dev_url, name
@@ -205,9 +210,10 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     from .batch import run_batches
     from .cases import csrf_token
     from .cases import fixtures as case_fixtures
+    from .contacts import form_sessions, tracked_cases
     from .floor.models import FloorRow
     from .load import drive
-    from .paths import CLAIM_NEXT, NOT_YET_BUILT, PATHS, Fixtures
+    from .paths import CLAIM_NEXT, NOT_YET_BUILT, PATHS, PUBLIC_FORM, Fixtures
     from .queries import SAMPLES, count_queries
     from .server import Gunicorn
 
@@ -228,7 +234,18 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
         queue_slug=cases.queue_slug if cases else "",
         case_reference=cases.case_reference if cases else "",
         csrf_token=csrf_token(),
+        tracked=tracked_cases(),
     )
+    # One new draft per submission: the in-process samples, warm-up and run (or --explain's).
+    forms = sum(
+        6 if args.explain else SAMPLES + 1 + min(20, args.requests) + args.requests
+        for p in paths
+        if p.name == PUBLIC_FORM
+    )
+    if forms:
+        started = time.perf_counter()
+        fixtures.form_sessions = form_sessions(forms)
+        log(f"bench: {forms:,} sessions with a new bulky waste draft each, in {time.perf_counter() - started:.1f} s")
 
     def user_for(path):
         return officer if path.as_officer else user
@@ -246,6 +263,9 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     if cases and claims > cases.unclaimed:
         log(f"bench: note: the claim pool has {cases.unclaimed} cases for {claims} claims: the last ones find none")
     counts = {p.name: count_queries(p, fixtures, user_for(p)) for p in paths}
+    for p in paths:
+        if p.transactions is not None:
+            log(f"bench: {p.name}: {counts[p.name].label} statements; transactions {counts[p.name].transactions_label}")
     batches = run_batches()
     for batch in batches:
         log(f"bench: {batch.name}: {batch.seconds:.2f} s ({batch.detail})")
@@ -256,8 +276,11 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
 
     server_env = {
         key: os.environ[key]
-        for key in ("DATABASE_URL", "BENCH_ENDPOINTS", "DEBUG", "SECURE", "SECRET_KEY", "LOG_LEVEL", "CACHE_KEY_PREFIX")
-    }
+        for key in (
+            "DATABASE_URL", "BENCH_ENDPOINTS", "DEBUG", "SECURE", "SECRET_KEY", "LOG_LEVEL", "CACHE_KEY_PREFIX",
+            *RATE_SETTINGS,
+        )
+    }  # fmt: skip
     server_env["ALLOWED_HOSTS"] = "127.0.0.1"
     rows = []
     log(f"bench: starting gunicorn ({args.workers} workers)")
@@ -304,6 +327,10 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
             failures.append(f"{p.name}: {c.label} SQL queries per request, none asserted in bench/paths.py")
         elif c.queries != p.queries or min(c.counts) != p.queries:
             failures.append(f"{p.name}: {c.label} SQL queries per request, bench/paths.py asserts {p.queries}")
+        if p.transactions is not None and c.transactions != p.transactions:
+            failures.append(
+                f"{p.name}: {c.transactions_label} transactions per request, bench/paths.py asserts {p.transactions}"
+            )
     notes.append("Not yet built (no hot path to measure): " + ", ".join(n for n, _ in NOT_YET_BUILT) + ".")
 
     print()
@@ -328,6 +355,8 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
             batches=batches,
             settings_line=settings_line,
             notes=[*failures, *notes],
+            # A run of some paths only must not overwrite the day's full results.
+            partial=bool(args.only),
         )
         log(f"bench: wrote {out.relative_to(ROOT)}")
     for failure in failures:

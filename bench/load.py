@@ -74,7 +74,9 @@ def drive(
                 url = path.url(fixtures, i)
                 headers = {"Host": "127.0.0.1", "Accept": "text/html"}
                 body = None
-                if cookie and path.signed_in:
+                if path.cookie:
+                    headers["Cookie"] = path.cookie(fixtures, i)
+                elif cookie and path.signed_in:
                     headers["Cookie"] = cookie
                 if path.method == "POST":
                     body = urlencode(path.body(fixtures, i) if path.body else {})

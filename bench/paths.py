@@ -12,13 +12,18 @@ NOT_YET_BUILT.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+# The form the submission row sends (its request type is seeded by bench/generate/contacts.py).
+FORM_SLUG = "bulky-waste-collection"
 FLOOR_WRITE = "floor: write one row"
 FLOOR_READ = "floor: read one row by pk"
 CLAIM_NEXT = "claim next"
+PUBLIC_FORM = "public form submission (bulky waste)"
 
 
 @dataclass
@@ -32,6 +37,28 @@ class Fixtures:
     queue_slug: str = ""  # the bench officer's team, whose queue is full
     case_reference: str = ""  # the bench officer's case with a 30-event timeline
     csrf_token: str = ""  # sent as the csrftoken cookie and as the POST rows' form token
+    # Issue #12 (bench/contacts.py): sessions each holding a new complete draft of the bulky waste
+    # form, one per submission; and generated cases to track, with their signed links.
+    form_sessions: list[tuple[str, str]] = field(default_factory=list)  # (session key, draft key)
+    tracked: list = field(default_factory=list)  # bench.contacts.Tracked
+    _next_form: itertools.count = field(default_factory=itertools.count, repr=False)
+    _sending: threading.local = field(default_factory=threading.local, repr=False)
+
+    def form_cookie(self, i: int) -> str:
+        """The next unused draft's session (whatever the request number: the query count, the
+        warm-up and the run all number from 0), so every submission is a new one. Its draft's
+        key goes in this thread's form_body, built next for the same request."""
+        from django.conf import settings
+
+        n = next(self._next_form)  # atomic in CPython: the load threads share it
+        if n >= len(self.form_sessions):
+            raise RuntimeError(f"all {len(self.form_sessions)} prepared form sessions are used")
+        session, self._sending.key = self.form_sessions[n]
+        return f"{settings.SESSION_COOKIE_NAME}={session}; csrftoken={self.csrf_token}"
+
+    def form_body(self, i: int) -> dict:
+        """Check your answers' Send: the CSRF token and the draft's key (the page's hidden field)."""
+        return {"csrfmiddlewaretoken": self.csrf_token, "key": self._sending.key}
 
     def __post_init__(self) -> None:
         if not self.search_terms:
@@ -53,6 +80,11 @@ class HotPath:
     signed_in: bool = False  # sends the bench adviser's session cookie
     expect_status: int = 200
     as_officer: bool = False  # signed in as the bench officer (bench/cases.py) rather than the adviser
+    # The request's own cookies (a resident's session), instead of a signed-in one.
+    cookie: Callable[[Fixtures, int], str] | None = None
+    # Asserted transactions committed per request (atomic blocks; statements outside them are
+    # autocommitted one by one); None: not asserted.
+    transactions: int | None = None
 
     @property
     def floor(self) -> str:
@@ -130,8 +162,9 @@ PATHS: list[HotPath] = [
         "GET",
         lambda fx, i: f"/staff/cases/{fx.case_reference}/",
         "read",
-        # The case with everything it points at (one query), its related cases, its timeline.
-        7,
+        # The case with everything it points at (one query), its related cases, its files, its
+        # timeline.
+        8,
         signed_in=True,
         as_officer=True,
     ),
@@ -149,12 +182,58 @@ PATHS: list[HotPath] = [
         as_officer=True,
         expect_status=302,
     ),
+    # The front door (issue #12), as an anonymous resident: Send on check your answers, each
+    # request a new draft (bench/contacts.py), answered with the redirect to the confirmation.
+    # In autocommit (5): the form, its questions and their answers, the session, and the contact
+    # by the draft's key (web_request_send's check for a repeat).
+    # The one transaction (25): the customer by email on the lower-case email index;
+    # customer_create (its savepoint, the insert, its history); case_create (its savepoint, the new
+    # customer again FOR UPDATE, 3 foreign keys checked by full_clean, the rule set's version (the
+    # compiled rules are kept in the process until a rule changes), the team routed to, the
+    # standard, the team's calendar link, the calendar, the insert in its reference-retry
+    # savepoint, the created and routed events); attachments_claim; the contact; the
+    # acknowledgements sent today; the outbox row.
+    # Then the session's save, a transaction of its own: 2 committed.
+    HotPath(
+        PUBLIC_FORM,
+        "POST",
+        lambda fx, i: f"/contact/{FORM_SLUG}/check/",
+        "write",
+        31,
+        body=lambda fx, i: fx.form_body(i),
+        cookie=lambda fx, i: fx.form_cookie(i),
+        expect_status=302,
+        transactions=2,
+    ),
+    # The signed link from the acknowledgement email: the case with its team and standard, its
+    # public updates. No session, no rate limit (a signed link cannot be guessed).
+    HotPath(
+        "tracking page (resident, signed link)",
+        "GET",
+        lambda fx, i: f"/track/{fx.tracked[i % len(fx.tracked)].token}/",
+        "read",
+        2,
+    ),
+    # The same page found by the reference and the email address typed into the form: the case
+    # (a refusal stops there, and costs the same), then its public updates. Counted by the
+    # tracking rate limits in Redis, which the bench server sets out of reach (bench/__main__.py).
+    HotPath(
+        "tracking page (resident, reference and email)",
+        "POST",
+        lambda fx, i: "/track/",
+        "read",
+        2,
+        body=lambda fx, i: {
+            "csrfmiddlewaretoken": fx.csrf_token,
+            "reference": fx.tracked[i % len(fx.tracked)].reference,
+            "proof": fx.tracked[i % len(fx.tracked)].email,
+        },
+        cookie=lambda fx, i: f"csrftoken={fx.csrf_token}",
+    ),
 ]
 
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.
 NOT_YET_BUILT: list[tuple[str, str]] = [
-    ("public form submission", "write"),
-    ("tracking page (resident)", "read"),
     ("adviser contact logging", "write"),
     ("customer find-as-you-type", "read"),
     ("manager dashboard", "read"),

@@ -107,9 +107,10 @@ def write(
     batches: list[BatchResult],
     settings_line: str,
     notes: list[str],
+    partial: bool = False,
 ) -> Path:
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{dt.date.today():%Y-%m-%d}-{scale}.md"
+    path = RESULTS / f"{dt.date.today():%Y-%m-%d}-{scale}{'-only' if partial else ''}.md"
     lines = [f"# Benchmark: {scale} scale, {facts['date']}", ""]
     lines += [f"- {key}: {value}" for key, value in facts.items()]
     lines += [f"- run: {settings_line}", f"- data: seed {seed}; " + dataset_line(dataset), ""]

@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Case, CaseEvent, CasesChange, ComplaintStage, Customer, RoutingRule
+from .models import Attachment, Case, CaseEvent, CasesChange, ComplaintStage, Customer, RoutingRule
 
 
 class _EventsInline(ReadOnlyInline):
@@ -46,3 +46,10 @@ class RoutingRuleAdmin(ReadOnlyAdmin):
 class ChangeAdmin(ReadOnlyAdmin):
     list_display = ["changed_at", "action", "entry_label", "changed_by"]
     list_select_related = ["changed_by"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    # The file itself is only downloaded from the case page, by staff who can see the case.
+    list_display = ["uploaded_at", "original_name", "content_type", "size", "case"]
+    list_select_related = ["case"]

@@ -12,9 +12,8 @@ from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
-from django.utils.functional import cached_property
 
-from core.forms import GovukFormMixin, optional_choice_field
+from core.forms import GovukFormMixin, LayoutForm, optional_choice_field
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
 from standards.forms import DateField
@@ -69,23 +68,10 @@ class GroupedChoiceField(forms.ChoiceField):
         return self.entries.get(value) if value else None
 
 
-class CasesForm(GovukFormMixin, forms.Form):
+class CasesForm(LayoutForm):
     """Base: each form's `layout()`, with GOV.UK markup by crispy-forms-gds."""
 
     submit_label = "Save"
-
-    @cached_property
-    def helper(self) -> FormHelper:
-        # Built when first rendered, so subclasses may add fields in __init__ first.
-        helper = FormHelper()
-        # The templates write the <form> tag and its CSRF token themselves.
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = self.layout()
-        return helper
-
-    def layout(self) -> Layout:
-        raise NotImplementedError
 
 
 class CaseActionForm(CasesForm):

@@ -82,6 +82,24 @@ class CustomerQuerySet(models.QuerySet):
         """Customers not merged into another record."""
         return self.filter(merged_into__isnull=True)
 
+    def with_lower_names(self):
+        """Annotated with `email_lower` and `name_lower`, the expressions the customer indexes
+        hold: `email__iexact` compares UPPER(email), which no index answers (a scan of every
+        customer), where email_match and name_match use them."""
+        return self.annotate(email_lower=Lower("email"), name_lower=Lower("name"))
+
+
+def email_match(email: str) -> Q:
+    """Customers with this email address in any letter case (on with_lower_names(): the partial
+    index customer_email_idx)."""
+    return Q(email_lower=email.lower()) & ~Q(email="")
+
+
+def name_postcode_match(name: str, postcode: str) -> Q:
+    """Customers with this name in any letter case and this postcode (on with_lower_names():
+    customer_name_postcode_idx)."""
+    return Q(name_lower=name.lower(), postcode=postcode)
+
 
 class Customer(models.Model):
     """A person or organisation the council deals with. Needs (vulnerability, accessibility,
@@ -658,3 +676,43 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def pending(self):
+        """Uploaded with a form not sent yet."""
+        return self.filter(case__isnull=True)
+
+
+class Attachment(models.Model):
+    """A photo or document sent with a case: checked by its content, images re-encoded without
+    their metadata, and kept outside the web root under a generated name (cases.attachments).
+    Uploaded during a form, it waits under the form's key until the form is sent, then belongs to
+    the case; only staff who can see the case may download it."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments")
+    # The form's key while the case does not exist yet.
+    upload_key = models.UUIDField(null=True, blank=True)
+    stored_name = models.CharField(max_length=80, unique=True, editable=False)
+    # As the resident named it, cleaned: shown to staff, never used as a path.
+    original_name = models.CharField(max_length=120)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        indexes = [
+            models.Index(fields=["upload_key"], name="attachment_pending_idx", condition=Q(case__isnull=True)),
+            models.Index(fields=["case"], name="attachment_case_idx", condition=Q(case__isnull=False)),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(case__isnull=False) | Q(upload_key__isnull=False), name="attachment_has_owner"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name

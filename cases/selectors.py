@@ -9,11 +9,12 @@ Who sees which case (docs/architecture.md, "Cases"):
 - councillors see only the enquiries they raised, at summary level.
 Everything else is a 404, so a reference cannot be probed."""
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from standards.models import CaseType
 
 from .models import (
     OPEN_STATUSES,
+    Attachment,
     Case,
     CaseEvent,
     CaseQuerySet,
@@ -31,6 +33,8 @@ from .models import (
     CustomerQuerySet,
     EventKind,
     RoutingRule,
+    email_match,
+    name_postcode_match,
     reference_clean,
 )
 from .routing import Decision, Facts, Rule, route_decide, words_pattern
@@ -287,12 +291,14 @@ def customer_search(*, user, query: str, limit: int = 20) -> list[Customer]:
 
 def customer_duplicates(*, customer: Customer) -> list[Customer]:
     """Other current customers with the same email, phone, or name and postcode. One query."""
-    match = Q(name__iexact=customer.name, postcode=customer.postcode) if customer.postcode else Q(pk__in=[])
+    # Each branch in the form one of the customer indexes answers.
+    match = name_postcode_match(customer.name, customer.postcode) if customer.postcode else Q(pk__in=[])
     if customer.email:
-        match |= Q(email__iexact=customer.email)
+        match |= email_match(customer.email)
     if customer.phone:
-        match |= Q(phone=customer.phone)
-    return list(Customer.objects.current().filter(match).exclude(pk=customer.pk).order_by("name", "id")[:20])
+        match |= Q(phone=customer.phone) & ~Q(phone="")
+    found = Customer.objects.current().with_lower_names().filter(match).exclude(pk=customer.pk)
+    return list(found.order_by("name", "id")[:20])
 
 
 def customer_cases(*, customer: Customer, user) -> list[Case]:
@@ -337,14 +343,30 @@ def rule_compile(rule: RoutingRule) -> Rule:
 
 
 def routing_preview(*, facts: Facts) -> Decision:
-    """Which rule a sample case would hit and why (the "test this rule set" page). One query."""
+    """Which rule a sample case would hit and why (the "test this rule set" page)."""
     return route_decide(routing_rules(), facts)
 
 
+_RULES: dict[str, tuple[tuple, list[Rule]]] = {}
+_RULES_LOCK = threading.Lock()
+
+
 def routing_rules() -> list[Rule]:
-    """The active rules in order, compiled. One query."""
+    """The active rules in order, compiled. Every new case asks, so the compiled rules are kept in
+    this process and read again only when the rule set has changed: one small query compares the
+    rules' count, highest id and latest updated_at (every rule service saves the rule, so each
+    change moves one of them), a second loads them when it has. The team, area and topic names in
+    the rules' sentences are as they were when a rule last changed."""
+    version = RoutingRule.objects.aggregate(count=Count("id"), last_id=Max("id"), changed=Max("updated_at"))
+    key = (version["count"], version["last_id"], version["changed"])
+    cached = _RULES.get("active")
+    if cached is not None and cached[0] == key:
+        return cached[1]
     queryset = RoutingRule.objects.filter(is_active=True).select_related("team", "service_area", "topic")
-    return [rule_compile(rule) for rule in queryset.order_by("position")]
+    rules = [rule_compile(rule) for rule in queryset.order_by("position")]
+    with _RULES_LOCK:
+        _RULES["active"] = (key, rules)
+    return rules
 
 
 def rules_for_user(user) -> models.QuerySet[RoutingRule]:
@@ -411,3 +433,27 @@ def enquiry_get_for_councillor(*, reference: str, user) -> Case:
 
 
 # --- (more reads are added below by section) ---------------------------------------------------
+
+
+# --- Attachments ---------------------------------------------------------------------------------
+
+
+def attachments_pending(*, key) -> list[Attachment]:
+    """The files sent with the form whose key is `key`, not sent yet, oldest first."""
+    return list(Attachment.objects.pending().filter(upload_key=key))
+
+
+def case_attachments(*, case: Case) -> list[Attachment]:
+    return list(case.attachments.all())
+
+
+def attachment_get_for_user(*, reference: str, pk: int, user) -> Attachment:
+    """A file of case `reference` for `user` to download, or 404. Only those who may work the
+    case get its files: those who see its summary only (advisers, a councillor's own enquiry)
+    do not see what the customer sent, as they do not see the description. One query."""
+    attachment = Attachment.objects.filter(
+        pk=pk, case__reference=reference_clean(reference), case__in=cases_workable_by(user)
+    ).first()
+    if attachment is None:
+        raise Http404
+    return attachment

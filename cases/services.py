@@ -24,9 +24,10 @@ from directory.models import Officer, Team
 from standards import selectors as standards
 from standards.models import CaseType, Channel, Priority
 
-from . import routing
+from . import attachments, routing
 from .models import (
     OPEN_STATUSES,
+    Attachment,
     Case,
     CaseEvent,
     CasePause,
@@ -38,9 +39,11 @@ from .models import (
     EventKind,
     RoutingRule,
     Status,
+    email_match,
     reference_make,
 )
 from .selectors import RECEIVE_COMPLIMENTS, routing_rules, rule_compile
+from .tracking import tracking_token_make
 
 # --- Errors --------------------------------------------------------------------------------------
 
@@ -214,7 +217,9 @@ def customer_create(*, by, fields: dict) -> Customer:
         raise TypeError(f"Not customer fields: {sorted(unknown)}")
     with transaction.atomic():
         customer = Customer(**fields)
-        customer.full_clean()
+        # Customer.clean() words its check constraints (needs need consent; a new record is merged
+        # into nothing), so Django need not query for each.
+        customer.full_clean(validate_constraints=False)
         customer.save()
         CasesChange.record(
             entry=customer,
@@ -393,7 +398,10 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
             customer = Customer.objects.select_for_update(no_key=True).get(pk=case.customer_id)
             case.customer = customer.merged_into if customer.merged_into_id is not None else customer
         case.reference = reference_make()
-        case.full_clean(exclude=["reference"])
+        # The check constraints a new case could break are worded by Case.clean(); the others hold
+        # for any new case (not paused, not resolved, not merged). Django would check each with a
+        # query of its own, for nothing: the database still enforces them all on save.
+        case.full_clean(exclude=["reference"], validate_constraints=False)
         routed = _route(case)
         if case.team is not None:
             case.service_area_id = case.team.service_area_id
@@ -569,7 +577,13 @@ def case_update_publish(*, case: Case, by, text: str) -> CaseEvent:
             email_queue(
                 to=case.customer.email,
                 template="cases/emails/public_update",
-                context={"case": case, "customer": case.customer, "text": text},
+                context={
+                    "case": case,
+                    "customer": case.customer,
+                    "text": text,
+                    "site_url": settings.SITE_URL,
+                    "tracking_token": tracking_token_make(case.reference),
+                },
             )
     return event
 
@@ -1030,7 +1044,7 @@ def _errors_renamed(error: ValidationError, names: dict[str, str]) -> Validation
 def _enquiry_resident(resident: dict, *, by) -> Customer:
     """The one current customer with the resident's email address, or a new record."""
     if resident["email"]:
-        same_email = list(Customer.objects.current().filter(email__iexact=resident["email"])[:2])
+        same_email = list(Customer.objects.current().with_lower_names().filter(email_match(resident["email"]))[:2])
         if len(same_email) == 1:
             return same_email[0]
         preferred = ContactMethod.EMAIL
@@ -1077,3 +1091,82 @@ def enquiry_create(*, councillor, ward: str, resident: dict, asked: str, topic=N
             return case_create(by=councillor, councillor=councillor, fields=fields)
         except ValidationError as error:
             raise _errors_renamed(error, {"description": "asked", "location_postcode": "postcode"}) from None
+
+
+# --- Attachments ---------------------------------------------------------------------------------
+
+
+def attachments_claim(*, key, case: Case) -> int:
+    """Give the case the files uploaded under a form's `key` before the case existed; returns
+    how many. One UPDATE, inside the caller's transaction."""
+    return Attachment.objects.pending().filter(upload_key=key).update(case=case, upload_key=None)
+
+
+def _attachments_lock(key) -> None:
+    """One upload at a time per form, so two at once cannot pass the count together."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"cases.attachment:{key}"])
+
+
+def _attachments_count_check(key) -> None:
+    if Attachment.objects.pending().filter(upload_key=key).count() >= settings.ATTACHMENTS_PER_FORM:
+        limit = settings.ATTACHMENTS_PER_FORM
+        raise ValidationError(f"You can only add up to {limit} file{'s' if limit != 1 else ''}", code="too_many")
+
+
+def attachment_add(*, key, upload) -> Attachment:
+    """Keep a file sent with the form whose key is `key`, until the form is sent (then
+    attachments_claim gives it to the case) or abandoned (attachments_pending_purge).
+
+    ValidationError with the GOV.UK message when the form has ATTACHMENTS_PER_FORM files
+    already or the file fails cases.attachments' checks; the file is written only after they
+    pass, and removed again if its row is not saved."""
+    _attachments_count_check(key)  # before the work of checking the file
+    checked = attachments.attachment_check(upload)
+    name = attachments.stored_name_make(checked.extension)
+    try:
+        with transaction.atomic(durable=True):
+            _attachments_lock(key)
+            _attachments_count_check(key)
+            attachment = Attachment.objects.create(
+                upload_key=key,
+                stored_name=name,
+                original_name=attachments.name_clean(upload.name or ""),
+                content_type=checked.content_type,
+                size=len(checked.content),
+            )
+            attachments.file_save(name, checked.content)
+    except BaseException:
+        attachments.files_delete([name])  # nothing to do unless the commit itself failed
+        raise
+    return attachment
+
+
+def attachment_remove(*, key, attachment_id: int) -> Attachment | None:
+    """Remove a file from the form whose key is `key` (only a file of that form, not sent yet);
+    the stored file goes once the row has. Returns what was removed, None when there was no such
+    file (removed already, or another form's)."""
+    with transaction.atomic():
+        attachment = Attachment.objects.pending().filter(upload_key=key, pk=attachment_id).first()
+        if attachment is None:
+            return None
+        name = attachment.stored_name
+        attachment.delete()
+        transaction.on_commit(lambda: attachments.files_delete([name]))
+    return attachment
+
+
+def attachments_pending_purge(*, older_than: timedelta) -> int:
+    """Delete the files of forms abandoned more than `older_than` ago (never sent, so never a
+    case's), rows and stored files; return how many. Rows being claimed by a form sent at this
+    moment are skipped: they are about to be a case's."""
+    with transaction.atomic():
+        stale = list(
+            Attachment.objects.pending()
+            .filter(uploaded_at__lt=timezone.now() - older_than)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", "stored_name")
+        )
+        Attachment.objects.filter(pk__in=[pk for pk, _ in stale]).delete()
+        transaction.on_commit(lambda: attachments.files_delete(name for _, name in stale))
+    return len(stale)

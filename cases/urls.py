@@ -30,6 +30,7 @@ urlpatterns = [
     path(case + "escalate/", views.case_escalate, name="case-escalate"),
     path(case + "link/", views.case_link, name="case-link"),
     path(case + "merge/", views.case_merge, name="case-merge"),
+    path(case + "attachments/<int:pk>/", views.attachment_download, name="attachment-download"),
     # Customers (every case-handling role) and councillors' ward enquiries.
     path("staff/customers/", views.customer_list, name="customer-list"),
     path("staff/customers/new/", views.customer_create, name="customer-create"),

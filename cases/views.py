@@ -15,7 +15,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
@@ -26,7 +26,7 @@ from core.forms import posted
 from standards.forms import apply_errors
 from standards.models import CaseType, Channel
 
-from . import forms, routing, selectors, services
+from . import attachments, forms, routing, selectors, services
 from .models import Case, CaseEvent, ComplaintOutcome, Customer, EventKind, RootCause, RoutingRule, Status
 from .selectors import EDIT_RULES
 
@@ -388,6 +388,7 @@ def _case_page(request, access: selectors.CaseAccess, *, note_form=None, update_
         "milestones": milestones(case, now),
         "stages": stages,
         "related": related,
+        "attachments": selectors.case_attachments(case=case),
         "entries": _entries(selectors.timeline(case=case)[::-1]),
         "actions": _actions(case, stages),
         "note_form": note_form or forms.NoteForm(prefix="note"),
@@ -396,6 +397,26 @@ def _case_page(request, access: selectors.CaseAccess, *, note_form=None, update_
         "form": failed,
     }
     return render(request, "cases/case_detail.html", context)
+
+
+@require_safe
+@staff_permission_required(selectors.WORK)
+def attachment_download(request, reference: str, pk: int):
+    """A file the customer sent, for those who may work the case: always a download, never shown
+    in the browser (it could be a page of someone else's making), with the type found when it
+    was checked."""
+    attachment = selectors.attachment_get_for_user(reference=reference, pk=pk, user=request.user)
+    try:
+        file = attachments.file_open(attachment.stored_name)
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        file, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Opened in a tab all the same, it could run nothing and reach nothing of the site.
+    response["Content-Security-Policy"] = "sandbox"
+    return response
 
 
 def _text_action(request, reference: str, *, form_class, prefix: str, add: Callable, success: str):

@@ -2,8 +2,11 @@
 
 import datetime as dt
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, NoReturn
 
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -32,6 +35,23 @@ class GovukFormMixin(_FormBase):
             elif field is not None and isinstance(field.widget, DateTimeInputWidget) and not field.widget.part_errors:
                 # An error on the whole value (the model's "must be after the start"): every box.
                 field.widget.part_errors = {0, 1, 2, 3}
+
+
+class LayoutForm(GovukFormMixin, forms.Form):
+    """Base of a form whose GOV.UK markup crispy-forms-gds renders from `layout()`. The templates
+    write the <form> tag and its CSRF token themselves."""
+
+    def layout(self) -> Layout:
+        raise NotImplementedError
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        # Built when first rendered, so subclasses may add fields in __init__ first.
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = self.layout()
+        return helper
 
 
 def optional_choice_field(label: str, choices, *, what: str, blank: str = "") -> forms.ChoiceField:

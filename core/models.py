@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -15,6 +16,8 @@ class OutboundEmail(models.Model):
         FAILED = "failed", "Failed"
 
     to = models.EmailField()
+    # What it is for, where a limit counts a kind of email ("contacts.acknowledgement"); blank otherwise.
+    purpose = models.CharField(max_length=40, blank=True)
     subject = models.CharField(max_length=200)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
@@ -28,6 +31,8 @@ class OutboundEmail(models.Model):
         indexes = [
             # The sweep reads only what is pending; the index stays as small as the backlog.
             models.Index(fields=["created_at"], condition=Q(status="pending"), name="outbox_pending_idx"),
+            # How many emails of a purpose one address got lately (the acknowledgement limit).
+            models.Index("purpose", Lower("to"), "created_at", name="outbox_purpose_idx", condition=~Q(purpose="")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -78,14 +83,16 @@ class ChangeRecord(models.Model):
         return f"{self.changed_at:%Y-%m-%d %H:%M} {self.action} {self.entry_type} {self.entry_label}"
 
     @classmethod
-    def record(cls, *, entry: models.Model, by, action: str, changes: dict) -> "ChangeRecord":
-        """Write one change of `entry` by `by` (None, or an anonymous user: a system change)."""
+    def record(cls, *, entry: models.Model, by, action: str, changes: dict, **columns) -> "ChangeRecord":
+        """Write one change of `entry` by `by` (None, or an anonymous user: a system change);
+        `columns`: an app's own columns of its table."""
         record = cls(
             changed_by=by if by is not None and by.is_authenticated else None,
             entry_type=str(entry._meta.model_name),
             entry_id=entry.pk,
             entry_label=str(entry)[:200],
             changes=changes,
+            **columns,
         )
         record.action = action  # declared by each app's table, with its own choices
         record.save()

@@ -26,18 +26,21 @@ def _enqueue_send(email_id: int) -> None:
         logger.warning("Broker unavailable; email %s stays pending for the sweep", email_id, exc_info=True)
 
 
-def email_queue(*, to: str, template: str, context: dict) -> OutboundEmail:
+def email_queue(*, to: str, template: str, context: dict, purpose: str = "") -> OutboundEmail:
     """Render `templates/<template>/subject.txt`, `body.txt` and `body.html` and keep the
     email in the outbox; the worker is asked to send it once the surrounding transaction
-    commits. Never raises because Redis is down."""
+    commits. Never raises because Redis is down. `purpose` names the kind of email where a
+    limit counts them (contacts.selectors.acknowledgements_sent)."""
     subject = " ".join(render_to_string(f"{template}/subject.txt", context).split())
     email = OutboundEmail(
         to=to,
         subject=subject,
         body_text=render_to_string(f"{template}/body.txt", context),
         body_html=render_to_string(f"{template}/body.html", context),
+        purpose=purpose,
     )
-    email.full_clean()
+    # Its one check constraint is about sent emails; a new one is pending (no query to check it).
+    email.full_clean(validate_constraints=False)
     email.save()
     transaction.on_commit(lambda: _enqueue_send(email.id))
     return email

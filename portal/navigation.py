@@ -26,6 +26,7 @@ ITEMS = [
     NavItem("Cases", "cases:queues", "cases.work_cases"),
     NavItem("Customers", "cases:customer-list", "cases.view_customer"),
     NavItem("Routing rules", "cases:rule-list", "cases.change_routingrule"),
+    NavItem("Online forms", "contacts:request-type-list", "contacts.edit_request_types"),
     NavItem("Ward enquiries", "cases:enquiry-list", "cases.raise_enquiries"),
 ]
 

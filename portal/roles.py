@@ -42,11 +42,30 @@ _CASE_MANAGE = [
     "cases.delete_routingrule",
 ]
 
+# The online forms (contacts/selectors.py has the scope): managers edit their area's, service
+# managers and administrators also the general forms, which have no topic.
+_FORMS_EDIT = ["contacts.edit_request_types"]
+_GENERAL_FORMS_EDIT = [*_FORMS_EDIT, "contacts.edit_general_request_types"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS],
     OFFICER: [*_STAFF, *_CASE_WORK],
-    TEAM_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_CASE_MANAGE, "cases.receive_compliments"],
-    SERVICE_MANAGER: [*_STAFF, "portal.view_dashboards", *_DIRECTORY_EDIT, *_STANDARDS_EDIT, *_CASE_MANAGE],
+    TEAM_MANAGER: [
+        *_STAFF,
+        "portal.view_dashboards",
+        *_DIRECTORY_EDIT,
+        *_CASE_MANAGE,
+        "cases.receive_compliments",
+        *_FORMS_EDIT,
+    ],
+    SERVICE_MANAGER: [
+        *_STAFF,
+        "portal.view_dashboards",
+        *_DIRECTORY_EDIT,
+        *_STANDARDS_EDIT,
+        *_CASE_MANAGE,
+        *_GENERAL_FORMS_EDIT,
+    ],
     COUNCILLOR: [*_STAFF, "cases.raise_enquiries"],
     ADMINISTRATOR: [
         *_STAFF,
@@ -60,6 +79,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CASE_MANAGE,
         "cases.view_case_summaries",
         "cases.view_all_cases",
+        *_GENERAL_FORMS_EDIT,
     ],
 }
 

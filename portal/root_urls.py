@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("standards.urls")),
     path("", include("cases.urls")),
+    path("", include("contacts.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]

@@ -196,6 +196,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "email-flush-pending": {"task": "core.tasks.email_flush_pending", "schedule": crontab(minute="*")},
     "sign-in-records-purge": {"task": "core.tasks.sign_in_records_purge", "schedule": crontab(hour=3, minute=17)},
+    "attachments-pending-purge": {
+        "task": "cases.tasks.attachments_pending_purge",
+        "schedule": crontab(hour=3, minute=41),
+    },
 }
 
 # --- Email. -------------------------------------------------------------------------------------
@@ -268,6 +272,26 @@ SIGN_IN_RECORDS_DAYS = env_int_at_least("SIGN_IN_RECORDS_DAYS", default=90, mini
 # A resolved case can be reopened for this many days after its resolution; later, a new case is raised.
 CASE_REOPEN_DAYS = env_int_at_least("CASE_REOPEN_DAYS", default=28, minimum=1)
 
+# --- The front door: online forms and tracking (contacts). --------------------------------------
+# Where the portal is published: the links in emails (a tracking link) are built on it.
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
+# Acknowledgement emails one address gets in 24 hours at most; the form still works past it.
+CONTACT_ACKNOWLEDGEMENTS_PER_DAY = env_int_at_least("CONTACT_ACKNOWLEDGEMENTS_PER_DAY", default=3, minimum=1)
+# Answers in progress are kept this long after the resident's last step (the page warns first).
+CONTACT_DRAFT_MINUTES = env_int_at_least("CONTACT_DRAFT_MINUTES", default=60, minimum=5)
+# Forms sent per client address and per email address (django-ratelimit, CACHES["ratelimit"]).
+CONTACT_FORM_RATE_IP = env.str("CONTACT_FORM_RATE_IP", default="20/h")
+CONTACT_FORM_RATE_EMAIL = env.str("CONTACT_FORM_RATE_EMAIL", default="10/h")
+# Tracking look-ups per client address: a reference cannot be guessed at speed.
+TRACKING_RATE = env.str("TRACKING_RATE", default="10/m")
+# Files residents upload with a form: where they are kept (outside the web root), how many, how big.
+ATTACHMENTS_ROOT = Path(env.str("ATTACHMENTS_ROOT", default=str(BASE_DIR / "var" / "attachments")))
+ATTACHMENTS_PER_FORM = env_int_at_least("ATTACHMENTS_PER_FORM", default=3, minimum=1)
+ATTACHMENT_MAX_BYTES = env_int_at_least("ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024, minimum=1024)
+# Files sent per client address: a form takes ATTACHMENTS_PER_FORM, but a new session is a new
+# form, so this is what stops a robot filling the disk (30 an hour: 150 MB at most).
+ATTACHMENT_UPLOAD_RATE_IP = env.str("ATTACHMENT_UPLOAD_RATE_IP", default="30/h")
+
 # Password resets allowed per client address (django-ratelimit, counted in CACHES["ratelimit"]).
 PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/m")
 RATELIMIT_USE_CACHE = "ratelimit"
@@ -328,11 +352,13 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }  # fmt: skip
 # Staff responses: never kept in a (shared) browser cache (core.middleware.ResponseHeadersMiddleware).
-NO_STORE_PATH_PREFIXES = ["/staff/", "/admin/"]
+# A resident's answers in progress and their tracking page: personal data, on shared computers too.
+NO_STORE_PATH_PREFIXES = ["/staff/", "/admin/", "/contact/", "/track/"]
 NO_STORE_SIGNED_IN_PATH_PREFIXES = ["/api/"]
 # Largest request body accepted (413 above it, before anything reads it): the CSV import takes
-# files up to 2 MB, plus the multipart framing. The HTTPS proxy must set the same limit.
-MAX_REQUEST_BODY_BYTES = env_int_at_least("MAX_REQUEST_BODY_BYTES", default=3 * 1024 * 1024, minimum=1)
+# files up to 2 MB and a form's photo up to ATTACHMENT_MAX_BYTES (5 MB), plus the multipart framing.
+# The HTTPS proxy must set the same limit.
+MAX_REQUEST_BODY_BYTES = env_int_at_least("MAX_REQUEST_BODY_BYTES", default=6 * 1024 * 1024, minimum=1)
 # Form fields other than files are held in memory; no form here has more than a few KB of them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = min(MAX_REQUEST_BODY_BYTES, 1024 * 1024)
 

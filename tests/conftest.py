@@ -17,6 +17,25 @@ from portal import roles
 from tests.factories import PASSWORD, user_make
 
 
+def _database_use(item) -> int:
+    # As pytest-django orders tests: the database tests (0), the transactional ones (1), the rest.
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    if "transactional_db" in fixtures or "live_server" in fixtures or (marker and marker.kwargs.get("transaction")):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Every database test before every transactional one, as pytest-django orders them: a
+    transactional test ends by emptying every table, the rows data migrations made too (the
+    council calendar), which the database tests rely on. pytest regroups the tests parametrized by
+    a session fixture (the browser's) after pytest-django has sorted, which put browser tests among
+    the database tests; this sorts again, keeping the order within each kind."""
+    items.sort(key=_database_use)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hasher():
     """Real hashing costs ~0.2 s a user; tests make hundreds. Sign-in still checks passwords."""

@@ -2,7 +2,7 @@
 
 Each module exposes `TABLES` (the models it fills, emptied before a rebuild), `generate(ctx)`
 (load rows, usually with COPY) and optionally `after_load(ctx)` (work the app does itself once
-rows are in, such as rebuilding a search index). A later app (contacts, cases, ...) adds its own
+rows are in, such as rebuilding a search index). A later app adds its own
 module and appends it to GENERATORS below; it can read what earlier modules made from `ctx.made`.
 """
 
@@ -20,10 +20,10 @@ from django.db import connection
 
 from directory import vocabulary
 
-from . import cases, directory, standards
+from . import cases, contacts, directory, standards
 from .scales import SCALES, Scale
 
-GENERATORS = [directory, standards, cases]
+GENERATORS = [directory, standards, cases, contacts]
 
 
 @dataclass

@@ -6,8 +6,9 @@ hash of the row number and the seed (hashint8extended), so the same seed and day
 rows. The 200 routing rules are made in Python and loaded with COPY.
 
 The shape of the data, as a council's back office would have it:
-- cases are received over two years; the open ones (scale.open_cases) in the last ten days, most
-  of them recently, so their due times are around now and some are overdue; the rest resolved
+- cases are received over three years (as the contacts that raised them,
+  bench/generate/contacts.py); the open ones (scale.open_cases) in the last ten days, most of
+  them recently, so their due times are around now and some are overdue; the rest resolved
   within days and closed a week later;
 - a case's team is its topic's team, so open cases are spread across the teams; about 3% of the
   open ones wait in the triage queue; owned cases belong to an officer of their team;
@@ -54,7 +55,7 @@ EMPTIED = [CasesChange, Case.related.through]
 
 BENCH_OWNED = 25
 TIMELINE_EVENTS = 30
-HISTORY_DAYS = 730
+HISTORY_DAYS = 1095
 WORKING_DAY = 1.4  # calendar days per working day, near enough for due times
 
 WARDS = ["Abbey", "Castle", "Riverside", "Old Town", "Northgate", "St Anne's", "Hillside", "Meadowbank"]

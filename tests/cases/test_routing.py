@@ -272,3 +272,15 @@ def test_a_deleted_rule_leaves_its_cases_routed(world, rules, case_make):
     case.refresh_from_db()
     assert case.team == world.team_a and case.routed_by is None
     assert not RoutingRule.objects.filter(pk=rules["bulky"].pk).exists()
+
+
+def test_the_compiled_rules_are_kept_until_a_rule_changes(world, rules, django_assert_num_queries):
+    first = selectors.routing_rules()
+    with django_assert_num_queries(1):  # the rule set's count, highest id and latest change only
+        assert selectors.routing_rules() is first
+    services.routing_rule_update(rule=rules["bulky"], by=None, fields={"team": world.team_b})
+    assert next(r for r in selectors.routing_rules() if r.name == "Bulky waste").team_id == world.team_b.pk
+    services.routing_rule_update(rule=rules["housing"], by=None, fields={"is_active": False})
+    assert "Housing" not in [r.name for r in selectors.routing_rules()]
+    services.routing_rule_delete(rule=rules["vulnerable_housing"], by=None)
+    assert [r.name for r in selectors.routing_rules()] == ["Bulky waste"]

@@ -322,8 +322,9 @@ def test_case_page_query_count(as_officer, world, case, case_make, django_assert
         services.case_update_publish(case=case, by=world.team_manager if n % 2 else world.officer_a, text=f"Update {n}")
     assert CaseEvent.objects.filter(case=case).count() == 30
     # The staff overhead, then: the case (with its team, owner, customer, standard, rule... joined
-    # and whether the user may work it), its related cases, and the timeline with who did each.
-    with django_assert_num_queries(STAFF_OVERHEAD + 3):
+    # and whether the user may work it), its related cases, its files and the timeline with who
+    # did each.
+    with django_assert_num_queries(STAFF_OVERHEAD + 4):
         response = as_officer.get(_url("case-detail", case))
     assert "Note 12" in _text(response)
 
@@ -333,7 +334,7 @@ def test_complaint_case_page_query_count(as_officer, world, case_make, django_as
     for n in range(28):
         services.case_note_add(case=complaint, by=world.officer_a, text=f"Note {n}")
     # As above, and the complaint's stages with their handlers.
-    with django_assert_num_queries(STAFF_OVERHEAD + 4):
+    with django_assert_num_queries(STAFF_OVERHEAD + 5):
         response = as_officer.get(_url("case-detail", complaint))
     assert "Complaint stage 1" in _text(response)
 

@@ -89,7 +89,7 @@ def test_staff_pages_break_no_policy(page, live_server, world, sign_in, csp_repo
     _assert_styled(page)
     # An upload over the body limit: the 413 page is rendered under the same policy.
     page.locator("input[type=file]").set_input_files(
-        {"name": "big.csv", "mimeType": "text/csv", "buffer": b"record_type\n" + b"x" * (4 * 1024 * 1024)}
+        {"name": "big.csv", "mimeType": "text/csv", "buffer": b"record_type\n" + b"x" * (7 * 1024 * 1024)}
     )
     page.get_by_role("button", name="Check and import").click()
     expect(page.get_by_role("heading", name="The file or form you sent is too big")).to_be_visible()

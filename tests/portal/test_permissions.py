@@ -7,6 +7,7 @@ fails until one is added. Each row says, per method, the status every world user
 for a signed-in user without the role, a redirect to sign in for anonymous visitors, 405 for
 everyone when the page does not accept the method."""
 
+import uuid
 from dataclasses import dataclass, field
 
 import pytest
@@ -75,6 +76,11 @@ CASE_A = {"reference": ("cases", "a", "reference")}
 ENQUIRY = {"reference": ("cases", "enquiry", "reference")}
 CUSTOMER = {"pk": ("cases", "customer", "pk")}
 RULE_A = {"pk": ("cases", "rule_a", "pk")}
+# The online forms: the world's form is on area A's potholes topic (bulky waste is deleted by the
+# directory rows), with a list question and an answer.
+FORM_A = {"pk": ("contacts", "form_a", "pk")}
+QUESTION_A = {"pk": ("contacts", "question_a", "pk")}
+ANSWER_A = {"pk": ("contacts", "answer_a", "pk")}
 
 STAFF_ROWS = [
     Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
@@ -178,6 +184,9 @@ STAFF_ROWS = [
     *[Row(f"cases:{name}", get=only(CASE_WORKERS, **NOT_TEAM_A), post=only(CASE_WORKERS, **NOT_TEAM_A), kwargs=CASE_A)
       for name in ("case-assign", "case-transfer", "case-status", "case-resolve", "case-reopen", "case-edit",
                    "case-extend", "case-escalate", "case-link", "case-merge")],
+    # The customer's files: for those who may work the case (advisers see its summary only).
+    Row("cases:attachment-download", get=only(CASE_WORKERS, **NOT_TEAM_A), post=NOT_ALLOWED,
+        kwargs={**CASE_A, "pk": ("cases", "attachment", "pk")}),
     Row("cases:customer-list", get=only(CUSTOMER_USERS), post=NOT_ALLOWED),
     Row("cases:customer-create", get=only(CUSTOMER_USERS), post=only(CUSTOMER_USERS)),
     Row("cases:customer-detail", get=only(CUSTOMER_USERS), post=NOT_ALLOWED, kwargs=CUSTOMER),
@@ -196,6 +205,31 @@ STAFF_ROWS = [
     Row("cases:rule-delete", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, 302, **OUT_OF_SCOPE),
         kwargs=RULE_A),
     Row("cases:rule-history", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=RULE_A),
+    # Online forms: managers edit those of their area's topics (the service manager, area B, gets
+    # a 404 for area A's form, its questions and answers). Empty POSTs to form pages show the
+    # form's errors (200); deleting and moving redirect (302).
+    Row("contacts:request-type-list", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("contacts:request-type-create", get=only(MANAGERS), post=only(MANAGERS)),
+    Row("contacts:request-type-detail", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=FORM_A),
+    Row("contacts:request-type-update", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=FORM_A),
+    Row("contacts:request-type-delete", get=only(MANAGERS, **OUT_OF_SCOPE),
+        post=only(MANAGERS, 302, **OUT_OF_SCOPE), kwargs=FORM_A),
+    Row("contacts:request-type-history", get=only(MANAGERS, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=FORM_A),
+    Row("contacts:question-create", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=FORM_A),
+    Row("contacts:question-update", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=QUESTION_A),
+    Row("contacts:question-delete", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, 302, **OUT_OF_SCOPE),
+        kwargs=QUESTION_A),
+    *[Row(f"contacts:question-move-{way}", get=NOT_ALLOWED, post=only(MANAGERS, 302, **OUT_OF_SCOPE),
+          kwargs=QUESTION_A) for way in ("up", "down")],
+    Row("contacts:value-create", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=QUESTION_A),
+    Row("contacts:value-update", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, **OUT_OF_SCOPE),
+        kwargs=ANSWER_A),
+    Row("contacts:value-delete", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, 302, **OUT_OF_SCOPE),
+        kwargs=ANSWER_A),
     # The API answers anonymous callers with a 403, not a sign-in redirect; a case outside the
     # caller's scope is a 404 as on the pages. An empty body to raise a case: 400.
     Row("cases:api-case-list", get={**anyone(200), None: 403}, post=NOT_ALLOWED),
@@ -211,6 +245,10 @@ PUBLIC_ROUTES = {
     "directory:api-search", "directory:api-service-list", "directory:api-service-detail", "directory:api-team-list",
     "directory:api-team-detail", "directory:api-topic-list", "directory:api-topic-detail", "api-schema",
     "standards:public",
+    "contacts:track", "contacts:track-link",
+    "contacts:form-files",
+    "contacts:start", "contacts:form-start", "contacts:form-step", "contacts:form-stop", "contacts:form-sent",
+    "contacts:form-keep",
 }  # fmt: skip
 
 
@@ -239,8 +277,10 @@ def test_every_route_has_a_row():
 
 
 @pytest.fixture
-def world(world):
+def world(world, settings, tmp_path):
     """The shared world plus what the cases rows need, made through the cases services."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from cases import services
     from standards.models import CaseType, Channel
 
@@ -255,8 +295,30 @@ def world(world):
     enquiry = services.enquiry_create(councillor=world.councillor, ward="Abbey", summary="Bins missed",
                                       resident={"name": "Sam Voter", "email": "sam@example.org"},
                                       asked="The bins were missed twice.")  # fmt: skip
-    world.cases = {"a": case_a, "enquiry": enquiry, "customer": customer, "rule_a": rule_a}
+    settings.ATTACHMENTS_ROOT = tmp_path
+    key = uuid.uuid4()
+    attachment = services.attachment_add(key=key, upload=SimpleUploadedFile("letter.pdf", b"%PDF-1.4\n%%EOF\n"))
+    services.attachments_claim(key=key, case=case_a)
+    world.cases = {"a": case_a, "enquiry": enquiry, "customer": customer, "rule_a": rule_a, "attachment": attachment}
+    world.contacts = _online_form_make(world)
     return world
+
+
+def _online_form_make(world) -> dict:
+    """An unpublished online form on area A's potholes topic, with a list question and an answer."""
+    from contacts import services
+    from contacts.models import Datatype
+    from standards.models import CaseType
+
+    form_a = services.request_type_create(by=None, fields={
+        "name": "Report a pothole", "slug": "pothole", "group": "report", "topic": world.directory["potholes"],
+        "case_type": CaseType.PROBLEM_REPORT,
+    })  # fmt: skip
+    question_a = services.question_create(request_type=form_a, by=None, fields={
+        "code": "size", "datatype": Datatype.SINGLE, "description": "How big is it?",
+    })  # fmt: skip
+    answer_a = services.question_value_create(question=question_a, by=None, fields={"key": "big", "name": "Big"})
+    return {"form_a": form_a, "question_a": question_a, "answer_a": answer_a}
 
 
 def _check(client, world, row: Row, method: str, expected: dict) -> list[str]:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import cases_seed
+from contacts.demo import request_types_seed
 from directory.demo import directory_seed
 from standards.demo import standards_seed
 
@@ -47,10 +48,12 @@ class Command(BaseCommand):
             result = directory_seed(officers=self._profiles())
             standards_seed(today=timezone.localdate())
             cases = cases_seed(**self._cast())
+            forms = request_types_seed()
         self.stdout.write(
             f"Directory imported from the demo CSV: {result.summary} ({time.perf_counter() - started:.1f} s)."
         )
         self.stdout.write(f"Demo cases: {cases or 'already there, left as they are'}.")
+        self.stdout.write(f"Online forms: {forms or 'already there'}{' made' if forms else ''}.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Staff sign in with these usernames:"))
         for username, _, _, role, _, _ in DEMO_STAFF:
             self.stdout.write(f"  {username:<16} {role}")

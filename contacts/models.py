@@ -1,0 +1,311 @@
+"""The front door's records: each contact with the council, and the online request types.
+
+A Contact is one interaction on one channel (a web form sent, a call taken, a letter opened), with
+its outcome. A web form is a RequestType: a directory topic, the case type it raises and its extra
+questions, which use the Open311 GeoReport v2 attribute model (datatype, required, order,
+description, values) so a request type can be served unchanged as an Open311 service definition.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from cases.models import Case, Customer
+from core.models import ChangeRecord
+from directory.models import Partner, Topic
+from standards.models import CaseType, Channel
+
+# --- Contacts ------------------------------------------------------------------------------------
+
+
+class Outcome(models.TextChoices):
+    RESOLVED = "resolved", "Resolved at first point"
+    SIGNPOSTED = "signposted", "Signposted to a partner"
+    CASE_RAISED = "case_raised", "Case raised"
+    EXISTING_CASE = "existing_case", "About an existing case"
+    PASSED_ON = "passed_on", "Passed to another officer"
+    # A comment sent online needs no reply and raises no case: it is recorded, and counted.
+    RECORDED = "recorded", "Comment recorded"
+
+
+class ContactQuerySet(models.QuerySet):
+    def web(self):
+        return self.filter(channel=Channel.WEB)
+
+
+class Contact(models.Model):
+    """One interaction with the council on one channel, and what came of it."""
+
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(default=timezone.now)
+    # Who took it; none for a web form the resident sent themselves.
+    # The three foreign keys the indexes below lead with need no index of their own.
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        db_index=False,
+    )
+    # None: an anonymous caller.
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, null=True, blank=True, related_name="contacts", db_index=False
+    )
+    # The case it raised, or the existing case it was about.
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="contacts", db_index=False
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    request_type = models.ForeignKey(
+        "RequestType", on_delete=models.PROTECT, null=True, blank=True, related_name="contacts"
+    )
+    summary = models.CharField(max_length=200)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    # The customer was chasing progress on an existing case: a contact better updates would avoid.
+    is_avoidable = models.BooleanField(default=False)
+    # What a web form asked and what the resident answered, in order: [{"code", "question", "answer"}].
+    answers = models.JSONField(default=list, blank=True)
+    # The submission's key (the form's token): a double click, re-post or replay of the same
+    # submission finds this contact instead of making a second one (the unique constraint decides).
+    key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [
+            models.Index(fields=["started_at"], name="contact_started_idx"),
+            models.Index(fields=["channel", "started_at"], name="contact_channel_idx"),
+            models.Index(
+                fields=["adviser", "started_at"], name="contact_adviser_idx", condition=Q(adviser__isnull=False)
+            ),
+            models.Index(fields=["customer", "-started_at"], name="contact_customer_idx"),
+            models.Index(fields=["case"], name="contact_case_idx", condition=Q(case__isnull=False)),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ended_at__gte=models.F("started_at")), name="contact_ends_after_start"),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.SIGNPOSTED) | Q(partner__isnull=False), name="contact_signposted_partner"
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome__in=[Outcome.CASE_RAISED, Outcome.EXISTING_CASE]) | Q(case__isnull=False),
+                name="contact_case_outcome_has_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}: {self.summary}"
+
+    def clean(self):
+        errors = {}
+        if self.started_at and self.ended_at and self.ended_at < self.started_at:
+            errors["ended_at"] = "The end of the contact must be after its start"
+        if self.outcome == Outcome.SIGNPOSTED and self.partner_id is None:
+            errors["partner"] = "Choose the partner the customer was sent to"
+        if self.outcome in (Outcome.CASE_RAISED, Outcome.EXISTING_CASE) and self.case_id is None:
+            errors["case"] = "Enter the case reference"
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Online request types ------------------------------------------------------------------------
+
+# The case types a web form may raise (stage 2 complaints are escalations, not new forms; a
+# councillor's enquiry is raised by the councillor).
+FORM_CASE_TYPES = [
+    CaseType.SERVICE_REQUEST,
+    CaseType.PROBLEM_REPORT,
+    CaseType.COMPLAINT_STAGE_1,
+    CaseType.COMPLIMENT,
+    CaseType.COMMENT,
+]
+
+code_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "Use lowercase letters, numbers and hyphens only, like bin-type",
+)
+
+
+class RequestTypeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def online(self):
+        return self.published().filter(takes_online=True)
+
+
+class RequestType(models.Model):
+    """One thing residents can ask for or tell the council online (an Open311 service), or, when
+    it does not take requests online, a thing the start page says to phone about and why."""
+
+    class Group(models.TextChoices):
+        REPORT = "report", "Report a problem"
+        REQUEST = "request", "Request a service"
+        ASK = "ask", "Ask a question"
+        FEEDBACK = "feedback", "Complaints, compliments and comments"
+
+    name = models.CharField(
+        max_length=120, help_text="What the resident wants, like “Request a bulky waste collection”."
+    )
+    # The Open311 service_code, and the form's web address.
+    slug = models.SlugField(max_length=80, unique=True)
+    group = models.CharField(max_length=10, choices=Group.choices)
+    description = models.TextField(
+        blank=True,
+        max_length=2000,
+        help_text="What the form is for and what the resident needs, shown before they start.",
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="request_types")
+    case_type = models.CharField(max_length=20, choices=[(t.value, t.label) for t in FORM_CASE_TYPES])
+    # Where: asked on its own page (the address pattern); photos and documents: their own page.
+    asks_location = models.BooleanField(default=False)
+    location_label = models.CharField(
+        max_length=120, blank=True, help_text="The location question, like “Where should we collect the items from?”."
+    )
+    takes_attachments = models.BooleanField(default=False)
+    # False: the start page lists it under "Phone us", with `phone_reason`.
+    takes_online = models.BooleanField(default=True)
+    phone_reason = models.CharField(max_length=300, blank=True, help_text="Why it needs a phone call.")
+    is_published = models.BooleanField(default=False, help_text="Residents see only published request types.")
+    position = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RequestTypeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group", "position", "name"]
+        permissions = [
+            ("edit_request_types", "Edit the online request types and their questions"),
+            # The general forms (complaints, compliments, comments) belong to no service area.
+            ("edit_general_request_types", "Edit the request types that have no topic"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(takes_online=True) | ~Q(phone_reason=""), name="request_type_phone_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(asks_location=False) | ~Q(location_label=""), name="request_type_location_label"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_comment(self) -> bool:
+        """A comment is recorded as a contact and raises no case."""
+        return self.case_type == CaseType.COMMENT
+
+    def clean(self):
+        errors = {}
+        if not self.takes_online and not self.phone_reason.strip():
+            errors["phone_reason"] = "Say why residents need to phone about this"
+        if self.asks_location and not self.location_label.strip():
+            errors["location_label"] = "Enter the location question, like “Where is the problem?”"
+        if errors:
+            raise ValidationError(errors)
+
+
+class Datatype(models.TextChoices):
+    """Open311 GeoReport v2 attribute datatypes."""
+
+    STRING = "string", "Short answer"
+    NUMBER = "number", "Number"
+    DATETIME = "datetime", "Date and time"
+    TEXT = "text", "Long answer"
+    SINGLE = "singlevaluelist", "Choose one"
+    MULTI = "multivaluelist", "Choose one or more"
+
+
+LIST_DATATYPES = [Datatype.SINGLE, Datatype.MULTI]
+# The form's own steps share the web addresses of its questions (/contact/<type>/<code>/).
+RESERVED_CODES = {"where", "files", "about-you", "check", "stop", "sent", "keep", "start"}
+
+
+class Question(models.Model):
+    """One extra question of a request type (an Open311 attribute with variable=true)."""
+
+    request_type = models.ForeignKey(RequestType, on_delete=models.CASCADE, related_name="questions")
+    code = models.CharField(max_length=50, validators=[code_validator])
+    datatype = models.CharField(max_length=20, choices=Datatype.choices)
+    required = models.BooleanField(default=True)
+    order = models.PositiveIntegerField(default=0)
+    # Open311 names the question text "description" and the hint "datatype_description".
+    description = models.CharField(max_length=200, help_text="The question, like “What type of bin was missed?”.")
+    datatype_description = models.CharField(max_length=300, blank=True, help_text="Hint text under the question.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request_type", "code"], name="question_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_list(self) -> bool:
+        return self.datatype in LIST_DATATYPES
+
+    def clean(self):
+        if self.code in RESERVED_CODES:
+            names = ", ".join(sorted(RESERVED_CODES))
+            raise ValidationError({"code": f"“{self.code}” is a step of every form. Use another code (not {names})"})
+
+
+class QuestionValue(models.Model):
+    """One answer of a list question. An answer with a stop message ends the form there: urgent
+    matters are phoned in, not queued ("If you can smell gas, phone 0800 111 999 now")."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="values")
+    key = models.CharField(max_length=50, validators=[code_validator])
+    name = models.CharField(max_length=120)
+    order = models.PositiveIntegerField(default=0)
+    stop_message = models.CharField(max_length=300, blank=True, help_text="Stops the form with this message.")
+    stop_phone = models.CharField(max_length=20, blank=True, help_text="The number to phone instead.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="question_value_key_unique"),
+            models.CheckConstraint(condition=Q(stop_phone="") | ~Q(stop_message=""), name="value_stop_phone_message"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def stops(self) -> bool:
+        return bool(self.stop_message)
+
+    def clean(self):
+        if self.stop_phone and not self.stop_message.strip():
+            raise ValidationError({"stop_message": "Enter what to tell the resident, or remove the phone number"})
+
+
+class ContactsChange(ChangeRecord):
+    """The history of the request types and their questions (ChangeRecord, by `entry_type`)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        DELETED = "deleted", "Deleted"
+
+    action = models.CharField(max_length=10, choices=Action.choices)
+    # The request type the entry is (or was) part of, kept when either is deleted: a type's
+    # history shows its questions and answers too, the deleted ones included.
+    request_type_pk = models.BigIntegerField(null=True, blank=True)
+
+    class Meta(ChangeRecord.Meta):
+        indexes = [
+            models.Index(fields=["entry_type", "entry_id"], name="contactschange_entry_idx"),
+            models.Index(fields=["request_type_pk", "-changed_at"], name="contactschange_type_idx"),
+        ]
