@@ -75,14 +75,6 @@ def request_type_get_public(*, slug: str) -> RequestType:
     return request_type
 
 
-def request_types_all() -> QuerySet[RequestType]:
-    """Every request type, for the managers' list."""
-    return RequestType.objects.select_related("topic").order_by("group", "position", "name")
-
-
-# --- Residents: the forms (journey) ---------------------------------------------------------------
-
-
 def web_form_standard(request_type: RequestType) -> str:
     """The published standard's words for this form sent online ("We will reply within 10
     working days"), as a case it raises would get it today; "" when none applies. One query."""
