@@ -210,7 +210,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
     from .batch import run_batches
     from .cases import csrf_token
     from .cases import fixtures as case_fixtures
-    from .contacts import form_sessions, tracked_cases
+    from .contacts import form_sessions, logging_fixtures, tracked_cases
     from .floor.models import FloorRow
     from .load import drive
     from .paths import CLAIM_NEXT, NOT_YET_BUILT, PATHS, PUBLIC_FORM, Fixtures
@@ -235,6 +235,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
         case_reference=cases.case_reference if cases else "",
         csrf_token=csrf_token(),
         tracked=tracked_cases(),
+        logging=logging_fixtures(),
     )
     # One new draft per submission: the in-process samples, warm-up and run (or --explain's).
     forms = sum(

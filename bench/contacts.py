@@ -94,3 +94,65 @@ def tracked_cases() -> list[Tracked]:
         .values_list("reference", "customer__email")[:TRACKED_CASES]
     )
     return [Tracked(reference, email, tracking_token_make(reference)) for reference, email in rows]
+
+
+# --- Adviser logging (issue #13) -------------------------------------------------------------------
+
+LOG_SAMPLES = 40  # customers the find and log rows take their queries and callers from
+
+
+@dataclass(frozen=True)
+class Logging:
+    """What the adviser rows send: find-as-you-type queries as advisers type them, callers to log
+    contacts for, and topics (with a team) to log them under."""
+
+    find_queries: list[str]
+    customer_ids: list[int]
+    topic_slugs: list[str]
+
+
+def _misspelt(name: str, i: int) -> str:
+    """The name as a caller spells it or an adviser mistypes it: a letter dropped, doubled or
+    swapped for a vowel, in the second word (the first in a one-word name), lower case."""
+    words = name.lower().split()
+    word = words[-1]
+    k = 1 + i % max(1, len(word) - 2)
+    typo = [word[:k] + word[k + 1 :], word[:k] + word[k] + word[k:], word[:k] + "aeiou"[i % 5] + word[k + 1 :]][i % 3]
+    return " ".join([*words[:-1], typo])
+
+
+def logging_fixtures() -> Logging:
+    """Queries of every kind find-as-you-type answers, from generated customers spread over the
+    table: misspelt full names ("jon smyth"), a surname's first letters, emails (as typed, any
+    case), phones in three formats, postcodes with and without the space, case references."""
+    from cases.models import Case, Customer
+    from directory.models import Topic
+
+    last = Customer.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    step = max(1, last // LOG_SAMPLES)
+    sample = list(
+        Customer.objects.annotate(spread=Mod("id", step))
+        .filter(spread=0, merged_into__isnull=True)
+        .order_by("id")
+        .values("id", "name", "email", "phone", "postcode")[:LOG_SAMPLES]
+    )
+    references = list(
+        Case.objects.annotate(spread=Mod("id", 9973)).filter(spread=0).values_list("reference", flat=True)[:20]
+    )
+    queries: list[str] = []
+    for i, customer in enumerate(sample):
+        queries.append(_misspelt(customer["name"], i))
+        queries.append(customer["name"].split()[-1][:3].lower())
+        if customer["email"]:
+            queries.append(customer["email"].upper() if i % 2 else customer["email"])
+        if customer["phone"]:
+            digits = customer["phone"].replace(" ", "")
+            queries.append([digits, f"+44 {digits[1:]}", customer["phone"]][i % 3])
+        if customer["postcode"]:
+            queries.append(customer["postcode"].replace(" ", "").lower() if i % 2 else customer["postcode"])
+        if references:
+            queries.append(references[i % len(references)].lower() if i % 2 else references[i % len(references)])
+    topics = list(
+        Topic.objects.filter(team__isnull=False, is_public=True).order_by("id").values_list("slug", flat=True)[:50]
+    )
+    return Logging(find_queries=queries, customer_ids=[c["id"] for c in sample], topic_slugs=topics)

@@ -12,6 +12,7 @@ import secrets
 import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -77,6 +78,32 @@ class ContactMethod(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
+class CustomerNameWord(models.Model):
+    """A word of some customer's name, lower case: the vocabulary find-as-you-type corrects a
+    misspelt word against ("thornwik" is close to thornwick, "smyth" sounds like smith) before
+    looking the customers up by exact words. A few thousand rows where customers are hundreds of
+    thousands, so the fuzzy part is cheap. Kept by the database (Customer's triggers); a word no
+    customer has any more is harmless: it finds nobody."""
+
+    word = models.TextField(primary_key=True)
+    # Its Double Metaphone code (fuzzystrmatch's dmetaphone): the words that sound alike.
+    sounds = models.GeneratedField(
+        expression=models.Func(models.F("word"), function="dmetaphone"),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(OpClass("word", name="text_pattern_ops"), name="name_word_prefix_idx"),
+            GinIndex(OpClass("word", name="gin_trgm_ops"), name="name_word_trgm_idx"),
+            models.Index(fields=["sounds"], name="name_word_sounds_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class CustomerQuerySet(models.QuerySet):
     def current(self):
         """Customers not merged into another record."""
@@ -119,6 +146,14 @@ class Customer(models.Model):
     interpreter_language = models.CharField(max_length=60, blank=True)
     needs_review_on = models.DateField(null=True, blank=True)
     merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from")
+    # The name's words in lower case, split on anything not a letter ("O'Neill": o, neill), computed
+    # by PostgreSQL (customer_name_words, migration 0003): what find-as-you-type matches, word by
+    # word, through customer_name_words_idx.
+    name_words = models.GeneratedField(
+        expression=models.Func(models.F("name"), function="customer_name_words"),
+        output_field=ArrayField(models.TextField()),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -131,6 +166,26 @@ class Customer(models.Model):
             models.Index(Lower("email"), name="customer_email_idx", condition=~Q(email="")),
             models.Index(fields=["phone"], name="customer_phone_idx", condition=~Q(phone="")),
             models.Index(Lower("name"), "postcode", name="customer_name_postcode_idx"),
+            # Find-as-you-type: exact postcodes, and names by their words.
+            models.Index(fields=["postcode"], name="customer_postcode_idx", condition=~Q(postcode="")),
+            GinIndex(fields=["name_words"], name="customer_name_words_idx"),
+        ]
+        # Every word of every name goes into the vocabulary (CustomerNameWord), in the statement
+        # that writes the name: a bulk load learns its words as one row saved does.
+        triggers = [
+            pgtrigger.Trigger(
+                name=f"customer_name_words_{event}",
+                operation=operation,
+                when=pgtrigger.After,
+                level=pgtrigger.Statement,
+                referencing=pgtrigger.Referencing(new="written"),
+                func=(
+                    "INSERT INTO cases_customernameword (word)"
+                    " SELECT DISTINCT unnest(name_words) FROM written ON CONFLICT DO NOTHING; RETURN NULL;"
+                ),
+            )
+            # PostgreSQL allows a transition table on a trigger of one event only.
+            for event, operation in (("insert", pgtrigger.Insert), ("update", pgtrigger.Update))
         ]
         constraints = [
             models.CheckConstraint(
@@ -646,6 +701,9 @@ class EventKind(models.TextChoices):
     LINKED = "linked", "Linked"
     MERGED = "merged", "Merged"
     CUSTOMER_CHANGED = "customer_changed", "Customer record merged"
+    # The customer contacted us about the case (data: channel, chasing: whether they were chasing
+    # progress, an avoidable contact).
+    CONTACTED = "contacted", "Customer contact"
 
 
 class CaseEventQuerySet(models.QuerySet):

@@ -9,21 +9,27 @@ Who sees which case (docs/architecture.md, "Cases"):
 - councillors see only the enquiries they raised, at summary level.
 Everything else is a 404, so a reference cannot be probed."""
 
+import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
 from directory.models import Officer, Team
+from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
 from standards.models import CaseType
 
 from .models import (
     OPEN_STATUSES,
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
     Attachment,
     Case,
     CaseEvent,
@@ -264,29 +270,166 @@ def customer_get_for_user(*, pk: int, user) -> Customer:
     return customer
 
 
-def customer_search(*, user, query: str, limit: int = 20) -> list[Customer]:
-    """Current customers whose name, email, phone or postcode match `query`, or who have a case
-    with that reference. One query."""
+# Find-as-you-type: at most this many customers, for a query of at most this many characters.
+FIND_LIMIT = 8
+FIND_QUERY_MAX = 100
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WORDS = re.compile(r"[^\w]+|[\d_]+")
+_PHONE_CHARACTERS = re.compile(r"^[+\d\s().-]+$")
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    customer: Customer
+    # What the query matched: "name", "email", "phone", "postcode" or "reference".
+    matched: str
+    # Another customer found shares this one's email, phone, or name and postcode.
+    possible_duplicate: bool
+
+
+def find_query_clean(raw: str | None) -> str:
+    """What an adviser typed, as a find query: no control characters (PostgreSQL refuses a NUL),
+    single spaces, at most FIND_QUERY_MAX characters."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    return " ".join(_CONTROL.sub(" ", text).split())[:FIND_QUERY_MAX]
+
+
+def _find_kind(text: str) -> tuple[str, Q | None]:
+    """What `text` looks like and the filter for it, each in the form one customer index answers
+    (on with_lower_names()). Exact for emails, phones (any format), postcodes (any spacing) and
+    case references; names by trigram word similarity, so misspellings and first letters match."""
     from .models import postcode_normalise
 
-    # Control characters dropped: PostgreSQL refuses a NUL in a query parameter.
-    text = " ".join("".join(ch for ch in query or "" if ch.isprintable() or ch.isspace()).split())[:200]
-    if not text:
-        return []
-    match = Q(name__icontains=text) | Q(email__iexact=text)
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) >= 6:
-        match |= Q(phone__contains=digits[-6:])
-    try:
-        postcode = postcode_normalise(text)
-    except Exception:  # noqa: BLE001 - not a postcode: nothing to add
-        postcode = ""
-    if postcode:
-        match |= Q(postcode=postcode)
+    if "@" in text:
+        return "email", email_match(text)
+    if _PHONE_CHARACTERS.match(text) and sum(ch.isdigit() for ch in text) >= 10:
+        try:
+            return "phone", Q(phone=phone_normalise(text))
+        except ValidationError:
+            return "phone", None
+    compact = text.replace(" ", "")
+    if 5 <= len(compact) <= 7 and any(ch.isdigit() for ch in compact) and any(ch.isalpha() for ch in compact):
+        try:
+            return "postcode", Q(postcode=postcode_normalise(compact))
+        except ValidationError:
+            pass
     reference = reference_clean(text)
-    if len(reference) == 9:
-        match |= Q(cases__reference=reference)
-    return list(customers_for_user(user).current().filter(match).distinct().order_by("name", "id")[:limit])
+    if len(reference) == REFERENCE_LENGTH + 1 and all(ch in REFERENCE_ALPHABET for ch in reference.replace("-", "")):
+        # The customer of the case, found through the case's unique reference index.
+        return "reference", Q(pk__in=Case.objects.filter(reference=reference).values("customer_id"))
+    letters = sum(ch.isalpha() for ch in text)
+    return "name", None if letters < 2 else Q()
+
+
+def customer_find(*, user, query: str, limit: int = FIND_LIMIT) -> list[CustomerMatch]:
+    """Current customers matching what was typed: one query, whatever the query (none for one too
+    short or of punctuation only). Names best match first; the rest by name."""
+    text = find_query_clean(query)
+    kind, match = _find_kind(text)
+    if match is None or not user.has_perm(VIEW_CUSTOMERS):
+        return []
+    if kind == "name":
+        customers = _customers_by_name(text, limit)
+    else:
+        found = customers_for_user(user).current().with_lower_names().filter(match)
+        customers = list(found.order_by("name", "id")[:limit])
+    # Possible duplicates among the matches: the same email, phone, or name and postcode.
+    keys: dict[tuple, int] = {}
+    for customer in customers:
+        for key in _duplicate_keys(customer):
+            keys[key] = keys.get(key, 0) + 1
+    return [
+        CustomerMatch(
+            customer=customer,
+            matched=kind,
+            possible_duplicate=any(keys[key] > 1 for key in _duplicate_keys(customer)),
+        )
+        for customer in customers
+    ]
+
+
+# Name words as customer_name_words splits them (migration 0003): runs of letters, lower case.
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+# A typed word stands for at most this many vocabulary words of each kind (spelt like it, sounding
+# like it), and for this many that it begins (a first letter begins hundreds).
+_CLOSE_WORDS, _PREFIXED_WORDS = 8, 50
+_NAME_WORDS_MAX = 4
+
+# The vocabulary words a typed word may stand for, best first: itself, the words it begins
+# (shortest first), the words spelt like it (trigram similarity of 0.4 or more: `%` at pg_trgm's
+# 0.3 finds them in name_word_trgm_idx, the stricter test sorts them out) and the words that sound
+# like it (name_word_sounds_idx), the last two for words of three letters or more.
+_WORD_CANDIDATES_SQL = """
+    SELECT word, min(rank) AS rank, max(closeness) AS closeness FROM (
+        (SELECT word, CASE WHEN word = %(w)s THEN 0 ELSE 1 END AS rank, 1.0::real AS closeness
+         FROM cases_customernameword WHERE word LIKE %(prefix)s ORDER BY length(word), word LIMIT %(prefixed)s)
+        UNION ALL
+        (SELECT word, 2, similarity(word, %(w)s) FROM cases_customernameword
+         WHERE length(%(w)s) >= 3 AND word %% %(w)s AND similarity(word, %(w)s) >= 0.4
+         ORDER BY similarity(word, %(w)s) DESC, word LIMIT %(close)s)
+        UNION ALL
+        (SELECT word, 3, similarity(word, %(w)s) FROM cases_customernameword
+         WHERE length(%(w)s) >= 3 AND sounds = dmetaphone(%(w)s)
+         ORDER BY similarity(word, %(w)s) DESC, word LIMIT %(close)s)
+    ) AS candidates GROUP BY word
+"""
+
+
+def _customers_by_name(text: str, limit: int) -> list[Customer]:
+    """Current customers whose names have, for each word typed, a word it may stand for: one
+    statement that corrects the spelling against the vocabulary (CustomerNameWord, a few thousand
+    rows) and then looks customers up by exact words (customer_name_words_idx), so its cost follows
+    the few rows it returns, never the 500,000 customers.
+
+    One word typed ("thornwik", "tho") matches thousands: the candidates are taken best first and
+    the customers of each looked up in turn, and the statement stops as soon as it has enough (a
+    nested loop in the candidates' order under LIMIT), so an exact "smith" lists Smiths before
+    Smithsons. Two words or more: only the customers having a candidate of every word, which are
+    few, best match first by trigram word similarity to what was typed."""
+    words = list(dict.fromkeys(_NAME_WORD.findall(text.lower())))[:_NAME_WORDS_MAX]
+    if not words:
+        return []
+    fixed = {"prefixed": _PREFIXED_WORDS, "close": _CLOSE_WORDS}
+    if len(words) == 1:
+        params = {"w": words[0], "prefix": words[0] + "%", "limit": limit * 2, **fixed}
+        sql = f"""
+            WITH candidate AS MATERIALIZED (
+                SELECT word, row_number() OVER (ORDER BY rank, closeness DESC, length(word), word) AS position
+                FROM ({_WORD_CANDIDATES_SQL}) AS ranked
+            )
+            SELECT customer.*, candidate.position AS closeness
+            FROM candidate CROSS JOIN LATERAL (
+                SELECT * FROM cases_customer
+                WHERE merged_into_id IS NULL AND name_words @> ARRAY[candidate.word] LIMIT %(limit)s
+            ) AS customer
+            LIMIT %(limit)s
+        """  # noqa: S608 - constant SQL joined; every value is a parameter
+        found = list(Customer.objects.raw(sql, params))
+        # Best candidate first; the same customer under two candidates ("Thomas Thompson") once.
+        found.sort(key=lambda customer: (customer.closeness, customer.name, customer.pk))
+        seen: set[int] = set()
+        return [c for c in found if not (c.pk in seen or seen.add(c.pk))][:limit]
+    params = {"typed": " ".join(words), "limit": limit, **fixed}
+    clauses = []
+    for index, word in enumerate(words):
+        params |= {f"w{index}": word, f"prefix{index}": word + "%"}
+        candidates = _WORD_CANDIDATES_SQL.replace("%(w)s", f"%(w{index})s").replace("%(prefix)s", f"%(prefix{index})s")
+        clauses.append(f"name_words && ARRAY(SELECT word FROM ({candidates}) AS word_{index})")  # noqa: S608
+    sql = f"""
+        SELECT *, word_similarity(%(typed)s, lower(name)) AS closeness FROM cases_customer
+        WHERE merged_into_id IS NULL AND {" AND ".join(clauses)}
+        ORDER BY closeness DESC, name, id LIMIT %(limit)s
+    """  # noqa: S608 - constant SQL joined; every value is a parameter
+    return list(Customer.objects.raw(sql, params))
+
+
+def _duplicate_keys(customer: Customer) -> list[tuple]:
+    keys: list[tuple] = [("name", customer.name.lower(), customer.postcode)] if customer.postcode else []
+    if customer.email:
+        keys.append(("email", customer.email.lower()))
+    if customer.phone:
+        keys.append(("phone", customer.phone))
+    return keys
 
 
 def customer_duplicates(*, customer: Customer) -> list[Customer]:

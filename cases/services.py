@@ -43,6 +43,7 @@ from .models import (
     reference_make,
 )
 from .selectors import RECEIVE_COMPLIMENTS, routing_rules, rule_compile
+from .signals import case_resolved, customer_merged
 from .tracking import tracking_token_make
 
 # --- Errors --------------------------------------------------------------------------------------
@@ -294,9 +295,15 @@ def customer_merge(*, source: Customer, target: Customer, by) -> Customer:
         source.save(update_fields=["merged_into", "updated_at"])
         # Records merged into the source earlier now point at the current record too.
         Customer.objects.filter(merged_into=source).update(merged_into=target)
+        # The apps above move what they hold of the customer (contacts, visits, surveys).
+        moved: dict[str, list[int | None]] = {}
+        for _receiver, counts in customer_merged.send(sender=Customer, source=source, target=target, by=by):
+            if isinstance(counts, dict):
+                moved |= {name: [None, count] for name, count in counts.items()}
         changes = {
             "merged": [f"{source} (record {source.pk})", f"{target} (record {target.pk})"],
             "cases moved": [None, len(cases)],
+            **moved,
             **field_changes(before, snapshot(target, CUSTOMER_FIELDS)),
         }
         CasesChange.record(entry=target, by=by, action=CasesChange.Action.MERGED, changes=changes)
@@ -423,6 +430,13 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
         if case.is_complaint:
             ComplaintStage.objects.create(case=case, stage=_stage(case), started_at=received_at)
     return case
+
+
+def case_contact_record(*, case: Case, by, channel: str, chasing: bool, summary: str) -> CaseEvent:
+    """The customer contacted us about `case` (a call, an email, a visit): an entry on its
+    timeline, which says whether they were chasing progress (an avoidable contact). The case
+    itself does not change, so its version is not bumped and an officer's open form stays valid."""
+    return _event(case, EventKind.CONTACTED, by, text=summary, channel=channel, chasing=chasing)
 
 
 # --- Working a case ------------------------------------------------------------------------------
@@ -684,6 +698,7 @@ def case_resolve(
         if stage is not None:
             data |= {"stage": stage.stage, "outcome": stage.outcome, "root_cause": stage.root_cause}
         _event(case, EventKind.DECIDED if stage else EventKind.STATUS_CHANGED, by, text=resolution, **data)
+        case_resolved.send(sender=Case, case=case, by=by)
     return case
 
 

@@ -312,6 +312,10 @@ _SENTENCES: dict[str, Callable[[dict, str], str]] = {
         else f"{d.get('duplicate')} merged into this case{by}"
     ),
     EventKind.CUSTOMER_CHANGED: lambda d, by: f"Customer record {d.get('from')} merged into {d.get('to')}{by}",
+    EventKind.CONTACTED: lambda d, by: (
+        f"{'Customer chased progress' if d.get('chasing') else 'Customer contacted us'} by "
+        f"{_label(Channel, d.get('channel')).lower()}, logged{by}"
+    ),
 }
 
 
@@ -734,13 +738,13 @@ ENQUIRIES_PAGE_SIZE = 25
 @require_safe
 @staff_permission_required(selectors.VIEW_CUSTOMERS)
 def customer_list(request):
-    query = " ".join(request.GET.get("q", "").split())[:200]
+    query = selectors.find_query_clean(request.GET.get("q", ""))
     # One more than is shown, to know whether to ask for a narrower search.
-    found = selectors.customer_search(user=request.user, query=query, limit=SEARCH_LIMIT + 1) if query else []
+    found = selectors.customer_find(user=request.user, query=query, limit=SEARCH_LIMIT + 1) if query else []
     return render(
         request,
         "cases/customers/list.html",
-        {"query": query, "customers": found[:SEARCH_LIMIT], "more": len(found) > SEARCH_LIMIT},
+        {"query": query, "matches": found[:SEARCH_LIMIT], "more": len(found) > SEARCH_LIMIT},
     )
 
 

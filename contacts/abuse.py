@@ -1,6 +1,7 @@
 """Abuse of the public forms and the tracking page, without a CAPTCHA (CAPTCHAs fail
-accessibility): limits per client address and per email address on forms sent, and per client
-address and per reference on tracking attempts, with one GOV.UK page for whoever goes over.
+accessibility): limits per client address and per email address on forms sent, per client
+address and per reference on tracking attempts, per client address on files and survey
+answers, with one GOV.UK page for whoever goes over.
 
 Counts are django-ratelimit's in CACHES["ratelimit"] (RATELIMIT_USE_CACHE), which counts in
 PostgreSQL while Redis is unreachable (core/cache.py): an outage neither stops residents nor lifts
@@ -17,7 +18,7 @@ from django_ratelimit.core import _split_rate, is_ratelimited
 
 from cases.models import reference_clean
 
-Limited = Literal["forms", "tracking", "files"]
+Limited = Literal["forms", "tracking", "files", "surveys"]
 
 
 def _key(value: str):
@@ -64,6 +65,12 @@ def upload_limited(request: HttpRequest) -> bool:
     return _counted(request, group="contacts.upload-ip", key="ip", rate=settings.ATTACHMENT_UPLOAD_RATE_IP)
 
 
+def survey_limited(request: HttpRequest) -> bool:
+    """Whether this survey answer is one too many from this client address (settings.SURVEY_RATE),
+    accepted or not. Counts this answer: call it once for each answer sent."""
+    return _counted(request, group="contacts.survey-ip", key="ip", rate=settings.SURVEY_RATE)
+
+
 def _wait(seconds: int) -> str:
     # The limits' windows in words: "a minute", "an hour", "10 minutes".
     for unit, length, one in (("day", 86400, "a day"), ("hour", 3600, "an hour"), ("minute", 60, "a minute")):
@@ -80,6 +87,7 @@ def limited_response(request: HttpRequest, *, what: Limited) -> HttpResponse:
         "forms": (settings.CONTACT_FORM_RATE_IP, settings.CONTACT_FORM_RATE_EMAIL),
         "tracking": (settings.TRACKING_RATE,),
         "files": (settings.ATTACHMENT_UPLOAD_RATE_IP,),
+        "surveys": (settings.SURVEY_RATE,),
     }[what]
     seconds = max(_split_rate(rate)[1] for rate in rates)
     response = render(request, "contacts/limited.html", {"what": what, "wait": _wait(seconds)}, status=429)

@@ -9,10 +9,13 @@ here."""
 
 import datetime as dt
 import re
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from crispy_forms_gds.layout import HTML, Button, Div, Field, Fieldset, Fluid, Layout, Size
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
@@ -21,12 +24,33 @@ from django.utils.text import capfirst, slugify
 
 from cases.forms import GroupedChoiceField
 from cases.models import postcode_normalise, reference_clean
+from cases.selectors import find_query_clean
 from core.dates import govuk_time
-from core.forms import DateTimeInputField, DateTimeInputWidget, GovukFormMixin, LayoutForm
+from core.forms import (
+    DateTimeInputField,
+    DateTimeInputWidget,
+    GovukFormMixin,
+    LayoutForm,
+    optional_choice_field,
+    time_parse,
+)
 from directory.forms import EMAIL_INVALID
 from directory.phones import PHONE_MESSAGE, phone_normalise
+from directory.selectors import search_query_clean
+from standards.forms import DateField, local_datetime
+from standards.models import CaseType, Channel, Priority
 
-from .models import FORM_CASE_TYPES, Datatype, Question, QuestionValue, RequestType
+from .models import (
+    FORM_CASE_TYPES,
+    LOGGED_CHANNELS,
+    Datatype,
+    Outcome,
+    Question,
+    QuestionValue,
+    RequestType,
+    SurveyAnswer,
+)
+from .selectors import ContactFilters
 
 ANSWER = "answer"
 STRING_MAX = 200
@@ -487,6 +511,407 @@ class TrackForm(LayoutForm):
         elif not _POSTCODE.match("".join(proof.upper().split())):
             raise ValidationError(PROOF_INVALID, code="invalid")
         return proof
+
+
+# --- Advisers: logging a contact -------------------------------------------------------------------
+# The log screen's one form (templates/contacts/log/screen.html writes its markup: it is the screen
+# advisers keep open all day, and its fields reveal one another). Fields that only matter for one
+# outcome or for a new customer are checked only then, so what is typed into a hidden reveal never
+# blocks a save; the rules of a contact are the model's and contacts.services.contact_log's.
+
+ANONYMOUS, NEW_CUSTOMER = "anonymous", "new"
+LOG_OUTCOMES = [(outcome.value, outcome.label) for outcome in Outcome if outcome != Outcome.RECORDED]
+# A call raises what a web form would, but a comment: that is recorded as the contact itself.
+LOG_CASE_TYPES = [(case_type.value, case_type.label) for case_type in FORM_CASE_TYPES if case_type != CaseType.COMMENT]
+# How long after the screen opened a contact can say it started (a long call, a screen left open).
+LOG_STARTED_MAX = dt.timedelta(hours=12)
+_STARTED_SALT = "contacts.log.started"
+_POSITIVE_ID = re.compile(r"^[1-9][0-9]{0,17}$")
+REFERENCE_NOT_FOUND = "No case found with that reference"
+
+
+def log_started_sign(at: dt.datetime) -> str:
+    """The moment the screen opened, signed: the hidden `started` field carries it through every
+    re-render of the screen, and a changed or stale one is not believed."""
+    return signing.TimestampSigner(salt=_STARTED_SALT).sign(str(int(at.timestamp())))
+
+
+def _started_read(value: str, now: dt.datetime) -> dt.datetime:
+    # A missing, changed or expired value: the screen is taken to have opened now.
+    try:
+        seconds = int(signing.TimestampSigner(salt=_STARTED_SALT).unsign(value, max_age=LOG_STARTED_MAX))
+    except (signing.BadSignature, ValueError):
+        return now
+    at = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    return at if now - LOG_STARTED_MAX <= at <= now else now
+
+
+def positive_id(value: str) -> int | None:
+    return int(value) if _POSITIVE_ID.match(value or "") else None
+
+
+class _HiddenField(forms.CharField):
+    """One of the screen's own hidden values: never the adviser's to fix, so never an error (a
+    control character is dropped; the form decides what a bad value means)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value) -> str:
+        return str(value or "").replace("\x00", "")
+
+
+def _loose(label: str, *, what: str = "", **kwargs) -> forms.CharField:
+    """A field of a reveal or of a new customer: only checked (in ContactLogForm.clean) when the
+    outcome or the customer it belongs to is chosen; a control character is refused at once."""
+    what = what or label.removesuffix(" (optional)")
+    return forms.CharField(
+        label=label,
+        required=False,
+        error_messages={"null_characters_not_allowed": f"{what} must not contain control characters"},
+        **kwargs,
+    )
+
+
+class QueryField(forms.CharField):
+    """A search box, cleaned as its search reads it (control characters dropped, cut to length):
+    it never refuses what was typed, and the screen shows back what was searched for."""
+
+    def __init__(self, *, clean: Callable[[str], str], **kwargs):
+        self.query_clean = clean
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value) -> str:
+        return self.query_clean(str(value or ""))
+
+
+def _when(text: str, *, on: dt.date) -> dt.datetime | None:
+    time = time_parse(text)
+    return None if time is None else timezone.make_aware(dt.datetime.combine(on, time))
+
+
+class ContactLogForm(GovukFormMixin, forms.Form):
+    """One contact an adviser logs: the fields in the order the screen shows them. Ids (customer,
+    partner, officer, visit) are cleaned to whole numbers and a topic to a slug; the view fetches
+    them through the access-checked selectors."""
+
+    key = _HiddenField()
+    started = _HiddenField()
+    visit = _HiddenField()
+    channel = forms.ChoiceField(
+        label="How did they contact us?",
+        choices=[(channel.value, channel.label) for channel in LOGGED_CHANNELS],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the customer contacted us",
+                        "invalid_choice": "Select how the customer contacted us"},
+    )  # fmt: skip
+    q = QueryField(clean=find_query_clean, label="Find a customer")
+    customer = _loose("Customer", widget=forms.RadioSelect)
+    new_name = _loose("Full name")
+    new_email = _loose("Email address (optional)")
+    new_phone = _loose("UK phone number (optional)")
+    new_postcode = _loose("Postcode (optional)")
+    dq = QueryField(clean=lambda raw: search_query_clean(raw).text, label="Search the directory")
+    topic = _loose("Topic", widget=forms.RadioSelect)
+    summary = _text(
+        "Summary",
+        max_length=200,
+        what="Summary",
+        required=True,
+        help_text="What they contacted us about, in one line",
+        error_messages={"required": "Enter a summary of the contact",
+                        "null_characters_not_allowed": "Summary must not contain control characters"},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )  # fmt: skip
+    outcome = forms.ChoiceField(
+        label="What happened?",
+        choices=LOG_OUTCOMES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what happened: the outcome of the contact",
+                        "invalid_choice": "Select what happened: the outcome of the contact"},
+    )  # fmt: skip
+    partner = _loose("Partner they were sent to")
+    case_type = _loose("Type of case")
+    priority = _loose("Priority", widget=forms.RadioSelect)
+    description = _loose("Description", widget=forms.Textarea)
+    reference = _loose("Case reference")
+    chasing = forms.BooleanField(label="They were chasing progress", required=False)
+    passed_to = _loose("Officer they were passed to")
+    start_time = _loose("Started at", what="The time it started", help_text="For example, 14:30 or 2:30pm")
+    end_time = _loose("Ended at (optional)", what="The time it ended", help_text="Leave empty for the time you save it")
+
+    def __init__(self, *args, now: dt.datetime | None = None, **kwargs):
+        self.now = now or timezone.now()
+        super().__init__(*args, **kwargs)
+
+    def clean_key(self) -> uuid.UUID:
+        # The key is ours, never the adviser's to fix: a missing or changed one is replaced, so
+        # the worst a bad one does is lose the protection against a double save.
+        try:
+            return uuid.UUID(self.cleaned_data["key"])
+        except ValueError:
+            return uuid.uuid4()
+
+    def clean_started(self) -> dt.datetime:
+        return _started_read(self.cleaned_data["started"], self.now)
+
+    def clean_visit(self) -> int | None:
+        return positive_id(self.cleaned_data["visit"])
+
+    def clean_customer(self) -> str | int:
+        value = self.cleaned_data["customer"]
+        if value in ("", ANONYMOUS):
+            return ANONYMOUS
+        if value == NEW_CUSTOMER:
+            return NEW_CUSTOMER
+        pk = positive_id(value)
+        if pk is None:
+            raise ValidationError("Select a customer from the list, Anonymous caller or New customer")
+        return pk
+
+    def clean_topic(self) -> str:
+        slug = self.cleaned_data["topic"].strip()
+        if slug and not re.fullmatch(r"[-a-zA-Z0-9_]{1,120}", slug):
+            raise ValidationError("Select a topic from the directory")
+        return slug
+
+    def _started_at(self) -> dt.datetime | None:
+        text = self.cleaned_data.get("start_time", "")
+        opened = self.cleaned_data.get("started") or self.now
+        if not text.strip():
+            return opened
+        at = _when(text, on=timezone.localdate(opened))
+        if at is None:
+            self.add_error("start_time", "Enter the time it started as a time, like 14:30 or 2:30pm")
+            return None
+        if at > self.now:  # a time after now is yesterday's (a call taken before midnight)
+            at -= dt.timedelta(days=1)
+        if at < self.now - LOG_STARTED_MAX:
+            self.add_error("start_time", "The time it started must be within the last 12 hours")
+            return None
+        return at
+
+    def _ended_at(self, started_at: dt.datetime) -> dt.datetime | None:
+        at = _when(self.cleaned_data.get("end_time", ""), on=timezone.localdate(started_at))
+        if at is None:
+            self.add_error("end_time", "Enter the time it ended as a time, like 14:30 or 2:30pm")
+            return None
+        if at < started_at and at + dt.timedelta(days=1) <= self.now:  # ended after midnight
+            at += dt.timedelta(days=1)
+        if at > self.now + dt.timedelta(minutes=1):
+            self.add_error("end_time", "The time it ended must not be in the future")
+            return None
+        return at
+
+    def _new_customer(self) -> dict | None:
+        data = self.cleaned_data
+        details = {"name": " ".join(data.get("new_name", "").split())}
+        if not details["name"]:
+            self.add_error("new_name", "Enter the customer\u2019s full name")
+        elif len(details["name"]) > 200:
+            self.add_error("new_name", "Full name must be 200 characters or fewer")
+        checks = (
+            ("email", "Email address", 254, lambda value: validate_email(value) or value, EMAIL_INVALID),
+            ("phone", "Phone number", 30, phone_normalise, PHONE_MESSAGE),
+            ("postcode", "Postcode", 10, postcode_normalise, "Enter a real postcode, like SW1A 1AA"),
+        )
+        for name, what, limit, normalise, message in checks:
+            value = data.get(f"new_{name}", "").strip()
+            if len(value) > limit:
+                self.add_error(f"new_{name}", f"{what} must be {limit} characters or fewer")
+                continue
+            try:
+                details[name] = normalise(value) if value else ""
+            except ValidationError:
+                self.add_error(f"new_{name}", message)
+        return details
+
+    def _new_case(self) -> dict:
+        data = self.cleaned_data
+        case_type = data.get("case_type", "")
+        if case_type not in dict(LOG_CASE_TYPES):
+            self.add_error("case_type", "Select the type of case")
+        priority = data.get("priority") or Priority.NORMAL
+        if priority not in Priority.values:
+            self.add_error("priority", "Select the priority")
+        description = data.get("description", "").strip()
+        if not description:
+            self.add_error("description", "Enter a description of the case")
+        elif len(description) > 10000:
+            self.add_error("description", "Description must be 10,000 characters or fewer")
+        return {"case_type": case_type, "priority": priority, "description": description}
+
+    def clean(self):
+        data = super().clean()
+        started_at = self._started_at()
+        data["started_at"] = started_at
+        data["ended_at"] = None
+        if started_at is not None and data.get("end_time", "").strip():
+            data["ended_at"] = self._ended_at(started_at)
+        data["new_customer"] = self._new_customer() if data.get("customer") == NEW_CUSTOMER else None
+        outcome = data.get("outcome")
+        data["new_case"] = self._new_case() if outcome == Outcome.CASE_RAISED else None
+        data["partner_id"] = positive_id(data.get("partner", "")) if outcome == Outcome.SIGNPOSTED else None
+        data["passed_to_id"] = positive_id(data.get("passed_to", "")) if outcome == Outcome.PASSED_ON else None
+        data["case_reference"] = ""
+        if outcome == Outcome.EXISTING_CASE:
+            data["case_reference"] = reference_clean(data.get("reference", ""))[:20]
+            if not data["case_reference"]:
+                self.add_error("reference", "Enter the case reference")
+        return data
+
+
+# --- Staff: the contacts list and a contact's page -------------------------------------------------
+
+
+class ContactFilterForm(LayoutForm):
+    """The contacts list's filters, read from the query string. A value that is not one of the
+    choices, a date that is not a real date or a range that ends before it starts is an error on
+    its field, and the list is shown without that filter. No adviser filter for someone who sees
+    only their own contacts (`advisers` empty)."""
+
+    submit_label = "Filter contacts"
+
+    adviser = forms.ChoiceField(
+        label="Adviser", required=False, error_messages={"invalid_choice": "Select an adviser from the list"}
+    )
+    channel = optional_choice_field("Channel", Channel.choices, what="channel")
+    outcome = optional_choice_field("Outcome", Outcome.choices, what="outcome")
+    started_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
+    started_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
+    avoidable = forms.BooleanField(label="Only avoidable contacts (the customer was chasing progress)", required=False)
+
+    def __init__(self, *args, advisers: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        if advisers:
+            self.fields["adviser"].choices = [  # type: ignore[attr-defined]
+                ("", "Any adviser"),
+                *[(str(user.pk), user.get_full_name() or user.get_username()) for user in advisers],
+            ]
+        else:
+            del self.fields["adviser"]
+
+    def layout(self) -> Layout:
+        return Layout(
+            *([Field.select("adviser")] if "adviser" in self.fields else []),
+            Field.select("channel"),
+            Field.select("outcome"),
+            Fieldset(Field("started_from"), Field("started_to"), legend="Started", legend_size=Size.SMALL),
+            Field.checkbox("avoidable", small=True),
+        )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("started_from"), data.get("started_to")
+        if first and last and last < first:
+            self.add_error("started_to", "The last day must be the same as or after the first day")
+        return data
+
+    def filters(self) -> ContactFilters:
+        """The filters that were valid (call after is_valid()): the dates as the local midnights
+        the first day starts and the last day ends."""
+        data = self.cleaned_data
+        first, last = data.get("started_from"), data.get("started_to")
+        return ContactFilters(
+            adviser_id=int(data["adviser"]) if data.get("adviser") else None,
+            channel=data.get("channel", ""),
+            outcome=data.get("outcome", ""),
+            started_from=local_datetime(first, dt.time()) if first else None,
+            started_before=local_datetime(last + dt.timedelta(days=1), dt.time()) if last else None,
+            avoidable=bool(data.get("avoidable")),
+        )
+
+
+# --- Residents: satisfaction surveys --------------------------------------------------------------
+
+# From 1 to 5, as the answer stores it; the words are what the resident reads.
+SATISFACTION_CHOICES = [
+    ("1", "Very dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neither satisfied nor dissatisfied"),
+    ("4", "Satisfied"),
+    ("5", "Very satisfied"),
+]
+SATISFACTION_REQUIRED = "Select how satisfied you are"
+RESOLVED_REQUIRED = "Select yes if your query was resolved"
+COMMENT_MAX = SurveyAnswer._meta.get_field("comment").max_length
+
+
+class SurveyForm(LayoutForm):
+    """The satisfaction survey's three questions; `about` ends the first ("your request",
+    "your phone call"). The rules of an answer (one per invitation, not after the link expires)
+    are contacts.services.survey_answer's."""
+
+    satisfaction = forms.TypedChoiceField(
+        coerce=int,
+        choices=SATISFACTION_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": SATISFACTION_REQUIRED, "invalid_choice": SATISFACTION_REQUIRED},
+    )
+    resolved = forms.TypedChoiceField(
+        label="Was your query resolved?",
+        coerce=lambda value: value == "yes",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": RESOLVED_REQUIRED, "invalid_choice": RESOLVED_REQUIRED},
+    )
+    comment = _text(
+        "Is there anything else you would like to tell us? (optional)",
+        max_length=COMMENT_MAX,
+        what="Your comment",
+        required=False,
+        help_text="Do not include personal or financial information, like your bank details.",
+        # crispy-forms-gds adds the character count's message to aria-describedby only when the
+        # attribute is already there.
+        widget=forms.Textarea(attrs={"rows": 5, "aria-describedby": ""}),
+    )
+
+    def __init__(self, *args, about: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["satisfaction"].label = f"How satisfied are you with how we dealt with {escape(about)}?"
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.radios("satisfaction", legend_size=Size.MEDIUM),
+            Field.radios("resolved", legend_size=Size.MEDIUM, inline=True),
+            Field.textarea("comment", label_size=Size.MEDIUM, rows=5, max_characters=COMMENT_MAX),
+            Button("submit", "Send"),
+        )
+
+
+# --- Reception: the waiting list -------------------------------------------------------------------
+
+
+class CheckInForm(LayoutForm):
+    """The floor-walker's check-in, on a tablet: the visitor's name (they may rather not say), why
+    they have come in, and whether they need the specialist desk. The reason is required by
+    contacts.services.visit_check_in, whose message the form shows."""
+
+    name = _text("Name (optional)", max_length=200, what="The name", required=False,
+                 help_text="Leave blank if they would rather not say",
+                 # The visitor's name, not the floor-walker's: the browser must not fill it in.
+                 widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))  # fmt: skip
+    reason = _text("Why have they come in?", max_length=200, what="The reason", required=False,
+                   help_text="For example, council tax arrears or a housing repair")  # fmt: skip
+    needs_specialist = forms.BooleanField(
+        label="Needs the specialist desk",
+        required=False,
+        help_text="For a visitor who is vulnerable, distressed or needs to talk in private: "
+        "they are seen at the specialist desk, ahead of the general queue",
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.text("name"),
+            Field.text("reason"),
+            Field.checkbox("needs_specialist"),
+            Button.primary("check-in", "Check in"),
+        )
+
+    def service_fields(self) -> dict:
+        return dict(self.cleaned_data)
 
 
 # --- Managers: request types

@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.models import Case, Customer
+from cases.models import Case, Customer, CustomerType
 from core.models import ChangeRecord
-from directory.models import Partner, Topic
+from directory.models import Officer, Partner, ServiceArea, Topic
 from standards.models import CaseType, Channel
 
 # --- Contacts ------------------------------------------------------------------------------------
@@ -31,9 +31,50 @@ class Outcome(models.TextChoices):
     RECORDED = "recorded", "Comment recorded"
 
 
+# The channels an adviser logs a contact on (a web form logs itself).
+LOGGED_CHANNELS = [choice for choice in Channel if choice != Channel.WEB]
+
+
+# Permission names, by capability (granted in portal/roles.py).
+LOG_CONTACTS = "contacts.log_contacts"
+VIEW_TEAM_CONTACTS = "contacts.view_team_contacts"
+VIEW_AREA_CONTACTS = "contacts.view_area_contacts"
+VIEW_ALL_CONTACTS = "contacts.view_all_contacts"
+RECEIVE_VISITORS = "contacts.receive_visitors"
+
+
 class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The contacts `user` may see, for lists, pages, exports and dashboards alike: everyone
+        who logs contacts their own; team managers also their teams' advisers'; service managers
+        their areas' advisers' and every contact about a topic of their areas (web forms
+        included); administrators every one. No query until read: the teams are subqueries."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm(VIEW_ALL_CONTACTS):
+            return self
+        if not (user.has_perm(LOG_CONTACTS) or user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS)):
+            return self.none()
+        scope = Q(adviser=user)
+        mine = Officer.objects.filter(user=user)
+        if user.has_perm(VIEW_AREA_CONTACTS):
+            areas = mine.values("team__service_area_id")
+            advisers = Officer.objects.filter(team__service_area_id__in=areas, user__isnull=False).values("user_id")
+            scope |= Q(adviser_id__in=advisers) | Q(topic__service_area_id__in=areas)
+        elif user.has_perm(VIEW_TEAM_CONTACTS):
+            advisers = Officer.objects.filter(team_id__in=mine.values("team_id"), user__isnull=False).values("user_id")
+            scope |= Q(adviser_id__in=advisers)
+        return self.filter(scope)
+
     def web(self):
         return self.filter(channel=Channel.WEB)
+
+    def logged(self):
+        """Contacts an adviser logged (every channel but the web form)."""
+        return self.filter(adviser__isnull=False)
+
+    def first_point(self):
+        return self.filter(outcome=Outcome.RESOLVED)
 
 
 class Contact(models.Model):
@@ -62,6 +103,8 @@ class Contact(models.Model):
     )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Passed to another officer: who (not first-point resolution).
+    passed_to = models.ForeignKey(Officer, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     request_type = models.ForeignKey(
         "RequestType", on_delete=models.PROTECT, null=True, blank=True, related_name="contacts"
     )
@@ -80,6 +123,12 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        permissions = [
+            ("log_contacts", "Log contacts with customers"),
+            ("view_team_contacts", "See the contacts of their team's advisers"),
+            ("view_area_contacts", "See the contacts of their service area"),
+            ("view_all_contacts", "See every contact"),
+        ]
         indexes = [
             models.Index(fields=["started_at"], name="contact_started_idx"),
             models.Index(fields=["channel", "started_at"], name="contact_channel_idx"),
@@ -98,6 +147,9 @@ class Contact(models.Model):
                 condition=~Q(outcome__in=[Outcome.CASE_RAISED, Outcome.EXISTING_CASE]) | Q(case__isnull=False),
                 name="contact_case_outcome_has_case",
             ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.PASSED_ON) | Q(passed_to__isnull=False), name="contact_passed_on_officer"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -111,8 +163,127 @@ class Contact(models.Model):
             errors["partner"] = "Choose the partner the customer was sent to"
         if self.outcome in (Outcome.CASE_RAISED, Outcome.EXISTING_CASE) and self.case_id is None:
             errors["case"] = "Enter the case reference"
+        if self.outcome == Outcome.PASSED_ON and self.passed_to_id is None:
+            errors["passed_to"] = "Choose the officer the customer was passed to"
         if errors:
             raise ValidationError(errors)
+
+
+# --- Reception (face to face) --------------------------------------------------------------------
+
+
+class ReceptionVisitQuerySet(models.QuerySet):
+    def waiting(self):
+        """Checked in, not yet called and not gone: the waiting list, longest wait first."""
+        return self.filter(called_at__isnull=True, left_at__isnull=True).order_by("arrived_at", "id")
+
+
+class ReceptionVisit(models.Model):
+    """A visitor to the Civic Offices, from check-in by a floor-walker to being called to a desk.
+    The wait (check-in to call) is stored when they are called, for the dashboards."""
+
+    # Blank: the visitor did not give a name.
+    name = models.CharField(max_length=200, blank=True)
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, null=True, blank=True, related_name="visits")
+    reason = models.CharField(max_length=200)
+    # A vulnerable visitor is seen at the specialist desk, ahead of the general queue.
+    needs_specialist = models.BooleanField(default=False)
+    arrived_at = models.DateTimeField(default=timezone.now)
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    called_at = models.DateTimeField(null=True, blank=True)
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    wait_seconds = models.PositiveIntegerField(null=True, blank=True)
+    # Left before being called.
+    left_at = models.DateTimeField(null=True, blank=True)
+    # The face-to-face contact logged when they were seen.
+    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, null=True, blank=True, related_name="visit")
+
+    objects = ReceptionVisitQuerySet.as_manager()
+
+    class Meta:
+        permissions = [("receive_visitors", "Check visitors in at reception and call them to a desk")]
+        indexes = [
+            models.Index(
+                fields=["arrived_at"],
+                name="visit_waiting_idx",
+                condition=Q(called_at__isnull=True, left_at__isnull=True),
+            ),
+            models.Index(fields=["arrived_at"], name="visit_arrived_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(called_at__isnull=True, wait_seconds__isnull=True)
+                | Q(called_at__gte=models.F("arrived_at"), wait_seconds__isnull=False),
+                name="visit_called_with_wait",
+            ),
+            models.CheckConstraint(
+                condition=Q(called_at__isnull=True) | Q(left_at__isnull=True), name="visit_called_or_left"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or 'Visitor'} at {self.arrived_at:%H:%M}: {self.reason}"
+
+
+# --- Satisfaction surveys ------------------------------------------------------------------------
+
+
+class SurveyInvitation(models.Model):
+    """One survey sent to a customer after a resolved case or contact. What it was about
+    (channel, service, customer type) is copied here when it is sent, so the response rate can be
+    given for any slice: every invitation counts, answered or not."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="survey")
+    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, null=True, blank=True, related_name="survey")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="surveys", db_index=False)
+    email = models.EmailField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    customer_type = models.CharField(max_length=12, choices=CustomerType.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["sent_at"], name="survey_sent_idx"),
+            models.Index(fields=["customer"], name="survey_customer_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(case__isnull=True, contact__isnull=False) | Q(case__isnull=False, contact__isnull=True),
+                name="survey_case_or_contact",
+            ),
+            models.CheckConstraint(condition=Q(expires_at__gt=models.F("sent_at")), name="survey_expires_after_sent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Survey {self.pk} to {self.email}"
+
+
+class SurveyAnswer(models.Model):
+    """The one answer to an invitation (the one-to-one key makes a second answer impossible)."""
+
+    invitation = models.OneToOneField(SurveyInvitation, on_delete=models.PROTECT, related_name="answer")
+    satisfaction = models.PositiveSmallIntegerField()
+    resolved = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=2000)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__gte=1, satisfaction__lte=5), name="survey_satisfaction_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to survey {self.invitation_id}: {self.satisfaction}"
+
+    def clean(self):
+        if self.satisfaction is not None and not 1 <= self.satisfaction <= 5:
+            raise ValidationError({"satisfaction": "Select how satisfied you are, from 1 to 5"})
 
 
 # --- Online request types ------------------------------------------------------------------------

@@ -2,23 +2,41 @@
 
 import hmac
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.contrib.auth import get_user_model
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
 
-from cases.models import Case, CaseEvent, reference_clean
+from cases import selectors as cases_selectors
+from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.models import OutboundEmail
-from directory.models import Topic
-from directory.selectors import editor_area_ids
-from standards.models import Channel
-from standards.selectors import NoStandard, standard_for
+from directory.models import Officer, Partner, Topic
+from directory.selectors import AwayNotice, editor_area_ids, team_away_today
+from standards.models import CaseType, Channel
+from standards.selectors import NoStandard, calendar_for_team, due_times, standard_for, working_calendar
 
-from .models import Contact, ContactsChange, Question, QuestionValue, RequestType
+from .models import (
+    LOG_CONTACTS,
+    LOGGED_CHANNELS,
+    RECEIVE_VISITORS,
+    VIEW_ALL_CONTACTS,
+    VIEW_AREA_CONTACTS,
+    VIEW_TEAM_CONTACTS,
+    Contact,
+    ContactsChange,
+    Question,
+    QuestionValue,
+    ReceptionVisit,
+    RequestType,
+    SurveyInvitation,
+)
+from .surveys import survey_token_read
 
 ACKNOWLEDGEMENT = "contacts.acknowledgement"
+SURVEY = "contacts.survey"
 
 
 def acknowledgements_sent(email: str) -> int:
@@ -164,6 +182,341 @@ def tracking_case(reference: str) -> Case | None:
     return _public_updates_load(case) if case is not None else None
 
 
+# --- Advisers: logging a contact -------------------------------------------------------------------
+
+
+def usual_channel(user) -> str:
+    """The channel of the adviser's most recently logged contact, phone when none: what the log
+    screen starts on. One query, on contact_adviser_idx (adviser, started_at)."""
+    last = Contact.objects.filter(adviser=user).order_by("-started_at").values_list("channel", flat=True).first()
+    return last if last in LOGGED_CHANNELS else Channel.PHONE
+
+
+def log_partners() -> list[Partner]:
+    """The partners a contact can be signposted to, A to Z. One query."""
+    return list(Partner.objects.order_by("name").only("name"))
+
+
+def log_officers() -> list[Officer]:
+    """The officers a contact can be passed to, by team then name. One query."""
+    return list(
+        Officer.objects.select_related("user", "team")
+        .only("user__first_name", "user__last_name", "user__username", "team__name")
+        .order_by("team__name", "user__first_name", "user__last_name", "id")
+    )
+
+
+def log_partner_get(*, pk: int) -> Partner | None:
+    return Partner.objects.filter(pk=pk).first()
+
+
+def log_officer_get(*, pk: int) -> Officer | None:
+    return Officer.objects.select_related("user").filter(pk=pk).first()
+
+
+def log_topic_get(*, slug: str) -> Topic | None:
+    """The directory topic a contact is about, with its area, team and partner; None for a slug
+    that names none (the form says so). One query."""
+    return Topic.objects.select_related("service_area", "team", "partner").filter(slug=slug).first()
+
+
+def customer_open_cases(*, customer: Customer, user, limit: int = 5) -> list[Case]:
+    """The customer's open cases that `user` may see (cases.selectors' scope), newest first."""
+    return list(
+        cases_selectors.cases_visible_to(user)
+        .filter(customer=customer, status__in=OPEN_STATUSES)
+        .select_related("team")
+        .order_by("-received_at")[:limit]
+    )
+
+
+def customer_recent_contacts(*, customer: Customer, user, limit: int = 5) -> list[Contact]:
+    """The customer's latest contacts, whoever logged them: an adviser on a call needs to know the
+    customer rang yesterday about the same thing even when a colleague took that call. Only for
+    those who log contacts (what a contact list shows stays Contact.objects.visible_to). One
+    query, on contact_customer_idx."""
+    if not user.has_perm(LOG_CONTACTS):
+        return []
+    return list(
+        Contact.objects.filter(customer=customer)
+        .select_related("case", "topic")
+        .only("channel", "started_at", "summary", "outcome", "case__reference", "topic__name")
+        .order_by("-started_at")[:limit]
+    )
+
+
+def reply_promise_for(
+    *, channel: str, case_type: str, team, service_area_id: int | None, received_at: datetime
+) -> ReplyPromise | None:
+    """What a caller would be promised for a case raised now: the published standard for it and
+    the working day of its respond-by (acknowledge-by when the standard sets only that) on the
+    team's working calendar; None when no standard applies. Three queries at most (the standard,
+    the team's calendar; the calendar's hours are kept in memory once read)."""
+    try:
+        match = standard_for(
+            channel=channel, case_type=case_type, service_area_id=service_area_id, received_at=received_at
+        )
+    except NoStandard:
+        return None
+    calendar = working_calendar(calendar_for_team(team))
+    due = due_times(standard=match.standard, calendar=calendar, received_at=received_at)
+    when = due.respond_by or due.acknowledge_by
+    return ReplyPromise(wording=match.standard.public_wording, reply_by=timezone.localdate(when) if when else None)
+
+
+@dataclass(frozen=True)
+class TopicPanel:
+    """What the log screen shows beside a chosen topic: the topic (with its team or partner), who
+    in its team is away today and what to tell callers, the online form that takes it (if one is
+    published) and what the caller would be promised."""
+
+    topic: Topic
+    away: list[AwayNotice]
+    request_type: RequestType | None
+    promise: ReplyPromise | None
+
+
+def topic_panel(*, topic: Topic, user, channel: str) -> TopicPanel:
+    """The panel for `topic` (from log_topic_get) as `user` sees it, for a contact on `channel`.
+    A topic another body deals with has no team, so no absences and no standard of ours."""
+    request_type = RequestType.objects.published().filter(topic=topic).order_by("-takes_online", "position").first()
+    if topic.team_id is None:
+        return TopicPanel(topic=topic, away=[], request_type=request_type, promise=None)
+    return TopicPanel(
+        topic=topic,
+        away=team_away_today(team_id=topic.team_id, user=user),
+        request_type=request_type,
+        promise=reply_promise_for(
+            channel=channel,
+            case_type=request_type.case_type if request_type is not None else CaseType.SERVICE_REQUEST,
+            team=topic.team,
+            service_area_id=topic.service_area_id,
+            received_at=timezone.now(),
+        ),
+    )
+
+
+def contact_logged_get_for_user(*, pk: int | None = None, key=None, user) -> Contact:
+    """A contact `user` logged, for its confirmation page (by id) or for a form saved again (by
+    key), with its case, customer and the rest the page names; 404 for anyone else's."""
+    contacts = Contact.objects.filter(adviser=user).select_related(
+        "case__standard", "customer", "topic", "partner", "passed_to__user"
+    )
+    contact = contacts.filter(pk=pk).first() if pk is not None else contacts.filter(key=key).first()
+    if contact is None:
+        raise Http404("No such contact")
+    return contact
+
+
+# --- Staff: the contacts list and a contact's page -------------------------------------------------
+
+CONTACTS_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    """The contacts list's filters. The dates are the council's days: `started_from` is the local
+    midnight the first day begins at, `started_before` the one after the last day ends."""
+
+    adviser_id: int | None = None
+    channel: str = ""
+    outcome: str = ""
+    started_from: datetime | None = None
+    started_before: datetime | None = None
+    avoidable: bool = False
+
+
+def contact_advisers_for_user(user) -> list:
+    """Whom `user` may filter the contacts list by, by name: the people whose contacts
+    Contact.objects.visible_to shows them because of who logged them (their teams' for team
+    managers, their areas' for service managers, with themselves; everyone who has logged a
+    contact for administrators). [] for someone who sees only their own: no filter to show.
+    One query. Only the choices: the list itself is always within visible_to."""
+    users = get_user_model().objects.all()
+    if user.has_perm(VIEW_ALL_CONTACTS):
+        users = users.filter(Exists(Contact.objects.filter(adviser=OuterRef("pk"))))
+    elif user.has_perm(VIEW_AREA_CONTACTS):
+        areas = Officer.objects.filter(user=user).values("team__service_area_id")
+        users = users.filter(Q(pk=user.pk) | Q(officer__team__service_area_id__in=areas))
+    elif user.has_perm(VIEW_TEAM_CONTACTS):
+        teams = Officer.objects.filter(user=user).values("team_id")
+        users = users.filter(Q(pk=user.pk) | Q(officer__team_id__in=teams))
+    else:
+        return []
+    return list(users.order_by("first_name", "last_name", "username"))
+
+
+def _case_visible(user) -> Exists:
+    # Whether `user` may open the contact's case page: the cases' own scope as a subquery, so a
+    # page of contacts costs no query a row.
+    return Exists(cases_selectors.cases_visible_to(user).filter(pk=OuterRef("case_id")))
+
+
+def contacts_for_user(*, user, filters: ContactFilters) -> QuerySet[Contact]:
+    """The contacts `user` may see (Contact.objects.visible_to), filtered, newest first, with
+    what the list shows and `case_visible`. No query until read. Each filter is on the column an
+    index leads with (adviser, channel, started_at), and the order is the started_at index's."""
+    contacts = Contact.objects.visible_to(user)
+    if filters.adviser_id is not None:
+        contacts = contacts.filter(adviser_id=filters.adviser_id)
+    if filters.channel:
+        contacts = contacts.filter(channel=filters.channel)
+    if filters.outcome:
+        contacts = contacts.filter(outcome=filters.outcome)
+    if filters.started_from is not None:
+        contacts = contacts.filter(started_at__gte=filters.started_from)
+    if filters.started_before is not None:
+        contacts = contacts.filter(started_at__lt=filters.started_before)
+    if filters.avoidable:
+        contacts = contacts.filter(is_avoidable=True)
+    return (
+        contacts.select_related("adviser", "customer", "topic", "case")
+        .annotate(case_visible=_case_visible(user))
+        .order_by("-started_at", "-id")
+    )
+
+
+def contact_get_for_user(*, pk: int, user) -> Contact:
+    """A contact `user` may see, with everything its page shows (its reception visit and survey
+    answer too) and `case_visible`, in one query; 404 outside visible_to, the same as for one
+    that does not exist, so ids cannot be probed."""
+    contact = (
+        Contact.objects.visible_to(user)
+        .select_related(
+            "adviser", "customer", "case", "topic__service_area", "partner", "passed_to__user", "request_type",
+            "visit", "survey__answer",
+        )
+        .annotate(case_visible=_case_visible(user))
+        .filter(pk=pk)
+        .first()
+    )  # fmt: skip
+    if contact is None:
+        raise Http404("No such contact")
+    return contact
+
+
+# --- Reception ------------------------------------------------------------------------------------
+# The Civic Offices' waiting area: visitors checked in today and not yet called, and the day's
+# waits. A visitor checked in on an earlier day and never called or marked as gone is no longer
+# waiting: each day's list starts empty, and a stale entry cannot be called with a wait of hours.
+
+
+def reception_day_start() -> datetime:
+    """The first moment of today on the council's clock (Europe/London), whatever UTC says."""
+    return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+
+
+def visits_waiting_today() -> QuerySet[ReceptionVisit]:
+    """Today's visitors not yet called and not gone, longest wait first (the partial index
+    visit_waiting_idx). No query until read; the services lock rows of it to call one."""
+    return ReceptionVisit.objects.waiting().filter(arrived_at__gte=reception_day_start())
+
+
+def wait_words(waited: timedelta) -> str:
+    """A wait as the desk says it: "less than a minute", "1 minute", "14 minutes" (rounded down;
+    waits are minutes, and a wait of over an hour reads better as 75 minutes than as 1 hour)."""
+    minutes = int(waited.total_seconds() // 60)
+    if minutes < 1:
+        return "less than a minute"
+    return f"{minutes} minute{'' if minutes == 1 else 's'}"
+
+
+def visit_who(visit: ReceptionVisit) -> str:
+    """The visitor as staff see them: the name given, else their customer's, else that none was."""
+    if visit.name:
+        return visit.name
+    if visit.customer is not None:
+        return visit.customer.name
+    return "Visitor (no name given)"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A visitor on the waiting list and how long they have waited so far."""
+
+    visit: ReceptionVisit
+    waited: timedelta
+
+    @property
+    def who(self) -> str:
+        return visit_who(self.visit)
+
+    @property
+    def wait_words(self) -> str:
+        return wait_words(self.waited)
+
+
+def waiting_list(*, now: datetime | None = None) -> list[Waiting]:
+    """Today's waiting visitors with their wait so far, longest first; a specialist one is marked
+    by its visit's needs_specialist. One query."""
+    now = now or timezone.now()
+    visits = visits_waiting_today().select_related("customer")
+    return [Waiting(visit=visit, waited=max(now - visit.arrived_at, timedelta(0))) for visit in visits]
+
+
+@dataclass(frozen=True)
+class ReceptionWaits:
+    """Today at reception: how many were called to a desk, their average and longest wait (None
+    before the first is called), and how many left without being seen."""
+
+    seen: int
+    left: int
+    average: timedelta | None
+    longest: timedelta | None
+
+    @property
+    def average_words(self) -> str:
+        return "" if self.average is None else wait_words(self.average)
+
+    @property
+    def longest_words(self) -> str:
+        return "" if self.longest is None else wait_words(self.longest)
+
+
+def reception_waits() -> ReceptionWaits:
+    """The waits of today's visitors, for the waiting list's header. One query (the arrival
+    index)."""
+    called = Q(called_at__isnull=False)
+    day = ReceptionVisit.objects.filter(arrived_at__gte=reception_day_start()).aggregate(
+        seen=Count("pk", filter=called),
+        left=Count("pk", filter=Q(left_at__isnull=False)),
+        average=Avg("wait_seconds", filter=called),
+        longest=Max("wait_seconds", filter=called),
+    )
+    return ReceptionWaits(
+        seen=day["seen"],
+        left=day["left"],
+        average=None if day["average"] is None else timedelta(seconds=round(day["average"])),
+        longest=None if day["longest"] is None else timedelta(seconds=day["longest"]),
+    )
+
+
+def visit_get(*, pk: int) -> ReceptionVisit:
+    """Any visitor, with their customer, for the reception desk (one waiting area: whoever
+    receives visitors may call any of them), or 404. The services say why one cannot be called
+    or marked as gone."""
+    visit = ReceptionVisit.objects.select_related("customer").filter(pk=pk).first()
+    if visit is None:
+        raise Http404("No such visitor")
+    return visit
+
+
+def visit_get_for_user(*, pk: int, user) -> ReceptionVisit:
+    """A visitor called to a desk whose contact is not logged yet, with their customer, for the
+    log-a-contact screen (?visit=<pk>); 404 for anyone who neither receives visitors nor logs
+    contacts, and for a visitor not called, gone, or already logged (a second log of one visit)."""
+    if not user.is_authenticated or not (user.has_perm(RECEIVE_VISITORS) or user.has_perm(LOG_CONTACTS)):
+        raise Http404("No such visitor")
+    visit = (
+        ReceptionVisit.objects.select_related("customer")
+        .filter(pk=pk, called_at__isnull=False, contact__isnull=True)
+        .first()
+    )
+    if visit is None:
+        raise Http404("No such visitor")
+    return visit
+
+
 # --- Managers: request types ----------------------------------------------------------------------
 
 EDIT_REQUEST_TYPES = "contacts.edit_request_types"
@@ -289,3 +642,118 @@ def question_value_order_next(question: Question) -> int:
     """The order of an answer added at the end of the question's list."""
     last = question.values.aggregate(last=Max("order"))["last"]
     return (last or 0) + 1
+
+
+# --- Satisfaction surveys ---------------------------------------------------------------------------
+
+# What the public survey page shows, and what tells it whether the link still works: nothing more
+# is read (the link may have been forwarded, so the customer's name and the case's details stay out).
+_SURVEY_FIELDS = (
+    "expires_at", "case__reference", "case__summary", "contact__channel", "contact__started_at",
+    "answer__invitation",
+)  # fmt: skip
+
+
+def survey_invitation_from_token(token: str) -> SurveyInvitation | None:
+    """The invitation a survey link names, with what it was about and its answer if it has one;
+    None for a forged or damaged link. One query (none for a forged one)."""
+    pk = survey_token_read(token)
+    if pk is None:
+        return None
+    return (
+        SurveyInvitation.objects.select_related("case", "contact", "answer").only(*_SURVEY_FIELDS).filter(pk=pk).first()
+    )
+
+
+# A satisfied customer answered 4 (satisfied) or 5 (very satisfied).
+SATISFIED_FROM = 4
+# survey_results' groupings: the invitation's column for each.
+SURVEY_GROUPINGS = {"channel": "channel", "service_area": "service_area_id", "customer_type": "customer_type"}
+
+
+@dataclass(frozen=True)
+class SurveyResult:
+    """The survey results of one group (or of them all): how many were invited and answered
+    beside the scores, so a score from a few respondents never stands alone. The rates and shares
+    are fractions from 0 to 1; None where there is nothing to divide by (no invitations, or no
+    answers for the scores)."""
+
+    key: str | int | None
+    label: str
+    invitations: int
+    answers: int
+    # The sum of the satisfaction scores answered (1 to 5 each).
+    score_total: int
+    satisfied: int
+    resolved: int
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.answers / self.invitations if self.invitations else None
+
+    @property
+    def average(self) -> float | None:
+        return self.score_total / self.answers if self.answers else None
+
+    @property
+    def satisfied_share(self) -> float | None:
+        return self.satisfied / self.answers if self.answers else None
+
+    @property
+    def resolved_share(self) -> float | None:
+        return self.resolved / self.answers if self.answers else None
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    rows: list[SurveyResult]
+    total: SurveyResult
+
+
+def _survey_label(by: str, key, area_name: str | None) -> str:
+    if by == "service_area":
+        return area_name or "No service area"
+    choices = Channel if by == "channel" else CustomerType
+    return str(choices(key).label)
+
+
+def survey_results(*, since: datetime | None = None, until: datetime | None = None, by: str) -> SurveyResults:
+    """The survey results of the invitations sent from `since` until before `until`, grouped `by`
+    "channel", "service_area" or "customer_type" (what was copied on each invitation when it was
+    sent), in the order of their labels, and in total. An answer counts with its invitation,
+    whenever it came, so the response rate is of those invited in the period. One query: sums
+    rather than averages, so the total's average is exact."""
+    if by not in SURVEY_GROUPINGS:
+        raise ValueError(f"Group survey results by one of {sorted(SURVEY_GROUPINGS)}, not {by!r}")
+    invitations = SurveyInvitation.objects.all()
+    if since is not None:
+        invitations = invitations.filter(sent_at__gte=since)
+    if until is not None:
+        invitations = invitations.filter(sent_at__lt=until)
+    column = SURVEY_GROUPINGS[by]
+    names = [column, "service_area__name"] if by == "service_area" else [column]
+    grouped = (
+        invitations.order_by()
+        .values(*names)
+        .annotate(
+            invitations=Count("id"),
+            answers=Count("answer"),
+            score_total=Sum("answer__satisfaction", default=0),
+            satisfied=Count("answer", filter=Q(answer__satisfaction__gte=SATISFIED_FROM)),
+            resolved=Count("answer", filter=Q(answer__resolved=True)),
+        )
+    )
+    counts = ("invitations", "answers", "score_total", "satisfied", "resolved")
+    rows = sorted(
+        (
+            SurveyResult(
+                key=row[column],
+                label=_survey_label(by, row[column], row.get("service_area__name")),
+                **{name: row[name] for name in counts},
+            )
+            for row in grouped
+        ),
+        key=lambda result: result.label,
+    )
+    total = SurveyResult(key=None, label="All", **{name: sum(getattr(row, name) for row in rows) for name in counts})
+    return SurveyResults(rows=rows, total=total)

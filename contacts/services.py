@@ -7,26 +7,41 @@ by the outbox's sweep once Redis is back."""
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from cases import services as cases
 from cases.models import Case, ContactMethod, Customer, CustomerType, email_match
 from cases.tracking import tracking_token_make
 from core.changes import field_changes, snapshot
+from core.dates import govuk_time
 from core.db import constraint_name, save_checked
 from core.services import email_queue
 from standards.models import Channel
 
 from . import selectors
-from .models import LIST_DATATYPES, Contact, ContactsChange, Outcome, Question, QuestionValue, RequestType
-from .selectors import ACKNOWLEDGEMENT
+from .models import (
+    LIST_DATATYPES,
+    LOGGED_CHANNELS,
+    Contact,
+    ContactsChange,
+    Outcome,
+    Question,
+    QuestionValue,
+    ReceptionVisit,
+    RequestType,
+    SurveyAnswer,
+    SurveyInvitation,
+)
+from .selectors import ACKNOWLEDGEMENT, SURVEY
+from .surveys import survey_token_make
 
 
 @dataclass(frozen=True)
@@ -409,3 +424,334 @@ def question_value_delete(*, value: QuestionValue, by) -> None:
                 f"“{question.description}” needs at least {LIST_ANSWERS_MIN} answers while the form is published. "
                 "Add another answer first, or unpublish the form"
             )
+
+
+# --- Contacts logged by advisers -------------------------------------------------------------------
+
+CONTACT_LOG_FIELDS = ["channel", "started_at", "ended_at", "topic", "partner", "passed_to", "summary", "outcome"]
+# The case fields an adviser gives when a contact raises a case; the rest come from the contact.
+CONTACT_CASE_FIELDS = ["case_type", "priority", "description", "location_address", "location_postcode"]
+
+
+# What full_clean leaves out: the key (the unique index decides), and the related rows, which
+# the caller fetched or this transaction made: checking that each exists would be a query apiece.
+_CONTACT_ROWS = ["key", "adviser", "customer", "case", "topic", "partner", "passed_to"]
+
+
+@dataclass(frozen=True)
+class Logged:
+    """The contact logged, the case it raised or was about, and whether this was a repeat of a
+    submission already logged (a double click on Save)."""
+
+    contact: Contact
+    case: Case | None
+    repeated: bool
+
+
+def _earlier(key: uuid.UUID) -> Logged | None:
+    earlier = Contact.objects.select_related("case", "customer").filter(key=key).first()
+    return None if earlier is None else Logged(contact=earlier, case=earlier.case, repeated=True)
+
+
+def contact_log(
+    *,
+    by,
+    key: uuid.UUID,
+    fields: dict,
+    customer: Customer | None = None,
+    new_customer: dict | None = None,
+    case: Case | None = None,
+    chasing: bool = False,
+    new_case: dict | None = None,
+    visit: ReceptionVisit | None = None,
+) -> Logged:
+    """Log one contact an adviser took, once, in one transaction with what its outcome does:
+    - a new customer (`new_customer`: the customer fields) is created with it;
+    - "case raised" raises the case through cases.services (routed by the rules, due times), from
+      `new_case` (CONTACT_CASE_FIELDS) and the contact's topic, summary and customer;
+    - "about an existing case" links `case` (the caller fetched it within the adviser's scope) and
+      writes the contact on its timeline; `chasing` (they were chasing progress) makes it an
+      avoidable contact;
+    - resolved at first point, for a customer with an email address, invites them to a survey;
+    - a reception `visit` is linked to it.
+    `key` is the form's token: saving the same form twice returns the first contact and creates
+    no second customer or case."""
+    unknown = set(fields) - set(CONTACT_LOG_FIELDS)
+    if unknown:
+        raise TypeError(f"Not contact fields: {sorted(unknown)}")
+    earlier = _earlier(key)
+    if earlier is not None:
+        return earlier
+    outcome = fields.get("outcome") or ""
+    if outcome not in Outcome.values or outcome == Outcome.RECORDED:
+        raise ValidationError({"outcome": "Select what happened: the outcome of the contact"})
+    if fields.get("channel") not in LOGGED_CHANNELS:
+        raise ValidationError({"channel": "Select how the customer contacted us"})
+    if customer is not None and new_customer is not None:
+        raise TypeError("Give an existing customer or a new one, not both")
+    # What does not belong to the outcome chosen is dropped (a partner picked, then the outcome
+    # changed), so the contact records only what happened.
+    fields = {
+        **fields,
+        "partner": fields.get("partner") if outcome == Outcome.SIGNPOSTED else None,
+        "passed_to": fields.get("passed_to") if outcome == Outcome.PASSED_ON else None,
+    }
+    if outcome != Outcome.EXISTING_CASE:
+        case, chasing = None, False
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            if new_customer is not None:
+                customer = cases.customer_create(by=by, fields=new_customer)
+            contact = Contact(
+                key=key,
+                adviser=by,
+                customer=customer,
+                case=case,
+                is_avoidable=chasing,
+                **{"started_at": now, "ended_at": now, **fields},
+            )
+            if outcome == Outcome.CASE_RAISED:
+                # The contact's own rules are checked first (all but "a case is needed", which
+                # the case below meets): a case is not raised for a contact that cannot be saved.
+                try:
+                    contact.full_clean(exclude=_CONTACT_ROWS, validate_constraints=False)
+                except ValidationError as error:
+                    errors = {name: messages for name, messages in error.message_dict.items() if name != "case"}
+                    if errors:
+                        raise ValidationError(errors) from None
+                case_fields = {name: (new_case or {}).get(name) for name in CONTACT_CASE_FIELDS}
+                topic = fields.get("topic")
+                contact.case = case = cases.case_create(
+                    by=by,
+                    received_at=contact.started_at,
+                    fields={
+                        **{name: value for name, value in case_fields.items() if value not in (None, "")},
+                        "channel": contact.channel,
+                        "topic": topic,
+                        "service_area": topic.service_area if topic is not None else None,
+                        "customer": customer,
+                        "summary": contact.summary,
+                    },
+                )
+            # Contact.clean() words each check constraint, so Django need not query for them.
+            contact.full_clean(exclude=_CONTACT_ROWS, validate_constraints=False)
+            contact.save()
+            if outcome == Outcome.EXISTING_CASE and case is not None:
+                cases.case_contact_record(
+                    case=case, by=by, channel=contact.channel, chasing=chasing, summary=contact.summary
+                )
+            if visit is not None:
+                visit_contact_link(visit=visit, contact=contact)
+            if outcome == Outcome.RESOLVED:
+                survey_invite(contact=contact)
+    except IntegrityError as error:
+        if constraint_name(error) != "contacts_contact_key_key":
+            raise
+        # The same form saved twice at once: the other request's transaction won.
+        earlier = _earlier(key)
+        assert earlier is not None
+        return earlier
+    return Logged(contact=contact, case=case, repeated=False)
+
+
+# --- Reception -------------------------------------------------------------------------------------
+
+
+def visit_contact_link(*, visit: ReceptionVisit, contact: Contact) -> ReceptionVisit:
+    """The face-to-face contact logged when a called visitor was seen. The row is locked and read
+    again, so two advisers logging the same visitor at once cannot both link theirs (the second is
+    refused and its transaction, contact_log's, saves nothing)."""
+    visit = ReceptionVisit.objects.select_for_update().get(pk=visit.pk)
+    if visit.called_at is None:
+        raise ValidationError("Call the visitor to a desk before logging their contact")
+    if visit.contact_id is not None and visit.contact_id != contact.pk:
+        raise ValidationError("A contact has already been logged for this visitor")
+    visit.contact = contact
+    visit.save(update_fields=["contact"])
+    return visit
+
+
+# The fields a floor-walker gives when checking a visitor in.
+VISIT_FIELDS = ["name", "customer", "reason", "needs_specialist"]
+
+
+def visit_check_in(*, by, fields: dict) -> ReceptionVisit:
+    """Check a visitor in at reception (VISIT_FIELDS): a blank name is a visitor who would rather
+    not say; `needs_specialist` (they are vulnerable) sends them to the specialist desk. They are
+    on the waiting list from now."""
+    unknown = set(fields) - set(VISIT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not visit fields: {sorted(unknown)}")
+    reason = (fields.get("reason") or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why they have come in"})
+    visit = ReceptionVisit(
+        name=(fields.get("name") or "").strip(),
+        customer=fields.get("customer"),
+        reason=reason,
+        needs_specialist=bool(fields.get("needs_specialist")),
+        checked_in_by=by,
+    )
+    visit.full_clean()
+    visit.save()
+    return visit
+
+
+def _still_waiting(visit: ReceptionVisit) -> None:
+    """Refuse, in words the desk can act on, a visitor who is no longer waiting."""
+    who = selectors.visit_who(visit)
+    if visit.called_at is not None:
+        caller = visit.called_by.get_full_name() or visit.called_by.get_username()  # type: ignore[union-attr]
+        raise ValidationError(f"{who} has already been called to a desk, by {caller} at {govuk_time(visit.called_at)}")
+    if visit.left_at is not None:
+        raise ValidationError(f"{who} left without being seen at {govuk_time(visit.left_at)}")
+    if visit.arrived_at < selectors.reception_day_start():
+        raise ValidationError(f"{who} checked in on an earlier day and is no longer on the waiting list")
+
+
+def _locked(visit: ReceptionVisit) -> ReceptionVisit:
+    """The visit's row, locked until the transaction ends, as it is now (another desk may have
+    called the visitor since the page was drawn)."""
+    return (
+        ReceptionVisit.objects.select_for_update(of=("self",)).select_related("customer", "called_by").get(pk=visit.pk)
+    )
+
+
+def _call(visit: ReceptionVisit, by) -> None:
+    # Never before the check-in, even if this server's clock is behind the one that checked them
+    # in: the wait is then 0, not negative (visit_called_with_wait).
+    visit.called_at = max(timezone.now(), visit.arrived_at)
+    visit.called_by = by
+    visit.wait_seconds = int((visit.called_at - visit.arrived_at).total_seconds())
+    # The row is locked and still waiting, so the check constraints hold: no query for them.
+    visit.full_clean(validate_constraints=False)
+    visit.save(update_fields=["called_at", "called_by", "wait_seconds"])
+
+
+def visit_call(*, visit: ReceptionVisit, by) -> ReceptionVisit:
+    """Call this visitor to `by`'s desk, storing their wait (check-in to now, in whole seconds)
+    for the dashboards. A visitor another desk has called, who has left, or who checked in on an
+    earlier day is refused with a ValidationError saying so: of two advisers pressing "Call" at
+    once, the first to lock the row wins and the other is told who did."""
+    with transaction.atomic():
+        visit = _locked(visit)
+        _still_waiting(visit)
+        _call(visit, by)
+    return visit
+
+
+def visit_call_next(*, by, specialist: bool) -> ReceptionVisit | None:
+    """Call the visitor who has waited longest for `by`'s desk, or None when no one waits for it.
+
+    The general desk takes visitors who do not need the specialist desk, and never one who does:
+    they are vulnerable and are seen by the specialist. The specialist desk takes the specialist
+    visitors first and, when none is waiting, the longest-waiting general visitor, so a specialist
+    adviser is never idle while the general queue grows (the council's target is the wait).
+
+    Rows another desk is calling at this moment are skipped (FOR UPDATE SKIP LOCKED), so two desks
+    pressing "Call next visitor" together never call the same visitor."""
+    with transaction.atomic():
+        waiting = selectors.visits_waiting_today().select_for_update(skip_locked=True)
+        visit = waiting.filter(needs_specialist=specialist).first()
+        if visit is None and specialist:
+            visit = waiting.first()
+        if visit is None:
+            return None
+        _call(visit, by)
+    return visit
+
+
+def visit_leave(*, visit: ReceptionVisit, by) -> ReceptionVisit:
+    """The visitor left before being called (`by` saw them go; the visit records when, not who).
+    They leave the waiting list and count as left without being seen. A visitor already called or
+    gone is refused with a ValidationError, as for visit_call."""
+    with transaction.atomic():
+        visit = _locked(visit)
+        _still_waiting(visit)
+        visit.left_at = max(timezone.now(), visit.arrived_at)
+        visit.save(update_fields=["left_at"])
+    return visit
+
+
+# --- Satisfaction surveys -------------------------------------------------------------------------
+
+
+def survey_invite(*, case: Case | None = None, contact: Contact | None = None) -> SurveyInvitation | None:
+    """Invite the customer of a resolved case or contact to the survey, through the outbox, with a
+    signed single-use link. None (no invitation) when there is no customer or email address, or
+    the customer was invited within SURVEY_QUIET_DAYS: a survey after every call would go unread.
+    What it was about is stored with the invitation, so the response rate is always known."""
+    about = case or contact
+    if about is None or (case is None) == (contact is None):
+        raise TypeError("Give a case or a contact")
+    customer = about.customer
+    if customer is None or not customer.email:
+        return None
+    now = timezone.now()
+    recent = SurveyInvitation.objects.filter(
+        customer=customer, sent_at__gte=now - timedelta(days=settings.SURVEY_QUIET_DAYS)
+    )
+    if recent.exists():
+        return None
+    if case is not None:
+        service_area = case.service_area
+    else:
+        service_area = contact.topic.service_area if contact.topic is not None else None  # type: ignore[union-attr]
+    invitation = SurveyInvitation(
+        case=case,
+        contact=contact,
+        customer=customer,
+        email=customer.email,
+        channel=about.channel,
+        service_area=service_area,
+        customer_type=customer.customer_type,
+        sent_at=now,
+        expires_at=now + timedelta(days=settings.SURVEY_LINK_DAYS),
+    )
+    # The related rows are the caller's, already saved: checking them would only cost queries.
+    invitation.full_clean(
+        exclude=["case", "contact", "customer", "service_area"], validate_unique=False, validate_constraints=False
+    )
+    invitation.save()
+    email_queue(
+        to=invitation.email,
+        template="contacts/emails/survey",
+        context={
+            "invitation": invitation,
+            "customer": customer,
+            "case": case,
+            "link": f"{settings.SITE_URL}{reverse('contacts:survey', args=[survey_token_make(invitation)])}",
+            "council_name": settings.COUNCIL_NAME,
+        },
+        purpose=SURVEY,
+    )
+    return invitation
+
+
+# --- Satisfaction surveys: answers ---------------------------------------------------------------
+
+SURVEY_EXPIRED = "This survey has closed"
+SURVEY_ANSWERED = "You have already answered this survey"
+# The one-to-one key, which keeps one answer per invitation however many are sent at once.
+_ONE_ANSWER = {"contacts_surveyanswer_invitation_id_key": ValidationError(SURVEY_ANSWERED, code="answered")}
+
+
+def survey_answer(*, invitation: SurveyInvitation, satisfaction: int, resolved: bool, comment: str) -> SurveyAnswer:
+    """Store the one answer to a survey invitation, its comment trimmed. Refused with code
+    "expired" once the link's time is up, and "answered" when the invitation has an answer
+    already: the database's one-to-one key decides, so of two answers sent at once one is kept."""
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(SURVEY_EXPIRED, code="expired")
+    comment = comment.strip()
+    limit = cast(models.TextField, SurveyAnswer._meta.get_field("comment")).max_length
+    # A TextField's max_length is not checked by full_clean, and PostgreSQL refuses NUL in text.
+    if limit is not None and len(comment) > limit:
+        raise ValidationError({"comment": f"Your comment must be {limit:,} characters or fewer"})
+    if "\x00" in comment:
+        raise ValidationError({"comment": "Your comment must not contain null characters"})
+    answer = SurveyAnswer(invitation=invitation, satisfaction=satisfaction, resolved=resolved, comment=comment)
+    # clean() words the score's check constraint; the one-answer rule is the save's.
+    answer.full_clean(exclude=["invitation"], validate_unique=False, validate_constraints=False)
+    save_checked(answer, errors=_ONE_ANSWER)
+    return answer

@@ -24,6 +24,25 @@ urlpatterns = [
     # --- Residents: tracking a case ---
     path("track/", views.track, name="track"),
     path("track/<str:token>/", views.track_link, name="track-link"),
+    # --- Residents: satisfaction surveys ---
+    path("survey/<str:token>/", views.survey, name="survey"),
+    path("survey/<str:token>/done/", views.survey_done, name="survey-done"),
+    # --- Advisers: logging a contact ---
+    path("staff/contacts/log/", views.contact_log, name="log"),
+    path("staff/contacts/log/<int:pk>/logged/", views.contact_logged, name="log-logged"),
+    path("staff/contacts/log/customers/", views.log_customers, name="log-customers"),
+    path("staff/contacts/log/customers/<int:pk>/", views.log_customer, name="log-customer"),
+    path("staff/contacts/log/directory/", views.log_directory, name="log-directory"),
+    path("staff/contacts/log/topics/<slug:slug>/", views.log_topic, name="log-topic"),
+    # --- Staff: the contacts list and a contact's page ---
+    path("staff/contacts/", views.contact_list, name="contact-list"),
+    path("staff/contacts/<int:pk>/", views.contact_detail, name="contact-detail"),
+    # --- Reception: the waiting list ---
+    path("staff/reception/", views.reception, name="reception"),
+    path("staff/reception/check-in/", views.reception_check_in, name="reception-check-in"),
+    path("staff/reception/call-next/", views.reception_call_next, name="reception-call-next"),
+    path("staff/reception/<int:pk>/call/", views.reception_call, name="reception-call"),
+    path("staff/reception/<int:pk>/left/", views.reception_left, name="reception-left"),
     # --- Managers: request types ---
     path("staff/online-forms/", views.request_type_list, name="request-type-list"),
     path("staff/online-forms/add/", views.request_type_create, name="request-type-create"),

@@ -6,8 +6,11 @@ Thin: the answers in progress live in the session (contacts.drafts); sending cal
 contacts.services.web_request_send, which makes everything in one transaction."""
 
 import json
+import re
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,23 +18,40 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cases import attachments
 from cases import selectors as cases_selectors
 from cases import services as cases_services
-from cases.models import Status
+from cases.models import Case, Customer, Status
+from cases.selectors import find_query_clean
 from cases.tracking import tracking_token_read
+from cases.views import _page
 from core.access import staff_permission_required
 from core.changes import change_rows
+from core.dates import govuk_date
 from core.forms import posted
+from directory.models import Officer, Partner, Topic
+from directory.selectors import directory_search, search_query_clean
 from standards.forms import apply_errors
+from standards.models import Channel, Priority
 
 from . import drafts, forms, selectors, services
-from .abuse import limited_response, submission_limited, tracking_limited, upload_limited
+from .abuse import limited_response, submission_limited, survey_limited, tracking_limited, upload_limited
 from .forms import TrackForm
-from .models import Question, QuestionValue, RequestType
+from .models import (
+    LOG_CONTACTS,
+    LOGGED_CHANNELS,
+    RECEIVE_VISITORS,
+    Contact,
+    Outcome,
+    Question,
+    QuestionValue,
+    ReceptionVisit,
+    RequestType,
+)
 
 # --- Residents: the start page and the forms (journey) --------------------------------------------
 
@@ -698,3 +718,500 @@ def question_value_delete(request, pk: int):
             messages.success(request, f"The answer “{value.name}” has been deleted.")
             return _to_request_type(value.question.request_type_id, f"question-{value.question_id}")
     return render(request, "contacts/manage/value_delete.html", {"value": value, "error": error})
+
+
+# --- Residents: satisfaction surveys ---------------------------------------------------------------
+
+
+# The survey's first question ends with what it is about: "how we dealt with your phone call".
+_CONTACT_WORDS = {
+    Channel.PHONE: "your phone call",
+    Channel.EMAIL: "your email",
+    Channel.WEB: "your online form",
+    Channel.LETTER: "your letter",
+    Channel.FACE_TO_FACE: "your visit to our offices",
+    Channel.WEB_CHAT: "your web chat",
+    Channel.SOCIAL_MEDIA: "your message on social media",
+    Channel.COUNCILLOR: "your enquiry through your councillor",
+}
+
+
+def _survey_broken(request):
+    return render(request, "contacts/survey/broken.html", status=404)
+
+
+def _survey_about(invitation) -> str:
+    if invitation.case is not None:
+        return "your request"
+    contact = invitation.contact
+    return f"{_CONTACT_WORDS[contact.channel]} on {govuk_date(contact.started_at)}"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey(request, token: str):
+    """The satisfaction survey from the signed link in a resident's email: three questions, one
+    answer. A forged or damaged link is a 404, an expired one a 410 and an answered one says so;
+    every answer sent counts towards the address's limit, whatever becomes of it."""
+    if request.method == "POST" and survey_limited(request):
+        return limited_response(request, what="surveys")
+    invitation = selectors.survey_invitation_from_token(token)
+    if invitation is None:
+        return _survey_broken(request)
+    if hasattr(invitation, "answer"):
+        return render(request, "contacts/survey/answered.html")
+    if invitation.expires_at <= timezone.now():
+        return render(request, "contacts/survey/expired.html", {"invitation": invitation}, status=410)
+    about = _survey_about(invitation)
+    form = forms.SurveyForm(posted(request), about=about)
+    if form.is_valid():
+        try:
+            services.survey_answer(invitation=invitation, **form.cleaned_data)
+        except ValidationError as refused:
+            # Answered from another tab, or the link ran out, since the page was read.
+            if refused.code == "answered":
+                return render(request, "contacts/survey/answered.html")
+            if refused.code == "expired":
+                return render(request, "contacts/survey/expired.html", {"invitation": invitation}, status=410)
+            apply_errors(form, refused)
+        else:
+            return redirect("contacts:survey-done", token=token)
+    return render(request, "contacts/survey/survey.html", {"form": form, "invitation": invitation, "about": about})
+
+
+@never_cache
+@require_safe
+def survey_done(request, token: str):
+    """The thank-you page after an answer (its own address, so a reload sends nothing again)."""
+    invitation = selectors.survey_invitation_from_token(token)
+    if invitation is None:
+        return _survey_broken(request)
+    if not hasattr(invitation, "answer"):
+        return redirect("contacts:survey", token=token)
+    return render(request, "contacts/survey/done.html")
+
+
+# --- Advisers: logging a contact -------------------------------------------------------------------
+# One screen (contacts:log) that works as a plain form: its Find and Search buttons post it back
+# with everything typed kept; contact-log.js fetches the same pieces (the fragments below) as the
+# adviser types. Saving is contacts.services.contact_log, then a redirect to the confirmation.
+
+# The buttons of the screen (name="action"); a POST without one saves, one with another value
+# only shows the screen again.
+LOG_SAVE, LOG_FIND, LOG_SEARCH, LOG_TOPIC = "save", "find", "directory", "topic"
+# The service's and the models' field names, as the screen calls them.
+_LOG_FIELD_NAMES = {"name": "new_name", "email": "new_email", "phone": "new_phone", "postcode": "new_postcode",
+                    "started_at": "start_time", "ended_at": "end_time", "case": "reference"}  # fmt: skip
+
+
+@dataclass
+class _LogFound:
+    """What the screen's ids name, fetched within what the adviser may see."""
+
+    customer: Customer | None = None
+    topic: Topic | None = None
+    partner: Partner | None = None
+    passed_to: Officer | None = None
+    case: Case | None = None
+    visit: ReceptionVisit | None = None
+
+
+def _log_channel(value) -> str:
+    return value if value in LOGGED_CHANNELS else Channel.PHONE
+
+
+def _log_customer(user, value) -> Customer | None:
+    """The customer a radio names (the current record of one merged since), None when it is not
+    one the user may see."""
+    pk = forms.positive_id(str(value or ""))
+    if pk is None:
+        return None
+    try:
+        customer = cases_selectors.customer_get_for_user(pk=pk, user=user)
+    except Http404:
+        return None
+    return customer.merged_into or customer
+
+
+def _customer_keep(matches: list, customer: Customer | None) -> None:
+    """The chosen customer stays among the matches when a new search no longer finds them, so
+    searching again never undoes the choice."""
+    if customer is not None and all(match.customer.pk != customer.pk for match in matches):
+        matches.insert(0, cases_selectors.CustomerMatch(customer=customer, matched="chosen", possible_duplicate=False))
+
+
+def _log_topic(value) -> Topic | None:
+    slug = str(value or "")
+    return selectors.log_topic_get(slug=slug) if re.fullmatch(r"[-a-zA-Z0-9_]{1,120}", slug) else None
+
+
+def _topic_choices(results: list, topic: Topic | None) -> list[dict]:
+    """The directory's topic results as the screen's radios, the chosen topic first when the
+    search no longer finds it (so choosing it is never undone by searching again)."""
+    choices = [{"slug": result.slug, "title": result.title, "summary": result.summary} for result in results
+               if result.kind == "topic"]  # fmt: skip
+    if topic is not None and all(choice["slug"] != topic.slug for choice in choices):
+        choices.insert(0, {"slug": topic.slug, "title": topic.name, "summary": ""})
+    return choices
+
+
+def _log_initial(request) -> dict:
+    """A fresh screen: opened now, on the adviser's usual channel, for an anonymous caller; or for
+    the customer of ?customer=, or the reception visitor of ?visit= (face to face). A bad or
+    unknown id in either is a 404, as for any record the adviser may not see."""
+    user, now = request.user, timezone.now()
+    initial = {"key": uuid.uuid4(), "started": forms.log_started_sign(now),
+               "start_time": f"{timezone.localtime(now):%H:%M}", "channel": selectors.usual_channel(user),
+               "customer": forms.ANONYMOUS, "priority": Priority.NORMAL}  # fmt: skip
+    if "visit" in request.GET:
+        pk = forms.positive_id(request.GET["visit"])
+        if pk is None:
+            raise Http404("No such visitor")
+        visit = selectors.visit_get_for_user(pk=pk, user=user)
+        initial.update(visit=visit.pk, channel=Channel.FACE_TO_FACE, summary=visit.reason[:200])
+        if visit.customer is not None:
+            initial["customer"] = (visit.customer.merged_into or visit.customer).pk
+        elif visit.name:
+            initial.update(customer=forms.NEW_CUSTOMER, new_name=visit.name)
+    if "customer" in request.GET:
+        customer = _log_customer(user, request.GET["customer"])
+        if customer is None:
+            raise Http404("No such customer")
+        initial["customer"] = customer.pk
+    return initial
+
+
+def _log_screen(request, form: forms.ContactLogForm, *, errors_shown: bool):
+    """The screen for `form` (unbound: a fresh one), with the customers found, the chosen
+    customer's cases and contacts, the directory's topics and the chosen topic's panel."""
+    user = request.user
+    value = {name: form[name].value() for name in ("customer", "topic", "channel", "partner")}
+    query = find_query_clean(str(form["q"].value() or ""))
+    matches = cases_selectors.customer_find(user=user, query=query) if query else []
+    customer = _log_customer(user, value["customer"])
+    _customer_keep(matches, customer)
+    directory_query = search_query_clean(str(form["dq"].value() or "")).text
+    topic = _log_topic(value["topic"])
+    topics = _topic_choices(directory_search(query=directory_query, staff=True) if directory_query else [], topic)
+    channel = _log_channel(value["channel"])
+    panel = selectors.topic_panel(topic=topic, user=user, channel=channel) if topic is not None else None
+    partner = str(value["partner"] or "") or (str(topic.partner_id) if topic is not None and topic.partner_id else "")
+    errors = form.errors if errors_shown else {}
+    context = {
+        "log": form, "form": form if errors_shown else None, "errors": errors,
+        "details_open": bool({"start_time", "end_time"} & set(errors)),
+        "query": query, "matches": matches, "chosen_customer": str(value["customer"] or forms.ANONYMOUS),
+        "customer": customer, "can_add_customer": user.has_perm("cases.add_customer"),
+        "open_cases": selectors.customer_open_cases(customer=customer, user=user) if customer else [],
+        "recent_contacts": selectors.customer_recent_contacts(customer=customer, user=user) if customer else [],
+        "directory_query": directory_query, "topic_choices": topics, "topic": topic, "panel": panel,
+        "site_url": settings.SITE_URL,
+        "chosen_topic": topic.slug if topic is not None else "", "channel": channel,
+        "partners": selectors.log_partners(), "chosen_partner": partner, "officers": selectors.log_officers(),
+        "chosen_officer": str(form["passed_to"].value() or ""), "case_types": forms.LOG_CASE_TYPES,
+        "priorities": Priority.choices, "chosen_priority": str(form["priority"].value() or Priority.NORMAL),
+        "outcomes": forms.LOG_OUTCOMES, "channels": [(choice.value, choice.label) for choice in LOGGED_CHANNELS],
+    }  # fmt: skip
+    return render(request, "contacts/log/screen.html", context)
+
+
+def _log_fetch(request, form: forms.ContactLogForm) -> _LogFound:
+    """Fetch what the valid ids name, each within the adviser's scope; an id that names nothing
+    they may see is an error on its field (a case outside it reads as one that does not exist)."""
+    user, data, found = request.user, form.cleaned_data, _LogFound()
+    if isinstance(data.get("customer"), int):
+        found.customer = _log_customer(user, data["customer"])
+        if found.customer is None:
+            form.add_error("customer", "Select a customer from the list, Anonymous caller or New customer")
+    if data.get("topic"):
+        found.topic = selectors.log_topic_get(slug=data["topic"])
+        if found.topic is None:
+            form.add_error("topic", "Select a topic from the directory")
+    if data.get("partner_id"):
+        found.partner = selectors.log_partner_get(pk=data["partner_id"])
+        if found.partner is None:
+            form.add_error("partner", "Select the partner they were sent to from the list")
+    if data.get("passed_to_id"):
+        found.passed_to = selectors.log_officer_get(pk=data["passed_to_id"])
+        if found.passed_to is None:
+            form.add_error("passed_to", "Select the officer they were passed to from the list")
+    if data.get("case_reference"):
+        try:
+            found.case = cases_selectors.case_get_for_user(reference=data["case_reference"], user=user).case
+        except Http404:
+            form.add_error("reference", forms.REFERENCE_NOT_FOUND)
+    if data.get("visit"):
+        try:
+            found.visit = selectors.visit_get_for_user(pk=data["visit"], user=user)
+        except Http404:
+            form.add_error(None, "This visitor has already been seen or has left: start a new contact for them")
+    return found
+
+
+def _log_model_check(form: forms.ContactLogForm, found: _LogFound) -> None:
+    """The contact's own rules (Contact.clean: an end after the start, a partner for signposting,
+    an officer for passing on, a case), checked before saving so the screen shows every problem
+    at once; the service checks them again as it saves."""
+    data = form.cleaned_data if hasattr(form, "cleaned_data") else {}
+    outcome = data.get("outcome", "")
+    if not outcome:
+        return
+    started_at = data.get("started_at")
+    contact = Contact(outcome=outcome, partner=found.partner, passed_to=found.passed_to, case=found.case,
+                      started_at=started_at, ended_at=data.get("ended_at") or started_at)  # fmt: skip
+    try:
+        contact.clean()
+    except ValidationError as error:
+        for name, messages_ in error.message_dict.items():
+            if name == "case" and outcome == Outcome.CASE_RAISED:
+                continue  # the service raises it
+            target = _LOG_FIELD_NAMES.get(name, name)
+            if target not in form.errors and (target != "end_time" or "start_time" not in form.errors):
+                form.add_error(target, messages_[0])
+
+
+def _log_save(request, form: forms.ContactLogForm, found: _LogFound) -> services.Logged:
+    data = form.cleaned_data
+    fields = {"channel": data["channel"], "summary": data["summary"], "outcome": data["outcome"],
+              "topic": found.topic, "partner": found.partner, "passed_to": found.passed_to,
+              "started_at": data["started_at"]}  # fmt: skip
+    if data.get("ended_at") is not None:
+        fields["ended_at"] = data["ended_at"]
+    return services.contact_log(
+        by=request.user,
+        key=data["key"],
+        fields=fields,
+        customer=found.customer,
+        new_customer=data.get("new_customer"),
+        case=found.case,
+        chasing=data.get("chasing", False),
+        new_case=data.get("new_case"),
+        visit=found.visit,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@staff_permission_required(LOG_CONTACTS)
+def contact_log(request):
+    if request.method != "POST":
+        return _log_screen(request, forms.ContactLogForm(initial=_log_initial(request)), errors_shown=False)
+    form = forms.ContactLogForm(request.POST)
+    if request.POST.get("action", LOG_SAVE) != LOG_SAVE:
+        return _log_screen(request, form, errors_shown=False)
+    form.is_valid()
+    found = _log_fetch(request, form)
+    if found.visit is None and form.cleaned_data.get("visit"):
+        # A second save of a visitor's contact: the visit is linked to the first one already.
+        earlier = Contact.objects.filter(adviser=request.user, key=form.cleaned_data["key"]).first()
+        if earlier is not None:
+            return redirect("contacts:log-logged", pk=earlier.pk)
+    _log_model_check(form, found)
+    if not form.errors:
+        try:
+            logged = _log_save(request, form, found)
+        except ValidationError as error:
+            apply_errors(form, error, field_names=_LOG_FIELD_NAMES)
+        else:
+            return redirect("contacts:log-logged", pk=logged.contact.pk)
+    return _log_screen(request, form, errors_shown=True)
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def contact_logged(request, pk: int):
+    contact = selectors.contact_logged_get_for_user(pk=pk, user=request.user)
+    raised = contact.outcome == Outcome.CASE_RAISED and contact.case is not None
+    context = {"contact": contact, "reply": selectors.reply_promise(contact.case) if raised else None}
+    return render(request, "contacts/log/logged.html", context)
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def log_customers(request):
+    """The customers found for ?q= (find-as-you-type), as the screen's radios."""
+    query = find_query_clean(request.GET.get("q", ""))
+    matches = cases_selectors.customer_find(user=request.user, query=query) if query else []
+    chosen = request.GET.get("customer", "")
+    _customer_keep(matches, _log_customer(request.user, chosen))
+    context = {"query": query, "matches": matches, "chosen_customer": chosen}
+    return render(request, "contacts/includes/log_customer_matches.html", context)
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def log_customer(request, pk: int):
+    """A chosen customer's open cases and latest contacts."""
+    customer = _log_customer(request.user, pk)
+    if customer is None:
+        raise Http404("No such customer")
+    user = request.user
+    context = {"customer": customer, "open_cases": selectors.customer_open_cases(customer=customer, user=user),
+               "recent_contacts": selectors.customer_recent_contacts(customer=customer, user=user)}  # fmt: skip
+    return render(request, "contacts/includes/log_customer_glance.html", context)
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def log_directory(request):
+    """The directory's topics for ?q=, as the screen's radios."""
+    query = search_query_clean(request.GET.get("q", "")).text
+    topic = _log_topic(request.GET.get("topic"))
+    topics = _topic_choices(directory_search(query=query, staff=True) if query else [], topic)
+    context = {"directory_query": query, "topic_choices": topics, "chosen_topic": topic.slug if topic else ""}
+    return render(request, "contacts/includes/log_topic_choices.html", context)
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def log_topic(request, slug: str):
+    """A topic's panel: its script, owner, who is away, the online form and the promise."""
+    topic = selectors.log_topic_get(slug=slug)
+    if topic is None:
+        raise Http404("No such topic")
+    channel = _log_channel(request.GET.get("channel"))
+    panel = selectors.topic_panel(topic=topic, user=request.user, channel=channel)
+    return render(request, "contacts/includes/log_topic_panel.html", {"panel": panel, "site_url": settings.SITE_URL})
+
+
+# --- Staff: the contacts list and a contact's page -------------------------------------------------
+
+
+def _seconds_words(seconds: float) -> str:
+    """A call's length or a visitor's wait to the second, as people say it: "40 seconds",
+    "4 minutes 5 seconds", "1 hour 2 minutes" (past an hour the seconds do not matter)."""
+    hours, rest = divmod(max(int(seconds), 0), 3600)
+    minutes, rest = divmod(rest, 60)
+    parts = [(hours, "hour"), (minutes, "minute"), (0 if hours else rest, "second")]
+    return " ".join(f"{count} {unit}{'' if count == 1 else 's'}" for count, unit in parts if count) or "0 seconds"
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def contact_list(request):
+    """The contacts the user may see, newest first, a page at a time, with their filters (a
+    filter in error is shown on its field and left out)."""
+    # Always bound: no filters is a valid, empty filter form.
+    form = forms.ContactFilterForm(request.GET, advisers=selectors.contact_advisers_for_user(request.user))
+    form.is_valid()
+    contacts = selectors.contacts_for_user(user=request.user, filters=form.filters())
+    context = _page(request, contacts, selectors.CONTACTS_PAGE_SIZE)
+    count = context["page"].paginator.count
+    return render(
+        request,
+        "contacts/contact_list.html",
+        {
+            **context,
+            "form": form,
+            "caption": f"{count:,} contact{'' if count == 1 else 's'}, newest first",
+            # Any value but the page number (an empty filter form sends every name, blank).
+            "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        },
+    )
+
+
+@require_safe
+@staff_permission_required(LOG_CONTACTS)
+def contact_detail(request, pk: int):
+    """Everything about one contact: who, when, how long, what came of it, the reception wait and
+    the survey. 404 outside what the user may see."""
+    contact = selectors.contact_get_for_user(pk=pk, user=request.user)
+    # Loaded with the contact: a contact with no visit or survey has None cached, not a query.
+    visit = getattr(contact, "visit", None)
+    survey = getattr(contact, "survey", None)
+    context = {
+        "contact": contact,
+        "duration": _seconds_words((contact.ended_at - contact.started_at).total_seconds()),
+        "visit": visit,
+        "wait": _seconds_words(visit.wait_seconds) if visit is not None and visit.wait_seconds is not None else "",
+        "survey": survey,
+        "survey_answer": getattr(survey, "answer", None) if survey is not None else None,
+    }
+    return render(request, "contacts/contact_detail.html", context)
+
+
+# --- Reception: the waiting list -------------------------------------------------------------------
+# A floor-walker checks visitors in on a tablet; advisers call them from the list to their desk,
+# which opens the log-a-contact screen as a face-to-face contact (contacts:log ?visit=<pk>). The
+# list keeps itself current with static/portal/reception.js, and without it by its "Refresh the
+# list" link: never a meta refresh (WCAG 2.2.1).
+
+DESKS = {"general": False, "specialist": True}
+
+
+def _called(request, visit) -> HttpResponse:
+    waited = selectors.wait_words(timedelta(seconds=visit.wait_seconds))
+    messages.success(request, f"{selectors.visit_who(visit)} has been called to your desk. They waited {waited}.")
+    return redirect(f"{reverse('contacts:log')}?visit={visit.pk}")
+
+
+def _refused(request, error: ValidationError) -> HttpResponse:
+    messages.error(request, " ".join(error.messages))
+    return redirect("contacts:reception")
+
+
+@never_cache
+@require_safe
+@staff_permission_required(RECEIVE_VISITORS)
+def reception(request):
+    rows = selectors.waiting_list()
+    context = {
+        "rows": rows,
+        "specialist_count": sum(row.visit.needs_specialist for row in rows),
+        "waits": selectors.reception_waits(),
+        "updated_at": timezone.now(),
+    }
+    return render(request, "contacts/reception/waiting_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_permission_required(RECEIVE_VISITORS)
+def reception_check_in(request):
+    form = forms.CheckInForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.visit_check_in(by=request.user, fields=form.service_fields())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            desk = "the specialist desk" if visit.needs_specialist else "the general desk"
+            messages.success(request, f"{selectors.visit_who(visit)} has been checked in for {desk}.")
+            # The floor-walker's next visitor: the form again, empty.
+            return redirect("contacts:reception-check-in")
+    return render(request, "contacts/reception/check_in.html", {"form": form})
+
+
+@require_POST
+@staff_permission_required(RECEIVE_VISITORS)
+def reception_call(request, pk: int):
+    visit = selectors.visit_get(pk=pk)
+    try:
+        visit = services.visit_call(visit=visit, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error)
+    return _called(request, visit)
+
+
+@require_POST
+@staff_permission_required(RECEIVE_VISITORS)
+def reception_call_next(request):
+    desk = request.POST.get("desk", "")
+    if desk not in DESKS:
+        messages.error(request, "Choose the desk to call the next visitor to")
+        return redirect("contacts:reception")
+    visit = services.visit_call_next(by=request.user, specialist=DESKS[desk])
+    if visit is None:
+        messages.info(request, f"No one is waiting for the {desk} desk")
+        return redirect("contacts:reception")
+    return _called(request, visit)
+
+
+@require_POST
+@staff_permission_required(RECEIVE_VISITORS)
+def reception_left(request, pk: int):
+    visit = selectors.visit_get(pk=pk)
+    try:
+        services.visit_leave(visit=visit, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error)
+    messages.success(request, f"{selectors.visit_who(visit)} has been taken off the list: left without being seen.")
+    return redirect("contacts:reception")

@@ -478,6 +478,14 @@ def phone_guide_index(*, user) -> dict:
     }
 
 
+def team_away_today(*, team_id: int, user) -> list[AwayNotice]:
+    """The officers of one team away today (now or later today), as AwayNotices for `user`: what
+    an adviser tells a caller about the team that owns their topic. One query."""
+    reason_area_ids, now = absence_reason_area_ids(user), timezone.now()
+    away = _away_today().filter(officer__team_id=team_id).select_related("officer__user", "officer__team")
+    return [away_notice(absence, reason_area_ids=reason_area_ids, now=now) for absence in away]
+
+
 def phone_guide_topic_index(areas: list[ServiceArea]) -> list[Topic]:
     """Every topic of `areas` (from phone_guide_areas, topics prefetched with their team and
     partner), A to Z whatever its area, for the printed guide's index: no query."""

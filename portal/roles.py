@@ -47,9 +47,14 @@ _CASE_MANAGE = [
 _FORMS_EDIT = ["contacts.edit_request_types"]
 _GENERAL_FORMS_EDIT = [*_FORMS_EDIT, "contacts.edit_general_request_types"]
 
+# Contacts (the scope is ContactQuerySet.visible_to): whoever takes calls logs them and sees their
+# own; team managers see their team's advisers', service managers their area's, administrators all.
+# Advisers and managers run the reception desk (floor-walkers are advisers).
+_CONTACTS = ["contacts.log_contacts", "contacts.receive_visitors"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS],
-    OFFICER: [*_STAFF, *_CASE_WORK],
+    ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS, *_CONTACTS],
+    OFFICER: [*_STAFF, *_CASE_WORK, "contacts.log_contacts"],
     TEAM_MANAGER: [
         *_STAFF,
         "portal.view_dashboards",
@@ -57,6 +62,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CASE_MANAGE,
         "cases.receive_compliments",
         *_FORMS_EDIT,
+        *_CONTACTS,
+        "contacts.view_team_contacts",
     ],
     SERVICE_MANAGER: [
         *_STAFF,
@@ -65,6 +72,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_STANDARDS_EDIT,
         *_CASE_MANAGE,
         *_GENERAL_FORMS_EDIT,
+        *_CONTACTS,
+        "contacts.view_area_contacts",
     ],
     COUNCILLOR: [*_STAFF, "cases.raise_enquiries"],
     ADMINISTRATOR: [
@@ -80,6 +89,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.view_case_summaries",
         "cases.view_all_cases",
         *_GENERAL_FORMS_EDIT,
+        *_CONTACTS,
+        "contacts.view_all_contacts",
     ],
 }
 

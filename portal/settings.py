@@ -279,6 +279,12 @@ SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 CONTACT_ACKNOWLEDGEMENTS_PER_DAY = env_int_at_least("CONTACT_ACKNOWLEDGEMENTS_PER_DAY", default=3, minimum=1)
 # Answers in progress are kept this long after the resident's last step (the page warns first).
 CONTACT_DRAFT_MINUTES = env_int_at_least("CONTACT_DRAFT_MINUTES", default=60, minimum=5)
+# Satisfaction surveys: a link lasts this many days, and a customer is invited at most once in
+# this many days (a survey after every call would go unread).
+SURVEY_LINK_DAYS = env_int_at_least("SURVEY_LINK_DAYS", default=28, minimum=1)
+SURVEY_QUIET_DAYS = env_int_at_least("SURVEY_QUIET_DAYS", default=30, minimum=0)
+# Survey answers sent per client address (a link takes one answer; this stops a flood of posts).
+SURVEY_RATE = env.str("SURVEY_RATE", default="10/m")
 # Forms sent per client address and per email address (django-ratelimit, CACHES["ratelimit"]).
 CONTACT_FORM_RATE_IP = env.str("CONTACT_FORM_RATE_IP", default="20/h")
 CONTACT_FORM_RATE_EMAIL = env.str("CONTACT_FORM_RATE_EMAIL", default="10/h")
@@ -352,8 +358,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }  # fmt: skip
 # Staff responses: never kept in a (shared) browser cache (core.middleware.ResponseHeadersMiddleware).
-# A resident's answers in progress and their tracking page: personal data, on shared computers too.
-NO_STORE_PATH_PREFIXES = ["/staff/", "/admin/", "/contact/", "/track/"]
+# A resident's answers in progress, their tracking page and survey: personal data, on shared computers too.
+NO_STORE_PATH_PREFIXES = ["/staff/", "/admin/", "/contact/", "/track/", "/survey/"]
 NO_STORE_SIGNED_IN_PATH_PREFIXES = ["/api/"]
 # Largest request body accepted (413 above it, before anything reads it): the CSV import takes
 # files up to 2 MB and a form's photo up to ATTACHMENT_MAX_BYTES (5 MB), plus the multipart framing.

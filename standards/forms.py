@@ -112,6 +112,13 @@ class DateField(DateInputField):
     # arithmetic near year 9999 would run off the end of Python's dates.
     FIRST_YEAR, LAST_YEAR = 2000, 2099
 
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError as error:
+            # Each box refused says the same thing ("abc" and "!!"): GOV.UK shows one message a field.
+            raise error.error_list[0] from None
+
     def compress(self, data_list):
         day, month, year = data_list
         if not (day and month and year):

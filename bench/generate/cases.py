@@ -95,6 +95,27 @@ RESOLUTIONS = [
     "Referred to the right organisation with the customer's agreement.",
 ]
 VULNERABILITIES = ["Lives alone; may need more time on the phone.", "Recently bereaved.", "Hard of hearing."]
+# Customers' surnames: the vocabulary's 90 common ones, then about 1,500 rarer English-sounding ones
+# made of a first and a last part ("Ashworth", "Kingsley", "Thornton"). Picked with a skew
+# (SURNAME_SKEW), so the common ones are common (the first about 1% of customers) and most full
+# names are rare, as in a real council's records; with 90 surnames picked evenly every full name
+# would be shared by about 60 customers and find-as-you-type would be measured on an unreal spread.
+SURNAME_STARTS = [
+    "Ash", "Black", "Brad", "Brook", "Cal", "Church", "Cold", "Cran", "Dal", "Dun", "East", "Fair", "Fern",
+    "Gold", "Hal", "Hart", "Hay", "Holl", "Kings", "Lang", "Lock", "Mar", "Mid", "Mill", "Moor", "New",
+    "North", "Oak", "Pen", "Red", "Ross", "Rush", "Shel", "South", "Stan", "Stock", "Thorn", "West", "Whit",
+    "Wood", "Wins", "Ald", "Bar", "Bed", "Bram", "Chad", "Dray", "Elm", "Fox", "Wal",
+]  # fmt: skip
+SURNAME_ENDS = [
+    "ley", "ton", "field", "worth", "wood", "ford", "more", "by", "well", "son", "ham", "bridge", "hurst",
+    "combe", "den", "stone", "wick", "low", "thorpe", "cott", "land", "man", "shaw", "brook", "gate", "ridge",
+    "dale", "ock", "er", "ing",
+]  # fmt: skip
+SURNAME_SKEW = 1.6  # the surname's position is N * u ** SURNAME_SKEW for a uniform u
+SURNAMES = [
+    *words.LAST_NAMES,
+    *sorted({start + end for start in SURNAME_STARTS for end in SURNAME_ENDS} - set(words.LAST_NAMES)),
+]
 
 
 def _temp_functions(cursor) -> None:
@@ -175,8 +196,9 @@ def _customers(cursor, ctx, salt: int) -> None:
             SELECT n, kind,
                 CASE WHEN kind = 'individual'
                      THEN (%(first)s::text[])[1 + mod(pg_temp.rnd(n, %(s)s + 1), %(first_n)s)::int] || ' '
-                          || (%(last)s::text[])[1 + mod(pg_temp.rnd(n, %(s)s + 2), %(last_n)s)::int]
-                     ELSE (%(last)s::text[])[1 + mod(pg_temp.rnd(n, %(s)s + 2), %(last_n)s)::int] || ' '
+                          || (%(last)s::text[])[1 + floor(%(last_n)s * pg_temp.u(n, %(s)s + 2) ^ %(skew)s)::int]
+                     ELSE (%(last)s::text[])[1 + floor(%(last_n)s * pg_temp.u(n, %(s)s + 2) ^ %(skew)s)::int]
+                          || ' '
                           || (%(business)s::text[])[1 + mod(pg_temp.rnd(n, %(s)s + 1), %(business_n)s)::int]
                 END AS name,
                 pg_temp.u(n, %(s)s + 3) < 0.7 AS has_email,
@@ -203,8 +225,9 @@ def _customers(cursor, ctx, salt: int) -> None:
             "count": scale.customers,
             "first": words.FIRST_NAMES,
             "first_n": len(words.FIRST_NAMES),
-            "last": words.LAST_NAMES,
-            "last_n": len(words.LAST_NAMES),
+            "last": SURNAMES,
+            "last_n": len(SURNAMES),
+            "skew": SURNAME_SKEW,
             "business": BUSINESSES,
             "business_n": len(BUSINESSES),
             "phones": PHONE_PREFIXES,

@@ -17,7 +17,8 @@ The shape of the contacts, as a council's contact centre would record them:
   a visit longer, a form a few minutes to fill in);
 - outcomes: a web form raises a case (a comment is recorded); an assisted contact is resolved at
   first point (40% rising to 47%), or raises a case, or is about an existing case (60% of those
-  avoidable: the customer chasing progress), or is signposted to a partner, or passed on;
+  avoidable: the customer chasing progress), or is signposted to a partner, or passed on to an
+  officer of the directory;
 - a contact that raised a case points at a generated case of its channel received the same day
   (any channel that day when there is none, any case at all at the tiny scale), and one about an
   existing case at a case received in the three weeks before; both take the case's customer and
@@ -39,7 +40,7 @@ from cases.models import RoutingRule
 from contacts.demo import REQUEST_TYPES, request_types_seed
 from contacts.models import Contact, ContactsChange, Question, QuestionValue, RequestType
 from core.models import OutboundEmail
-from directory.models import Topic
+from directory.models import Officer, Topic
 
 from .cases import _deferred_checks_skip, _temp_functions
 
@@ -117,6 +118,8 @@ def _lookups(cursor, advisers: int) -> None:
         WHERE partner_id IS NOT NULL;
         CREATE TEMP TABLE bench_advisers ON COMMIT DROP AS
         SELECT (row_number() OVER (ORDER BY id) - 1)::bigint AS k, id FROM auth_user ORDER BY id LIMIT %(advisers)s;
+        CREATE TEMP TABLE bench_passed_to ON COMMIT DROP AS
+        SELECT (row_number() OVER (ORDER BY id) - 1)::bigint AS k, id FROM directory_officer;
         CREATE TEMP TABLE bench_request_types ON COMMIT DROP AS
         SELECT case_type, (row_number() OVER (PARTITION BY case_type ORDER BY id) - 1)::bigint AS k,
             count(*) OVER (PARTITION BY case_type) AS n, id, name
@@ -125,7 +128,7 @@ def _lookups(cursor, advisers: int) -> None:
         CREATE INDEX ON bench_case_days (day, k_day);
         CREATE INDEX ON bench_case_days (k_all);
         ANALYZE bench_case_days, bench_case_counts, bench_case_day_counts, bench_contact_topics,
-            bench_partner_topics, bench_advisers, bench_request_types;
+            bench_partner_topics, bench_advisers, bench_passed_to, bench_request_types;
         """,
         {"advisers": advisers},
     )
@@ -202,7 +205,8 @@ def _plan(cursor, ctx, salt: int) -> None:
             CASE WHEN l.needs_case AND c1.n IS NULL AND c2.n IS NULL THEN mod(l.r_case, %(cases)s) END AS k_all,
             CASE WHEN l.channel <> 'web' THEN mod(l.r_pick / 13, %(advisers)s) END AS k_adviser,
             mod(l.r_pick / 17, %(topics)s) AS k_topic,
-            CASE WHEN l.outcome = 'signposted' THEN mod(l.r_pick / 19, %(partner_topics)s) END AS k_partner
+            CASE WHEN l.outcome = 'signposted' THEN mod(l.r_pick / 19, %(partner_topics)s) END AS k_partner,
+            CASE WHEN l.channel <> 'web' THEN mod(l.r_pick / 41, %(officers)s) END AS k_passed_to
         FROM looked l
         LEFT JOIN bench_case_counts c1 ON l.needs_case AND c1.day = l.case_day AND c1.channel = l.case_channel
         LEFT JOIN bench_case_day_counts c2 ON l.needs_case AND c2.day = l.case_day;
@@ -221,6 +225,7 @@ def _plan(cursor, ctx, salt: int) -> None:
             "advisers": max(1, round(scale.officers * ADVISER_SHARE)),
             "topics": max(1, Topic.objects.filter(team__isnull=False).count()),
             "partner_topics": max(1, Topic.objects.filter(partner__isnull=False).count()),
+            "officers": max(1, Officer.objects.count()),
         },
     )
 
@@ -229,12 +234,17 @@ def _contacts(cursor, ctx, salt: int) -> None:
     cursor.execute(
         """
         INSERT INTO contacts_contact (id, channel, started_at, ended_at, adviser_id, customer_id, case_id, topic_id,
-            partner_id, request_type_id, summary, outcome, is_avoidable, answers, key, created_at)
+            partner_id, passed_to_id, request_type_id, summary, outcome, is_avoidable, answers, key, created_at)
         SELECT q.n, q.channel, q.started, q.started + make_interval(secs => q.took), q.adviser_id, q.customer_id,
             q.case_id,
             CASE WHEN q.case_id IS NULL AND q.request_type_id IS NOT NULL THEN coalesce(q.rt_topic, q.topic_id)
                  ELSE q.topic_id END,
-            q.partner_id, q.request_type_id, left(coalesce(q.rt_name, q.topic_name), 200),
+            q.partner_id,
+            -- Passed on: to an officer of the directory.
+            CASE WHEN q.outcome = 'passed_on' OR (q.outcome = 'signposted' AND q.partner_id IS NULL)
+                      OR (q.outcome IN ('case_raised', 'existing_case') AND q.case_id IS NULL)
+                 THEN q.passed_to_id END,
+            q.request_type_id, left(coalesce(q.rt_name, q.topic_name), 200),
             -- No partner's topic (no partners at all) or no case to point at: the contact was passed on.
             CASE WHEN q.outcome = 'signposted' AND q.partner_id IS NULL THEN 'passed_on'
                  WHEN q.outcome IN ('case_raised', 'existing_case') AND q.case_id IS NULL THEN 'passed_on'
@@ -249,7 +259,7 @@ def _contacts(cursor, ctx, salt: int) -> None:
                 a.id AS adviser_id, c.id AS case_id,
                 CASE WHEN c.id IS NOT NULL THEN c.topic_id WHEN p.outcome = 'signposted' THEN pt.id ELSE t.id END
                     AS topic_id,
-                pt.partner_id,
+                pt.partner_id, o.id AS passed_to_id,
                 CASE WHEN c.id IS NOT NULL THEN c.customer_id
                      WHEN p.channel IN ('phone', 'face_to_face') AND p.u_customer < %(anonymous)s THEN NULL
                      ELSE 1 + mod(p.r_pick / 11, %(customers)s) END AS customer_id,
@@ -269,6 +279,7 @@ def _contacts(cursor, ctx, salt: int) -> None:
             LEFT JOIN bench_advisers a ON a.k = p.k_adviser
             LEFT JOIN bench_contact_topics t ON t.k = p.k_topic
             LEFT JOIN bench_partner_topics pt ON pt.k = p.k_partner
+            LEFT JOIN bench_passed_to o ON o.k = p.k_passed_to
             -- A web contact's form: one of its case's type (the comment form for a comment recorded).
             LEFT JOIN bench_request_types rt ON p.channel = 'web'
                 AND rt.case_type = CASE WHEN p.outcome = 'recorded' THEN 'comment' ELSE c.case_type END

@@ -3,15 +3,19 @@ manager would, and what sending one takes. The cases fixtures (routing rules, st
 reused from tests/cases."""
 
 import uuid
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
+from cases import services as case_services
+from cases.models import CustomerType
 from contacts import drafts, services
-from contacts.models import Datatype, RequestType
+from contacts.models import Datatype, Outcome, RequestType
 from contacts.services import Answer
-from standards.models import CaseType
-from tests.cases.conftest import response_standards, rules  # noqa: F401 - the cases fixtures, reused
+from standards.models import CaseType, Channel
+from tests.cases.conftest import case_make, customer, response_standards, rules  # noqa: F401 - the cases fixtures, reused
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +101,84 @@ def bulky_ready(session, *, details: dict = RESIDENT) -> str:
     drafts.draft_save(SimpleNamespace(session=session), "bulky-waste", draft)
     session.save()
     return draft.key
+
+
+# --- Contacts logged by advisers: the staff list and a contact's page ------------------------------
+
+
+@pytest.fixture
+def log_contact(world, rules):  # noqa: F811
+    """log_contact(by, **fields) logs a contact through contacts.services.contact_log, and returns
+    it: by default a phone call about bulky waste resolved at first point, from an anonymous
+    caller. `customer`, `case`, `chasing`, `new_case` and `visit` go to contact_log as they are."""
+
+    def log(by, *, customer=None, case=None, chasing=False, new_case=None, visit=None, **fields):  # noqa: F811
+        values = {"channel": Channel.PHONE, "topic": world.directory["bulky"], "outcome": Outcome.RESOLVED,
+                  "summary": "Asked when bulky waste is collected", **fields}  # fmt: skip
+        logged = services.contact_log(by=by, key=uuid.uuid4(), fields=values, customer=customer, case=case,
+                                      chasing=chasing, new_case=new_case, visit=visit)  # fmt: skip
+        return logged.contact
+
+    return log
+
+
+@pytest.fixture
+def send_comment_b(world):
+    """send_comment_b() sends a comment form on area B's homelessness topic (a web contact with no
+    adviser, about a topic of area B)."""
+    comment_b = services.request_type_create(by=None, fields={
+        "name": "Comment on housing", "slug": "housing-comment", "group": RequestType.Group.FEEDBACK,
+        "topic": world.directory["homeless"], "case_type": CaseType.COMMENT, "is_published": True,
+    })  # fmt: skip
+    services.question_create(request_type=comment_b, by=None, fields={
+        "code": "comment", "datatype": Datatype.TEXT, "required": True, "description": "What is your comment?",
+    })  # fmt: skip
+
+    def send():
+        answers = [Answer(code="comment", question="What is your comment?", value="Thanks", text="Thanks")]
+        sent = services.web_request_send(key=uuid.uuid4(), request_type=comment_b, answers=answers,
+                                         details=RESIDENT, location=None)  # fmt: skip
+        return sent.contact
+
+    return send
+
+
+# --- What is surveyed: a case resolved, a contact logged, through the services --------------------
+
+
+@pytest.fixture
+def customer_make(world):
+    def make(name="Rita Resident", email="rita@example.org", customer_type=CustomerType.INDIVIDUAL):
+        return case_services.customer_create(
+            by=world.adviser,
+            fields={"name": name, "email": email, "postcode": "WY1 4AB", "customer_type": customer_type},
+        )
+
+    return make
+
+
+@pytest.fixture
+def case_resolved(world, rules, customer):  # noqa: F811
+    """case_resolved(**fields): a bulky waste request raised, started and resolved by team A."""
+
+    def make(**fields):
+        values = {"case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "customer": customer,
+                  "topic": world.directory["bulky"], "summary": "Collect a sofa",
+                  "description": "An old sofa by the blue front door."}  # fmt: skip
+        case = case_services.case_create(by=world.adviser, fields={**values, **fields})
+        case = case_services.case_status_set(case=case, by=world.officer_a, action="start", reason="On it")
+        return case_services.case_resolve(case=case, by=world.officer_a, resolution="Collected")
+
+    return make
+
+
+@pytest.fixture
+def contact_logged(world, customer):  # noqa: F811
+    """contact_logged(outcome=resolved, customer=the customer, **fields): a call the adviser logged."""
+
+    def make(outcome=Outcome.RESOLVED, customer=customer, **fields):
+        values = {"channel": Channel.PHONE, "started_at": timezone.now() - timedelta(minutes=3),
+                  "summary": "Asked about bin day", "outcome": outcome, **fields}  # fmt: skip
+        return services.contact_log(by=world.adviser, key=uuid.uuid4(), fields=values, customer=customer).contact
+
+    return make

@@ -75,12 +75,18 @@ NOT_TEAM_A = {"officer_b": 404, "service_manager": 404}
 CASE_A = {"reference": ("cases", "a", "reference")}
 ENQUIRY = {"reference": ("cases", "enquiry", "reference")}
 CUSTOMER = {"pk": ("cases", "customer", "pk")}
+CONTACT = {"pk": ("contacts", "contact", "pk")}
+# The world's adviser is in no team of the directory: their contact is theirs and the
+# administrator's to see, a 404 to the officers and to the managers of teams and areas.
+CONTACT_HIDDEN = {"officer_a": 404, "officer_b": 404, "team_manager": 404, "service_manager": 404}
 RULE_A = {"pk": ("cases", "rule_a", "pk")}
 # The online forms: the world's form is on area A's potholes topic (bulky waste is deleted by the
 # directory rows), with a list question and an answer.
 FORM_A = {"pk": ("contacts", "form_a", "pk")}
 QUESTION_A = {"pk": ("contacts", "question_a", "pk")}
 ANSWER_A = {"pk": ("contacts", "answer_a", "pk")}
+RECEIVERS = {"adviser", "team_manager", "service_manager", "administrator"}
+VISIT = {"pk": ("contacts", "visit", "pk")}
 
 STAFF_ROWS = [
     Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
@@ -230,6 +236,26 @@ STAFF_ROWS = [
         kwargs=ANSWER_A),
     Row("contacts:value-delete", get=only(MANAGERS, **OUT_OF_SCOPE), post=only(MANAGERS, 302, **OUT_OF_SCOPE),
         kwargs=ANSWER_A),
+    # Logging a contact: everyone who logs contacts (councillors do not). An empty POST is the
+    # screen with its errors; a confirmation of a contact nobody logged is a 404.
+    Row("contacts:log", get=only(CASE_RAISERS), post=only(CASE_RAISERS)),
+    Row("contacts:log-logged", get=only(CASE_RAISERS, 404), post=NOT_ALLOWED, kwargs={"pk": 999999}),
+    Row("contacts:log-customers", get=only(CASE_RAISERS), post=NOT_ALLOWED),
+    Row("contacts:log-customer", get=only(CASE_RAISERS), post=NOT_ALLOWED, kwargs=CUSTOMER),
+    Row("contacts:log-directory", get=only(CASE_RAISERS), post=NOT_ALLOWED),
+    Row("contacts:log-topic", get=only(CASE_RAISERS), post=NOT_ALLOWED, kwargs={"slug": "potholes"}),
+    # Reception: advisers and managers (officers log contacts but do not receive visitors). The
+    # world's visitor is waiting: calling them or marking them gone redirects (302), as does an
+    # empty call-next (a message: choose the desk).
+    Row("contacts:reception", get=only(RECEIVERS), post=NOT_ALLOWED),
+    Row("contacts:reception-check-in", get=only(RECEIVERS), post=only(RECEIVERS)),
+    Row("contacts:reception-call-next", get=NOT_ALLOWED, post=only(RECEIVERS, 302)),
+    Row("contacts:reception-call", get=NOT_ALLOWED, post=only(RECEIVERS, 302), kwargs=VISIT),
+    Row("contacts:reception-left", get=NOT_ALLOWED, post=only(RECEIVERS, 302), kwargs=VISIT),
+    # The contacts list: everyone who logs contacts, each seeing their own (managers their
+    # scope's).
+    Row("contacts:contact-list", get=only(CASE_RAISERS), post=NOT_ALLOWED),
+    Row("contacts:contact-detail", get=only(CASE_RAISERS, **CONTACT_HIDDEN), post=NOT_ALLOWED, kwargs=CONTACT),
     # The API answers anonymous callers with a 403, not a sign-in redirect; a case outside the
     # caller's scope is a 404 as on the pages. An empty body to raise a case: 400.
     Row("cases:api-case-list", get={**anyone(200), None: 403}, post=NOT_ALLOWED),
@@ -248,7 +274,7 @@ PUBLIC_ROUTES = {
     "contacts:track", "contacts:track-link",
     "contacts:form-files",
     "contacts:start", "contacts:form-start", "contacts:form-step", "contacts:form-stop", "contacts:form-sent",
-    "contacts:form-keep",
+    "contacts:form-keep", "contacts:survey", "contacts:survey-done",
 }  # fmt: skip
 
 
@@ -282,6 +308,7 @@ def world(world, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from cases import services
+    from contacts import services as contacts_services
     from standards.models import CaseType, Channel
 
     # No topic: the directory rows delete the world's topics, which a case would protect.
@@ -301,6 +328,11 @@ def world(world, settings, tmp_path):
     services.attachments_claim(key=key, case=case_a)
     world.cases = {"a": case_a, "enquiry": enquiry, "customer": customer, "rule_a": rule_a, "attachment": attachment}
     world.contacts = _online_form_make(world)
+    world.contacts["visit"] = contacts_services.visit_check_in(by=world.adviser, fields={"reason": "Council tax"})
+    world.contacts["contact"] = contacts_services.contact_log(
+        by=world.adviser, key=uuid.uuid4(), customer=customer,
+        fields={"channel": Channel.PHONE, "summary": "Asked about bins", "outcome": "resolved"},
+    ).contact  # fmt: skip
     return world
 
 
