@@ -132,6 +132,7 @@ def explain(path: HotPath, fixtures: Fixtures, user, i: int = 0) -> str:
     with connection.cursor() as cursor:
         for sql, params in counter.statements:
             if not sql.lstrip().upper().startswith("SELECT"):
+                out += ["", sql[:300] + (" ..." if len(sql) > 300 else ""), "(not a SELECT: not explained)"]
                 continue
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
             out += ["", sql[:300] + (" ..." if len(sql) > 300 else ""), *(row[0] for row in cursor.fetchall())]

@@ -352,7 +352,7 @@ def customer_find(*, user, query: str, limit: int = FIND_LIMIT) -> list[Customer
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 # A typed word stands for at most this many vocabulary words of each kind (spelt like it, sounding
 # like it), and for this many that it begins (a first letter begins hundreds).
-_CLOSE_WORDS, _PREFIXED_WORDS = 8, 50
+_CLOSE_WORDS, _PREFIXED_WORDS = 20, 50
 _NAME_WORDS_MAX = 4
 
 # The vocabulary words a typed word may stand for, best first: itself, the words it begins
@@ -360,7 +360,7 @@ _NAME_WORDS_MAX = 4
 # 0.3 finds them in name_word_trgm_idx, the stricter test sorts them out) and the words that sound
 # like it (name_word_sounds_idx), the last two for words of three letters or more.
 _WORD_CANDIDATES_SQL = """
-    SELECT word, min(rank) AS rank, max(closeness) AS closeness FROM (
+    SELECT word, min(rank) AS rank, bool_or(rank = 3) AS sounds_alike, max(closeness) AS closeness FROM (
         (SELECT word, CASE WHEN word = %(w)s THEN 0 ELSE 1 END AS rank, 1.0::real AS closeness
          FROM cases_customernameword WHERE word LIKE %(prefix)s ORDER BY length(word), word LIMIT %(prefixed)s)
         UNION ALL
@@ -385,7 +385,8 @@ def _customers_by_name(text: str, limit: int) -> list[Customer]:
     the customers of each looked up in turn, and the statement stops as soon as it has enough (a
     nested loop in the candidates' order under LIMIT), so an exact "smith" lists Smiths before
     Smithsons. Two words or more: only the customers having a candidate of every word, which are
-    few, best match first by trigram word similarity to what was typed."""
+    few; first those whose words are as typed or begin so, then by how close their words are to
+    the words typed."""
     words = list(dict.fromkeys(_NAME_WORD.findall(text.lower())))[:_NAME_WORDS_MAX]
     if not words:
         return []
@@ -394,7 +395,9 @@ def _customers_by_name(text: str, limit: int) -> list[Customer]:
         params = {"w": words[0], "prefix": words[0] + "%", "limit": limit * 2, **fixed}
         sql = f"""
             WITH candidate AS MATERIALIZED (
-                SELECT word, row_number() OVER (ORDER BY rank, closeness DESC, length(word), word) AS position
+                SELECT word, row_number() OVER (
+                    ORDER BY rank, sounds_alike DESC, closeness DESC, length(word), word
+                ) AS position
                 FROM ({_WORD_CANDIDATES_SQL}) AS ranked
             )
             SELECT customer.*, candidate.position AS closeness
@@ -404,21 +407,40 @@ def _customers_by_name(text: str, limit: int) -> list[Customer]:
             ) AS customer
             LIMIT %(limit)s
         """  # noqa: S608 - constant SQL joined; every value is a parameter
-        found = list(Customer.objects.raw(sql, params))
-        # Best candidate first; the same customer under two candidates ("Thomas Thompson") once.
-        found.sort(key=lambda customer: (customer.closeness, customer.name, customer.pk))
-        seen: set[int] = set()
-        return [c for c in found if not (c.pk in seen or seen.add(c.pk))][:limit]
+        # Best candidate first (its position, the raw query's `closeness`); the same customer
+        # under two candidates ("Thomas Thompson") once.
+        best: dict[int, tuple[int, Customer]] = {}
+        for customer in Customer.objects.raw(sql, params):
+            position = getattr(customer, "closeness")  # noqa: B009 - a raw query's extra column
+            if customer.pk not in best or position < best[customer.pk][0]:
+                best[customer.pk] = (position, customer)
+        ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].name, pair[1].pk))
+        return [customer for _position, customer in ranked][:limit]
+    # Two words or more. Words of one or two letters ("j smith", "ltd") narrow the list only when
+    # nothing longer was typed: otherwise they count towards the order alone, so a slip in one
+    # ("foxworth builders ld") still finds the name.
     params = {"typed": " ".join(words), "limit": limit, **fixed}
-    clauses = []
+    long_words = [index for index, word in enumerate(words) if len(word) >= 3] or list(range(len(words)))
+    ctes, required, score, closeness = [], [], [], []
     for index, word in enumerate(words):
         params |= {f"w{index}": word, f"prefix{index}": word + "%"}
         candidates = _WORD_CANDIDATES_SQL.replace("%(w)s", f"%(w{index})s").replace("%(prefix)s", f"%(prefix{index})s")
-        clauses.append(f"name_words && ARRAY(SELECT word FROM ({candidates}) AS word_{index})")  # noqa: S608
+        ctes.append(f"word_{index} AS MATERIALIZED ({candidates})")
+        if index in long_words:
+            required.append(f"name_words && ARRAY(SELECT word FROM word_{index})")
+        # A word as typed or begun counts most, then one spelt or sounding like it; then how close
+        # the name's nearest word is to each typed word.
+        score.append(
+            f"CASE WHEN name_words && ARRAY(SELECT word FROM word_{index} WHERE rank <= 1) THEN 2"
+            f" WHEN name_words && ARRAY(SELECT word FROM word_{index}) THEN 1 ELSE 0 END"
+        )
+        closeness.append(f"(SELECT max(similarity(name_word, %(w{index})s)) FROM unnest(name_words) AS name_word)")
     sql = f"""
-        SELECT *, word_similarity(%(typed)s, lower(name)) AS closeness FROM cases_customer
-        WHERE merged_into_id IS NULL AND {" AND ".join(clauses)}
-        ORDER BY closeness DESC, name, id LIMIT %(limit)s
+        WITH {", ".join(ctes)}
+        SELECT *, {" + ".join(score)} AS score, {" + ".join(closeness)} AS closeness
+        FROM cases_customer
+        WHERE merged_into_id IS NULL AND {" AND ".join(required)}
+        ORDER BY score DESC, closeness DESC, name, id LIMIT %(limit)s
     """  # noqa: S608 - constant SQL joined; every value is a parameter
     return list(Customer.objects.raw(sql, params))
 

@@ -153,7 +153,7 @@ class Contact(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}: {self.summary}"
+        return f"{self.get_channel_display()} {timezone.localtime(self.started_at):%Y-%m-%d %H:%M}: {self.summary}"
 
     def clean(self):
         errors = {}
@@ -224,7 +224,7 @@ class ReceptionVisit(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name or 'Visitor'} at {self.arrived_at:%H:%M}: {self.reason}"
+        return f"{self.name or 'Visitor'} at {timezone.localtime(self.arrived_at):%H:%M}: {self.reason}"
 
 
 # --- Satisfaction surveys ------------------------------------------------------------------------

@@ -112,8 +112,11 @@ def generate_all(scale_name: str, seed: int, today: dt.date | None = None, log=p
             hook(ctx)
             ctx.timings[f"{name} after load"] = time.perf_counter() - started
             log(f"bench: {name} after-load step in {ctx.timings[f'{name} after load']:.1f} s")
+    # As autovacuum leaves a table after a bulk load: statistics, the visibility map, and the GIN
+    # indexes' pending lists merged (a customer_name_words_idx search scanned 4 MB of pending
+    # entries before this: 40 ms instead of 4).
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     return ctx
 
 

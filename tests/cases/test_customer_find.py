@@ -116,3 +116,30 @@ def test_at_most_the_limit(world):
         services.customer_create(by=None, fields={"name": f"Sam Taylor {number}"})
     assert len(selectors.customer_find(user=world.adviser, query="sam taylor")) == selectors.FIND_LIMIT
     assert len(selectors.customer_find(user=world.adviser, query="sam taylor", limit=3)) == 3
+
+
+def test_the_vocabulary_learns_every_name_saved_however_it_is_saved(world):
+    from cases.models import Customer, CustomerNameWord
+
+    services.customer_create(by=None, fields={"name": "Siân O'Donnell-Price"})
+    # A bulk insert (one statement, as an import or the bench makes them) learns its words too.
+    Customer.objects.bulk_create([Customer(name="Zygmunt Quarrington"), Customer(name="Ffion Quarrington")])
+    learnt = set(CustomerNameWord.objects.values_list("word", flat=True))
+    assert {"siân", "o", "donnell", "price", "zygmunt", "quarrington", "ffion"} <= learnt
+    assert _names(world.adviser, "quarington") == ["Ffion Quarrington", "Zygmunt Quarrington"]
+    assert _names(world.adviser, "o'donnell price") == ["Siân O'Donnell-Price"]
+
+
+def test_a_renamed_customer_is_found_by_the_new_name(world, customer):
+    services.customer_update(customer=customer, by=world.adviser, fields={"name": "Rita Wolstenholme"})
+    assert _names(world.adviser, "wolstenholm") == ["Rita Wolstenholme"]
+    assert _names(world.adviser, "rita wolsten") == ["Rita Wolstenholme"]
+    assert _names(world.adviser, "resident") == []
+
+
+def test_one_word_lists_exact_words_before_longer_or_similar_ones(world):
+    for name in ("Ann Smithson", "Bea Smyth", "Cai Smith", "Dee Smithers"):
+        services.customer_create(by=None, fields={"name": name})
+    names = _names(world.adviser, "smith")
+    assert names[0] == "Cai Smith"
+    assert set(names) == {"Ann Smithson", "Bea Smyth", "Cai Smith", "Dee Smithers"}

@@ -379,7 +379,10 @@ def test_merge_choose_then_confirm(client, world, needy, duplicate):
     text = _text(client.get(url))
     assert f"?into={duplicate.pk}" in text and "V. Vulnerable, record" in text
     text = _text(client.get(url, {"into": duplicate.pk}))
-    assert "Which record do you want to keep?" in text and "Every case, contact, reception visit and survey of the record you do not keep" in text
+    assert (
+        "Which record do you want to keep?" in text
+        and "Every case, contact, reception visit and survey of the record you do not keep" in text
+    )
     assert "A merge cannot be undone" in text and f'action="{url}?into={duplicate.pk}"' in text
     # This record itself is no other record: back to choosing.
     assert "Possible duplicates" not in _text(client.get(url, {"into": needy.pk}))
