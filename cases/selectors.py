@@ -427,14 +427,16 @@ def _customers_by_name(text: str, limit: int) -> list[Customer]:
         candidates = _WORD_CANDIDATES_SQL.replace("%(w)s", f"%(w{index})s").replace("%(prefix)s", f"%(prefix{index})s")
         ctes.append(f"word_{index} AS MATERIALIZED ({candidates})")
         if index in long_words:
-            required.append(f"name_words && ARRAY(SELECT word FROM word_{index})")
+            required.append(f"name_words && ARRAY(SELECT word FROM word_{index})")  # noqa: S608
         # A word as typed or begun counts most, then one spelt or sounding like it; then how close
         # the name's nearest word is to each typed word.
-        score.append(
-            f"CASE WHEN name_words && ARRAY(SELECT word FROM word_{index} WHERE rank <= 1) THEN 2"
-            f" WHEN name_words && ARRAY(SELECT word FROM word_{index}) THEN 1 ELSE 0 END"
+        strong, any_candidate = (
+            f"ARRAY(SELECT word FROM word_{index} WHERE rank <= 1)",  # noqa: S608
+            f"ARRAY(SELECT word FROM word_{index})",  # noqa: S608
         )
-        closeness.append(f"(SELECT max(similarity(name_word, %(w{index})s)) FROM unnest(name_words) AS name_word)")
+        score.append(f"CASE WHEN name_words && {strong} THEN 2 WHEN name_words && {any_candidate} THEN 1 ELSE 0 END")
+        nearest = f"(SELECT max(similarity(name_word, %(w{index})s)) FROM unnest(name_words) AS name_word)"  # noqa: S608
+        closeness.append(nearest)
     sql = f"""
         WITH {", ".join(ctes)}
         SELECT *, {" + ".join(score)} AS score, {" + ".join(closeness)} AS closeness

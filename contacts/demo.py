@@ -1,17 +1,27 @@
 """Demo online forms for `manage.py seed_demo`: the request types residents of Wyebridge use most,
 with their questions and the answers that stop a form because the matter is urgent, and the
-general forms (report a problem, request a service, complaint, compliment, comment).
+general forms (report a problem, request a service, complaint, compliment, comment); and
+18 months of contacts logged by the demo staff, with reception visits and survey answers.
 
 Each is created through contacts.services, as a manager would in the browser, and linked to its
 directory topic by slug when the directory has it. Run again, it leaves existing types alone."""
 
-from django.db import transaction
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
-from directory.models import Topic
-from standards.models import CaseType
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cases import services as cases
+from cases.models import Case, Customer
+from directory.models import Officer, Partner, Topic
+from standards.models import CaseType, Channel
 
 from . import services
-from .models import Datatype, RequestType
+from .models import Contact, Datatype, Outcome, ReceptionVisit, RequestType
 
 EMERGENCY = "999"
 GAS = "0800 111 999"
@@ -304,3 +314,339 @@ def request_types_seed() -> int:
                 )  # fmt: skip
         made += 1
     return made
+
+
+# --- Contacts logged by advisers, reception visits and surveys: 18 months of history -------------
+
+CONTACT_SEED = 20261202
+MONTHS = 18
+PER_MONTH = 50
+# First-point resolution rises through the months, from the first to the last.
+FPR_FIRST, FPR_LAST = 0.38, 0.48
+# The reception wait, in minutes, falls as the floor-walkers and the specialist desk bed in.
+WAIT_FIRST, WAIT_LAST = 8.0, 0.7
+# Of the contacts not resolved at first point (an existing case falls back to raising one).
+OTHER_OUTCOMES = {Outcome.EXISTING_CASE: 34, Outcome.CASE_RAISED: 28, Outcome.SIGNPOSTED: 24, Outcome.PASSED_ON: 14}
+# Of the contacts about an existing case, those chasing progress (avoidable), first and last month.
+CHASING_FIRST, CHASING_LAST = 0.7, 0.35
+CONTACT_CHANNELS = {
+    Channel.PHONE: 47,
+    Channel.EMAIL: 18,
+    Channel.FACE_TO_FACE: 13,
+    Channel.LETTER: 9,
+    Channel.WEB_CHAT: 6,
+    Channel.SOCIAL_MEDIA: 4,
+    Channel.COUNCILLOR: 3,
+}
+# Busiest mid-morning, and on Mondays (the weekend's questions).
+HOURS = {8: 4, 9: 10, 10: 16, 11: 15, 12: 9, 13: 8, 14: 10, 15: 9, 16: 7, 17: 3}
+WEEKDAYS = [30, 22, 19, 16, 13]
+# How long each channel's contact takes, in minutes (from, to).
+DURATIONS = {Channel.PHONE: (2, 12), Channel.FACE_TO_FACE: (4, 20), Channel.EMAIL: (3, 15), Channel.LETTER: (4, 15)}
+CLOSED_DAYS = {(12, 25), (12, 26), (1, 1)}
+ANONYMOUS = 0.15
+# Face-to-face contacts with a reception visit; of the visitors, those who left before being
+# called and those seen at the specialist desk.
+VISITED, LEFT_UNSEEN, SPECIALIST = 0.85, 0.05, 0.07
+# Survey answers: a share of the invitations, the scores skewed to satisfied.
+ANSWERED = 0.3
+SATISFACTION = {5: 10, 4: 6, 3: 2, 2: 1, 1: 1}  # a deck of 20, dealt in turn
+# Cases raised longer ago than this are resolved and closed; newer ones are still being worked.
+CASE_WORKED_DAYS = 35
+
+SUMMARIES: dict[str, list[str]] = {
+    Outcome.RESOLVED: ["answered their question", "explained what happens next", "booked it for them",
+                       "took the details and sorted it on the call", "gave the information they needed",
+                       "walked them through doing it online"],
+    Outcome.SIGNPOSTED: ["not ours: gave them the partner's number", "referred to the partner who deals with this"],
+    Outcome.CASE_RAISED: ["raised a case for the service team", "needs a visit: raised a case"],
+    Outcome.EXISTING_CASE: ["asked how their case is going", "added details to their open case"],
+    Outcome.PASSED_ON: ["needed the specialist officer: passed on", "transferred to the officer dealing with it"],
+}  # fmt: skip
+CHASING_SUMMARIES = ["chasing: no update since they reported it", "chasing: asked when it will be done"]
+SURVEY_COMMENTS = [
+    "Quick and helpful, thank you.",
+    "The adviser knew exactly what to do.",
+    "Sorted in one call, which I did not expect.",
+    "Had to wait a while to get through, but it was dealt with.",
+    "Friendly at the front desk.",
+    "I still do not understand my bill.",
+    "It would be easier if I could do this online.",
+]
+RESOLUTIONS_DONE = ["Done as asked; the customer was told.", "Visited and put right.", "Dealt with by the team."]
+
+
+@dataclass
+class ContactSummary:
+    contacts: int = 0
+    visits: int = 0
+    left_unseen: int = 0
+    invitations: int = 0
+    answers: int = 0
+    fpr_first: float = 0.0
+    fpr_last: float = 0.0
+
+    def __str__(self) -> str:
+        return (f"{self.contacts} logged over {MONTHS} months (first-point resolution {self.fpr_first:.0%} rising "
+                f"to {self.fpr_last:.0%}), {self.visits} reception visits ({self.left_unseen} left unseen), "
+                f"{self.invitations} survey invitations, {self.answers} answered")  # fmt: skip
+
+
+def _months(today, months: int) -> list[tuple[date, date]]:
+    """(first day, last day) of each of the `months` calendar months ending with today's."""
+    spans = []
+    year, month = today.year, today.month
+    for _ in range(months):
+        first = date(year, month, 1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        spans.append((first, min(last, today)))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return spans[::-1]
+
+
+def _share(first: float, last: float, index: int, count: int) -> float:
+    return first + (last - first) * index / max(count - 1, 1)
+
+
+class ContactSeeder:
+    """Logs the months of contacts in time order through contacts.services, each at its own time."""
+
+    def __init__(self, rng: random.Random, loggers: dict, now: datetime):
+        self.rng, self.now = rng, now
+        self.loggers, self.weights = list(loggers), list(loggers.values())
+        self.receptionist = self.loggers[0]
+        # Who moves on the cases no rule routed: the manager when there is one.
+        self.triage = self.loggers[-1]
+        self.topics = list(Topic.objects.select_related("service_area", "team", "partner").order_by("slug"))
+        self.team_topics = [topic for topic in self.topics if topic.team_id]
+        self.partners = list(Partner.objects.order_by("slug"))
+        officers = Officer.objects.filter(user__is_active=True).select_related("user").order_by("id")
+        self.officers: dict[int, list[Officer]] = {}
+        for officer in officers:
+            self.officers.setdefault(officer.team_id, []).append(officer)
+        self.all_officers = [officer for team in self.officers.values() for officer in team]
+        customers = list(Customer.objects.current().order_by("id"))
+        self.customers = customers
+        # Cases the seed resolves are of customers a survey cannot reach, so resolving sends no email.
+        self.unreachable = [customer for customer in customers if not customer.email]
+        # The demo cases already there (the last weeks'), which later contacts may be about.
+        # (case, open from, closed at or None), for the contacts about an open case.
+        self.open_cases: list[tuple[Case, datetime, datetime | None]] = [
+            (case, case.received_at, None)
+            for case in Case.objects.open().filter(customer__isnull=False).select_related("customer").order_by("id")
+        ]
+        self.to_resolve: list[tuple[Case, datetime]] = []
+        self.owed: dict[str, float] = {}
+        self.scores: list[int] = []
+        self.summary = ContactSummary()
+
+    def due(self, what: str, share: float) -> bool:
+        """Whether this one is of the `share` that `what` (a chasing contact, a survey answered): the
+        share is owed until it adds up to one, so every month has its share, not left to chance."""
+        owed = self.owed.get(what, 0.0) + share
+        self.owed[what] = owed - (owed >= 1)
+        return owed >= 1
+
+    def moments(self, first: date, last: date, count: int) -> list[datetime]:
+        rng = self.rng
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        days = [day for day in days if day.weekday() < 5 and (day.month, day.day) not in CLOSED_DAYS]
+        moments: list[datetime] = []
+        # Bounded: early on the first working day of a month, none of today's times has passed yet.
+        for _ in range(count * 20 if days else 0):
+            if len(moments) == count:
+                break
+            day = rng.choices(days, [WEEKDAYS[day.weekday()] for day in days])[0]
+            hour = rng.choices(list(HOURS), list(HOURS.values()))[0]
+            moment = timezone.make_aware(datetime.combine(day, time(hour, rng.randint(0, 59), rng.randint(0, 59))))
+            if moment < self.now - timedelta(minutes=30):
+                moments.append(moment)
+        return sorted(moments)
+
+    def run(self, months: int, per_month: int) -> ContactSummary:
+        spans = _months(timezone.localdate(self.now), months)
+        for index, (first, last) in enumerate(spans):
+            # The month so far, for the current one.
+            count = round(self.rng.randint(per_month * 4 // 5, per_month * 6 // 5) * last.day / 30)
+            fpr = _share(FPR_FIRST, FPR_LAST, index, months)
+            moments = self.moments(first, last, count)
+            resolved = round(fpr * len(moments))
+            outcomes = [Outcome.RESOLVED] * resolved + self.rng.choices(
+                list(OTHER_OUTCOMES), list(OTHER_OUTCOMES.values()), k=len(moments) - resolved
+            )
+            self.rng.shuffle(outcomes)
+            for moment, outcome in zip(moments, outcomes, strict=True):
+                self.contact(moment, outcome, index, months)
+        self.cases_resolve()
+        return self.summary
+
+    def contact(self, at: datetime, outcome: str, index: int, months: int) -> None:
+        rng = self.rng
+        channel = rng.choices(list(CONTACT_CHANNELS), list(CONTACT_CHANNELS.values()))[0]
+        by = rng.choices(self.loggers, self.weights)[0]
+        low, high = DURATIONS.get(channel, (2, 8))
+        ended = at + timedelta(minutes=rng.randint(low, high), seconds=rng.randint(0, 59))
+        customer = None if rng.random() < ANONYMOUS else rng.choice(self.customers)
+        case, chasing, new_case, passed_to, partner = None, False, None, None, None
+        if outcome == Outcome.EXISTING_CASE:
+            about = [(c, start, end) for c, start, end in self.open_cases if start < at and (end is None or at < end)]
+            if about:
+                case = rng.choice(about[-30:])[0]
+                customer = case.customer
+                chasing = self.due("chasing", _share(CHASING_FIRST, CHASING_LAST, index, months))
+            else:
+                outcome = Outcome.CASE_RAISED
+        topic: Topic = rng.choice(self.team_topics or self.topics)
+        if case is not None and case.topic is not None:
+            topic = case.topic
+        if outcome == Outcome.SIGNPOSTED:
+            signposted = [t for t in self.topics if t.partner_id]
+            if signposted and rng.random() < 0.7:
+                topic = rng.choice(signposted)
+                partner = topic.partner
+            else:
+                partner = rng.choice(self.partners)
+        elif outcome == Outcome.PASSED_ON:
+            passed_to = rng.choice((self.officers.get(topic.team_id) if topic.team_id else None) or self.all_officers)
+        elif outcome == Outcome.CASE_RAISED:
+            old = self.now - at > timedelta(days=CASE_WORKED_DAYS)
+            if old:
+                customer = rng.choice(self.unreachable) if self.unreachable and rng.random() < 0.8 else None
+            kind = rng.choice([CaseType.SERVICE_REQUEST, CaseType.PROBLEM_REPORT])
+            new_case = {"case_type": kind, "description": f"Raised by {channel.label.lower()}: {topic.name}."}
+            if customer is not None and customer.address:
+                new_case |= {"location_address": customer.address, "location_postcode": customer.postcode}
+        if (outcome == Outcome.PASSED_ON and passed_to is None) or (outcome == Outcome.SIGNPOSTED and partner is None):
+            outcome, passed_to, partner = Outcome.RESOLVED, None, None
+        phrase = rng.choice(CHASING_SUMMARIES if chasing else SUMMARIES[outcome])
+        visit = self.visit(at, customer, topic, index, months) if channel == Channel.FACE_TO_FACE else None
+        logged = services.contact_log(
+            by=by,
+            key=uuid.uuid4(),
+            fields={"channel": channel, "started_at": at, "ended_at": ended, "topic": topic, "partner": partner,
+                    "passed_to": passed_to, "summary": f"{topic.name}: {phrase}"[:200], "outcome": outcome},
+            customer=customer,
+            case=case,
+            chasing=chasing,
+            new_case=new_case,
+            visit=visit,
+            survey=False,
+        )  # fmt: skip
+        self.summary.contacts += 1
+        if outcome == Outcome.CASE_RAISED and logged.case is not None:
+            Case.objects.filter(pk=logged.case.pk).update(created_at=at)
+            done = ended + timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+            worked = self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS)
+            if logged.case.customer_id is not None:
+                self.open_cases.append((logged.case, ended, done if worked else None))
+            if worked:
+                self.to_resolve.append((logged.case, done))
+        elif outcome == Outcome.RESOLVED:
+            self.survey(logged.contact, ended)
+
+    def visit(self, at: datetime, customer, topic, index: int, months: int):
+        """The visitor's check-in and call, their wait at its time; now and then a visitor who gave up."""
+        rng = self.rng
+        wait_mean = _share(WAIT_FIRST, WAIT_LAST, index, months) * 60
+        if self.due("left unseen", LEFT_UNSEEN):
+            gone = services.visit_check_in(by=self.receptionist, fields={"name": "", "reason": topic.name})
+            services.visit_leave(visit=gone, by=self.receptionist)
+            arrived = at - timedelta(seconds=int(wait_mean * rng.uniform(2, 4)))
+            ReceptionVisit.objects.filter(pk=gone.pk).update(arrived_at=arrived, left_at=arrived + (at - arrived) / 2)
+            self.summary.visits += 1
+            self.summary.left_unseen += 1
+        if rng.random() > VISITED:
+            return None
+        specialist = self.due("specialist", SPECIALIST)
+        fields = {"name": customer.name if customer else "", "customer": customer, "reason": topic.name,
+                  "needs_specialist": specialist}  # fmt: skip
+        visit = services.visit_check_in(by=self.receptionist, fields=fields)
+        visit = services.visit_call(visit=visit, by=self.receptionist)
+        wait = int(rng.gammavariate(4, wait_mean / 4))
+        ReceptionVisit.objects.filter(pk=visit.pk).update(
+            arrived_at=at - timedelta(seconds=wait), called_at=at, wait_seconds=wait
+        )
+        self.summary.visits += 1
+        return visit
+
+    def survey(self, contact: Contact, ended: datetime) -> None:
+        """The invitation, sent at the contact's end (no email now: it went then), and an answer to
+        some of them."""
+        rng = self.rng
+        invitation = services.survey_invite(contact=contact, sent_at=ended)
+        if invitation is None:
+            return
+        self.summary.invitations += 1
+        answered_at = ended + timedelta(hours=rng.uniform(0.5, 96))
+        if not self.due("answered", rng.uniform(0.5, 1.5) * ANSWERED) or answered_at >= self.now:
+            return
+        if not self.scores:
+            # Dealt from a shuffled deck, so each quarter's few answers keep the skew.
+            self.scores = [score for score, count in SATISFACTION.items() for _ in range(count)]
+            rng.shuffle(self.scores)
+        satisfaction = self.scores.pop()
+        resolved = rng.random() < (0.95 if satisfaction >= 4 else 0.6 if satisfaction == 3 else 0.3)
+        comment = rng.choice(SURVEY_COMMENTS) if rng.random() < 0.2 else ""
+        if comment in SURVEY_COMMENTS[-2:] and satisfaction >= 4:
+            comment = ""
+        services.survey_answer(
+            invitation=invitation, satisfaction=satisfaction, resolved=resolved, comment=comment,
+            answered_at=answered_at,
+        )  # fmt: skip
+        self.summary.answers += 1
+
+    def cases_resolve(self) -> None:
+        """The older cases raised are worked by their team through the cases services, and the case
+        is dated when that happened: acknowledged, resolved (the reply, met or missed against its
+        time), closed. Their timeline entries keep today's date: the timeline is append-only (a
+        trigger), as are the entries of contacts about a case. Their customers have no email
+        address, or there is none, so resolving them invites no one to a survey."""
+        for case, done in self.to_resolve:
+            team = case.team or (case.topic.team if case.topic is not None else None)
+            officers = self.officers.get(team.pk) if team is not None else None
+            if team is None or not officers:
+                continue
+            if case.team_id is None:
+                # No rule routed it: triage sent it on to the topic's team.
+                reason = f"From triage: {team.name} deals with this."
+                case = cases.case_transfer(case=case, team=team, by=self.triage, reason=reason)
+            owner = self.rng.choice(officers).user
+            case = cases.case_claim(case=case, by=owner)
+            case = cases.case_resolve(case=case, by=owner, resolution=self.rng.choice(RESOLUTIONS_DONE))
+            case = cases.case_close(case=case, by=owner)
+            claimed, closed = case.received_at + (done - case.received_at) / 3, done + timedelta(days=2)
+            Case.objects.filter(pk=case.pk).update(
+                acknowledged_at=claimed,
+                acknowledge_met=case.acknowledge_by is None or claimed <= case.acknowledge_by,
+                responded_at=done,
+                respond_met=case.respond_by is None or done <= case.respond_by,
+                resolved_at=done,
+                closed_at=closed,
+            )
+
+
+@transaction.atomic
+def contacts_seed(*, adviser, officer=None, manager=None, months: int = MONTHS, per_month: int = PER_MONTH):
+    """Seed `months` months of contacts logged by the demo staff (`adviser` most, and checking
+    visitors in at reception; `officer` and `manager` some), about `per_month` a month, on every
+    logged channel, with their reception visits and survey invitations and answers, each at its
+    own time. Returns what was made, or None when advisers' contacts are already there.
+
+    History is recorded through contacts.services with each row's own time: the contact's start and
+    end are its fields; the visits are dated after they are called; the survey invitations are
+    recorded with survey_invite(sent_at=...), which queues no email (they went at the time), and
+    answered with survey_answer(answered_at=...)."""
+    if Contact.objects.logged().exists():
+        return None
+    loggers = {user: weight for user, weight in ((adviser, 75), (officer, 15), (manager, 10)) if user is not None}
+    rng = random.Random(CONTACT_SEED)  # noqa: S311 - demo data, the same every run; nothing secret
+    summary = ContactSeeder(rng, loggers, timezone.now()).run(months, per_month)
+    Contact.objects.logged().update(created_at=F("ended_at"))
+    logged = Contact.objects.logged()
+    spans = _months(timezone.localdate(), months)
+    for first, name in ((0, "fpr_first"), (max(months - 3, 0), "fpr_last")):
+        start, end = spans[first][0], spans[min(first + 2, months - 1)][1]
+        window = logged.filter(started_at__date__range=(start, end))
+        total = window.count()
+        setattr(summary, name, window.first_point().count() / total if total else 0.0)
+    return summary

@@ -550,6 +550,15 @@ def positive_id(value: str) -> int | None:
     return int(value) if _POSITIVE_ID.match(value or "") else None
 
 
+def form_key_read(value: str) -> uuid.UUID:
+    """A form's token against saving twice. It is ours, never the adviser's to fix: a missing or
+    changed one is replaced, so the worst a bad one does is lose the protection."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return uuid.uuid4()
+
+
 class _HiddenField(forms.CharField):
     """One of the screen's own hidden values: never the adviser's to fix, so never an error (a
     control character is dropped; the form decides what a bad value means)."""
@@ -647,12 +656,7 @@ class ContactLogForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_key(self) -> uuid.UUID:
-        # The key is ours, never the adviser's to fix: a missing or changed one is replaced, so
-        # the worst a bad one does is lose the protection against a double save.
-        try:
-            return uuid.UUID(self.cleaned_data["key"])
-        except ValueError:
-            return uuid.uuid4()
+        return form_key_read(self.cleaned_data["key"])
 
     def clean_started(self) -> dt.datetime:
         return _started_read(self.cleaned_data["started"], self.now)
@@ -759,7 +763,9 @@ class ContactLogForm(GovukFormMixin, forms.Form):
         if outcome == Outcome.EXISTING_CASE:
             data["case_reference"] = reference_clean(data.get("reference", ""))[:20]
             if not data["case_reference"]:
-                self.add_error("reference", "Enter the case reference")
+                # Punctuation alone is something typed: "Enter the case reference" would confuse.
+                typed = bool(data.get("reference", "").strip())
+                self.add_error("reference", REFERENCE_NOT_FOUND if typed else "Enter the case reference")
         return data
 
 
@@ -891,10 +897,14 @@ class CheckInForm(LayoutForm):
 
     name = _text("Name (optional)", max_length=200, what="The name", required=False,
                  help_text="Leave blank if they would rather not say",
+                 error_messages={"null_characters_not_allowed": "The name must not contain control characters"},
                  # The visitor's name, not the floor-walker's: the browser must not fill it in.
                  widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))  # fmt: skip
     reason = _text("Why have they come in?", max_length=200, what="The reason", required=False,
-                   help_text="For example, council tax arrears or a housing repair")  # fmt: skip
+                   help_text="For example, council tax arrears or a housing repair",
+                   error_messages={"null_characters_not_allowed": "The reason must not contain control characters"},
+                   )  # fmt: skip
+    key = _HiddenField()
     needs_specialist = forms.BooleanField(
         label="Needs the specialist desk",
         required=False,
@@ -907,11 +917,17 @@ class CheckInForm(LayoutForm):
             Field.text("name"),
             Field.text("reason"),
             Field.checkbox("needs_specialist"),
-            Button.primary("check-in", "Check in"),
+            Field("key"),
+            # A double click must not check the visitor in twice (GOV.UK Frontend's Button; the
+            # key stops a resend too).
+            Button.primary("check-in", "Check in", data_prevent_double_click="true"),
         )
 
+    def clean_key(self) -> uuid.UUID:
+        return form_key_read(self.cleaned_data["key"])
+
     def service_fields(self) -> dict:
-        return dict(self.cleaned_data)
+        return {name: value for name, value in self.cleaned_data.items() if name != "key"}
 
 
 # --- Managers: request types

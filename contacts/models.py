@@ -160,11 +160,11 @@ class Contact(models.Model):
         if self.started_at and self.ended_at and self.ended_at < self.started_at:
             errors["ended_at"] = "The end of the contact must be after its start"
         if self.outcome == Outcome.SIGNPOSTED and self.partner_id is None:
-            errors["partner"] = "Choose the partner the customer was sent to"
+            errors["partner"] = "Select the partner the customer was sent to"
         if self.outcome in (Outcome.CASE_RAISED, Outcome.EXISTING_CASE) and self.case_id is None:
             errors["case"] = "Enter the case reference"
         if self.outcome == Outcome.PASSED_ON and self.passed_to_id is None:
-            errors["passed_to"] = "Choose the officer the customer was passed to"
+            errors["passed_to"] = "Select the officer the customer was passed to"
         if errors:
             raise ValidationError(errors)
 
@@ -199,6 +199,8 @@ class ReceptionVisit(models.Model):
     left_at = models.DateTimeField(null=True, blank=True)
     # The face-to-face contact logged when they were seen.
     contact = models.OneToOneField(Contact, on_delete=models.PROTECT, null=True, blank=True, related_name="visit")
+    # The check-in form's token: the same form sent twice checks the visitor in once.
+    key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ReceptionVisitQuerySet.as_manager()
 

@@ -501,6 +501,13 @@ def visit_get(*, pk: int) -> ReceptionVisit:
     return visit
 
 
+def visit_contact_for_user(*, pk: int | None, user) -> Contact | None:
+    """The contact already logged for reception visit `pk`, when `user` may see it."""
+    if pk is None:
+        return None
+    return Contact.objects.visible_to(user).filter(visit__pk=pk).first()
+
+
 def visit_get_for_user(*, pk: int, user) -> ReceptionVisit:
     """A visitor called to a desk whose contact is not logged yet, with their customer, for the
     log-a-contact screen (?visit=<pk>); 404 for anyone who neither receives visitors nor logs

@@ -464,6 +464,7 @@ def contact_log(
     chasing: bool = False,
     new_case: dict | None = None,
     visit: ReceptionVisit | None = None,
+    survey: bool = True,
 ) -> Logged:
     """Log one contact an adviser took, once, in one transaction with what its outcome does:
     - a new customer (`new_customer`: the customer fields) is created with it;
@@ -472,7 +473,9 @@ def contact_log(
     - "about an existing case" links `case` (the caller fetched it within the adviser's scope) and
       writes the contact on its timeline; `chasing` (they were chasing progress) makes it an
       avoidable contact;
-    - resolved at first point, for a customer with an email address, invites them to a survey;
+    - resolved at first point, for a customer with an email address, invites them to a survey
+      (not with `survey=False`: a contact recorded for history, whose invitation the caller
+      records with survey_invite(sent_at=...), as the demo data does);
     - a reception `visit` is linked to it.
     `key` is the form's token: saving the same form twice returns the first contact and creates
     no second customer or case."""
@@ -543,7 +546,7 @@ def contact_log(
                 )
             if visit is not None:
                 visit_contact_link(visit=visit, contact=contact)
-            if outcome == Outcome.RESOLVED:
+            if outcome == Outcome.RESOLVED and survey:
                 survey_invite(contact=contact)
     except IntegrityError as error:
         if constraint_name(error) != "contacts_contact_key_key":
@@ -576,13 +579,18 @@ def visit_contact_link(*, visit: ReceptionVisit, contact: Contact) -> ReceptionV
 VISIT_FIELDS = ["name", "customer", "reason", "needs_specialist"]
 
 
-def visit_check_in(*, by, fields: dict) -> ReceptionVisit:
+def visit_check_in(*, by, fields: dict, key: uuid.UUID | None = None) -> ReceptionVisit:
     """Check a visitor in at reception (VISIT_FIELDS): a blank name is a visitor who would rather
     not say; `needs_specialist` (they are vulnerable) sends them to the specialist desk. They are
-    on the waiting list from now."""
+    on the waiting list from now. `key` is the check-in form's token: the same form sent twice
+    (a double tap on the tablet, a resend) returns the first visit."""
     unknown = set(fields) - set(VISIT_FIELDS)
     if unknown:
         raise TypeError(f"Not visit fields: {sorted(unknown)}")
+    if key is not None:
+        earlier = ReceptionVisit.objects.filter(key=key).first()
+        if earlier is not None:
+            return earlier
     reason = (fields.get("reason") or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter why they have come in"})
@@ -592,9 +600,17 @@ def visit_check_in(*, by, fields: dict) -> ReceptionVisit:
         reason=reason,
         needs_specialist=bool(fields.get("needs_specialist")),
         checked_in_by=by,
+        key=key,
     )
-    visit.full_clean()
-    visit.save()
+    visit.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            visit.save()
+    except IntegrityError as error:
+        # The same form sent twice at once: the first one's visit.
+        if key is None or constraint_name(error) != "contacts_receptionvisit_key_key":
+            raise
+        return ReceptionVisit.objects.get(key=key)
     return visit
 
 
@@ -677,21 +693,26 @@ def visit_leave(*, visit: ReceptionVisit, by) -> ReceptionVisit:
 # --- Satisfaction surveys -------------------------------------------------------------------------
 
 
-def survey_invite(*, case: Case | None = None, contact: Contact | None = None) -> SurveyInvitation | None:
+def survey_invite(
+    *, case: Case | None = None, contact: Contact | None = None, sent_at: datetime | None = None
+) -> SurveyInvitation | None:
     """Invite the customer of a resolved case or contact to the survey, through the outbox, with a
     signed single-use link. None (no invitation) when there is no customer or email address, or
     the customer was invited within SURVEY_QUIET_DAYS: a survey after every call would go unread.
-    What it was about is stored with the invitation, so the response rate is always known."""
+    What it was about is stored with the invitation, so the response rate is always known.
+
+    `sent_at`: an invitation sent in the past, recorded for history (the demo's 18 months): stamped
+    then, the quiet period counted either side of then, and no email queued, as it went then."""
     about = case or contact
     if about is None or (case is None) == (contact is None):
         raise TypeError("Give a case or a contact")
     customer = about.customer
     if customer is None or not customer.email:
         return None
-    now = timezone.now()
-    recent = SurveyInvitation.objects.filter(
-        customer=customer, sent_at__gte=now - timedelta(days=settings.SURVEY_QUIET_DAYS)
-    )
+    now = sent_at or timezone.now()
+    quiet = timedelta(days=settings.SURVEY_QUIET_DAYS)
+    # Either side: a historic invitation is recorded among others already there, later ones too.
+    recent = SurveyInvitation.objects.filter(customer=customer, sent_at__gte=now - quiet, sent_at__lt=now + quiet)
     if recent.exists():
         return None
     if case is not None:
@@ -714,6 +735,8 @@ def survey_invite(*, case: Case | None = None, contact: Contact | None = None) -
         exclude=["case", "contact", "customer", "service_area"], validate_unique=False, validate_constraints=False
     )
     invitation.save()
+    if sent_at is not None:
+        return invitation
     email_queue(
         to=invitation.email,
         template="contacts/emails/survey",
@@ -737,11 +760,20 @@ SURVEY_ANSWERED = "You have already answered this survey"
 _ONE_ANSWER = {"contacts_surveyanswer_invitation_id_key": ValidationError(SURVEY_ANSWERED, code="answered")}
 
 
-def survey_answer(*, invitation: SurveyInvitation, satisfaction: int, resolved: bool, comment: str) -> SurveyAnswer:
+def survey_answer(
+    *,
+    invitation: SurveyInvitation,
+    satisfaction: int,
+    resolved: bool,
+    comment: str,
+    answered_at: datetime | None = None,
+) -> SurveyAnswer:
     """Store the one answer to a survey invitation, its comment trimmed. Refused with code
     "expired" once the link's time is up, and "answered" when the invitation has an answer
-    already: the database's one-to-one key decides, so of two answers sent at once one is kept."""
-    if invitation.expires_at <= timezone.now():
+    already: the database's one-to-one key decides, so of two answers sent at once one is kept.
+    `answered_at`: an answer given in the past, recorded for history (the demo data's), stamped then."""
+    answered_at = answered_at or timezone.now()
+    if invitation.expires_at <= answered_at:
         raise ValidationError(SURVEY_EXPIRED, code="expired")
     comment = comment.strip()
     limit = cast(models.TextField, SurveyAnswer._meta.get_field("comment")).max_length
@@ -750,7 +782,9 @@ def survey_answer(*, invitation: SurveyInvitation, satisfaction: int, resolved: 
         raise ValidationError({"comment": f"Your comment must be {limit:,} characters or fewer"})
     if "\x00" in comment:
         raise ValidationError({"comment": "Your comment must not contain null characters"})
-    answer = SurveyAnswer(invitation=invitation, satisfaction=satisfaction, resolved=resolved, comment=comment)
+    answer = SurveyAnswer(
+        invitation=invitation, satisfaction=satisfaction, resolved=resolved, comment=comment, answered_at=answered_at
+    )
     # clean() words the score's check constraint; the one-answer rule is the save's.
     answer.full_clean(exclude=["invitation"], validate_unique=False, validate_constraints=False)
     save_checked(answer, errors=_ONE_ANSWER)

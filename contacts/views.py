@@ -994,6 +994,10 @@ def _log_save(request, form: forms.ContactLogForm, found: _LogFound) -> services
 @staff_permission_required(LOG_CONTACTS)
 def contact_log(request):
     if request.method != "POST":
+        # Back to a visitor's screen after their contact was saved: that contact, not a dead end.
+        logged = selectors.visit_contact_for_user(pk=forms.positive_id(request.GET.get("visit", "")), user=request.user)
+        if logged is not None:
+            return redirect("contacts:log-logged", pk=logged.pk)
         return _log_screen(request, forms.ContactLogForm(initial=_log_initial(request)), errors_shown=False)
     form = forms.ContactLogForm(request.POST)
     if request.POST.get("action", LOG_SAVE) != LOG_SAVE:
@@ -1166,10 +1170,10 @@ def reception(request):
 @require_http_methods(["GET", "POST"])
 @staff_permission_required(RECEIVE_VISITORS)
 def reception_check_in(request):
-    form = forms.CheckInForm(posted(request))
+    form = forms.CheckInForm(posted(request), initial={"key": uuid.uuid4()})
     if request.method == "POST" and form.is_valid():
         try:
-            visit = services.visit_check_in(by=request.user, fields=form.service_fields())
+            visit = services.visit_check_in(by=request.user, fields=form.service_fields(), key=form.cleaned_data["key"])
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -259,4 +259,9 @@ class Migration(migrations.Migration):
                 name="survey_satisfaction_1_to_5",
             ),
         ),
+        migrations.AddField(
+            model_name="receptionvisit",
+            name="key",
+            field=models.UUIDField(blank=True, editable=False, null=True, unique=True),
+        ),
     ]

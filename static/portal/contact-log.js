@@ -21,13 +21,18 @@ if (form && window.fetch) {
     return template.content;
   };
   // Swap the element matching `selector` for the fragment at `url` (which keeps the radio chosen
-  // so far: the URL names it), and announce its count (WCAG 4.1.3).
-  const swap = (selector, url) =>
-    fragment(url).then((content) => {
+  // so far: the URL names it), and announce its count (WCAG 4.1.3). Only the latest request for a
+  // selector is shown: a slower answer to an earlier query must not replace the newer results.
+  const latest = {};
+  const swap = (selector, url) => {
+    const turn = (latest[selector] = (latest[selector] || 0) + 1);
+    return fragment(url).then((content) => {
+      if (turn !== latest[selector]) return;
       const fresh = content.firstElementChild;
       form.querySelector(selector).replaceWith(fresh);
       status.textContent = fresh.querySelector("[data-log-count]")?.textContent || "";
     }).catch(() => {});
+  };
   const debounce = (action) => {
     let timer = 0;
     return () => {

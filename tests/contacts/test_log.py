@@ -203,7 +203,8 @@ def test_a_reception_visitor_opens_as_face_to_face_and_is_linked(adviser_client,
     again = adviser_client.post(LOG, fields)
     visit.refresh_from_db()
     assert first["Location"] == again["Location"] and visit.contact == Contact.objects.get()
-    assert adviser_client.get(LOG + f"?visit={visit.pk}").status_code == 404
+    # Back to the visitor's screen: the contact logged, not a second one.
+    assert adviser_client.get(LOG + f"?visit={visit.pk}")["Location"] == first["Location"]
 
 
 # --- Bad input -----------------------------------------------------------------------------------
@@ -214,9 +215,9 @@ def test_a_reception_visitor_opens_as_face_to_face_and_is_linked(adviser_client,
     [
         ({"outcome": None}, "Select what happened: the outcome of the contact"),
         ({"outcome": "recorded"}, "Select what happened: the outcome of the contact"),
-        ({"outcome": Outcome.SIGNPOSTED}, "Choose the partner the customer was sent to"),
+        ({"outcome": Outcome.SIGNPOSTED}, "Select the partner the customer was sent to"),
         ({"outcome": Outcome.SIGNPOSTED, "partner": "999999"}, "Select the partner they were sent to from the list"),
-        ({"outcome": Outcome.PASSED_ON, "passed_to": "x"}, "Choose the officer the customer was passed to"),
+        ({"outcome": Outcome.PASSED_ON, "passed_to": "x"}, "Select the officer the customer was passed to"),
         ({"outcome": Outcome.EXISTING_CASE}, "Enter the case reference"),
         ({"outcome": Outcome.EXISTING_CASE, "reference": "ZZZZ-ZZZZ"}, "No case found with that reference"),
         ({"outcome": Outcome.CASE_RAISED}, "Select the type of case"),

@@ -75,7 +75,7 @@ def test_signposted_records_the_partner(world, log):
     assert Contact.objects.get().partner == world.directory["county"]
     with pytest.raises(ValidationError) as error:
         log(Outcome.SIGNPOSTED)
-    assert error.value.message_dict == {"partner": ["Choose the partner the customer was sent to"]}
+    assert error.value.message_dict == {"partner": ["Select the partner the customer was sent to"]}
 
 
 def test_what_does_not_belong_to_the_outcome_is_dropped(world, log):

@@ -1,6 +1,7 @@
 """Face-to-face reception: check-in, the waiting list's order per desk, calling (one visitor to one
 desk, under real concurrency too), the wait stored, people who leave, permissions and bad input."""
 
+import re
 import threading
 from datetime import timedelta
 
@@ -169,6 +170,40 @@ def test_the_pages_journey_and_hostile_input(client, world):
     response = client.post(reverse("contacts:reception-left", args=[visit.pk]), follow=True)
     assert "has already been called to a desk" in response.content.decode()
     assert client.get(reverse("contacts:reception-call", args=[visit.pk])).status_code == 405
+
+
+def test_the_same_check_in_sent_twice_checks_the_visitor_in_once(client, world):
+    client.force_login(world.adviser)
+    url = reverse("contacts:reception-check-in")
+    key = re.search(r'name="key" value="([0-9a-f-]{36})"', client.get(url).content.decode())
+    assert key is not None
+    fields = {"name": "Vera Visitor", "reason": "Council tax", "key": key[1]}
+    assert client.post(url, fields).status_code == 302
+    assert client.post(url, fields).status_code == 302
+    assert ReceptionVisit.objects.count() == 1
+    # A fresh form (a new key) is the next visitor; a damaged key still checks them in.
+    assert client.post(url, {**fields, "key": "not-a-key"}).status_code == 302
+    assert ReceptionVisit.objects.count() == 2
+
+
+def test_two_check_ins_of_one_form_at_once_keep_one_visit(world, transactional_db):
+    import uuid
+
+    key, barrier, made = uuid.uuid4(), threading.Barrier(2), []
+
+    def check_in():
+        try:
+            barrier.wait()
+            made.append(services.visit_check_in(by=world.adviser, fields={"reason": "Bins"}, key=key).pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=check_in) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 2 and made[0] == made[1] and ReceptionVisit.objects.count() == 1
 
 
 def test_the_waiting_list_query_count(client, world, django_assert_num_queries):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import cases_seed
-from contacts.demo import request_types_seed
+from contacts.demo import contacts_seed, request_types_seed
 from directory.demo import directory_seed
 from standards.demo import standards_seed
 
@@ -31,7 +31,7 @@ DEMO_STAFF = [
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo council: directory, and staff in every role."
+    help = "Create or refresh the demo council: directory, staff in every role, cases and contacts."
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even when DEBUG is off.")
@@ -47,13 +47,16 @@ class Command(BaseCommand):
             self._staff()
             result = directory_seed(officers=self._profiles())
             standards_seed(today=timezone.localdate())
-            cases = cases_seed(**self._cast())
+            cast = self._cast()
+            cases = cases_seed(**cast)
             forms = request_types_seed()
+            contacts = contacts_seed(adviser=cast["adviser"], officer=cast["officer"], manager=cast["manager"])
         self.stdout.write(
             f"Directory imported from the demo CSV: {result.summary} ({time.perf_counter() - started:.1f} s)."
         )
         self.stdout.write(f"Demo cases: {cases or 'already there, left as they are'}.")
         self.stdout.write(f"Online forms: {forms or 'already there'}{' made' if forms else ''}.")
+        self.stdout.write(f"Contacts: {contacts or 'already there, left as they are'}.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Staff sign in with these usernames:"))
         for username, _, _, role, _, _ in DEMO_STAFF:
             self.stdout.write(f"  {username:<16} {role}")
