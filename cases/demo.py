@@ -608,6 +608,9 @@ class Seeder:
     def __init__(self, rng: random.Random, cast: Cast, customers: list[Customer], now: datetime):
         self.rng, self.cast, self.now = rng, cast, now
         self.customers = customers
+        # However the dice fall (a small demo, today's times), one complaint goes to stage 2 and
+        # is decided there, so every stage is there to look at.
+        self.stage_two_decided = False
         # Teams with officers to work their cases, and the topics they deal with: one of each
         # team's first, so every queue has something, then weighted towards the busy services.
         self.teams = {team.pk: team for team in Team.objects.filter(pk__in=list(cast.officers)).order_by("pk")}
@@ -730,7 +733,7 @@ class Seeder:
             services.case_status_set(case=case, by=owner, action="pause", reason=rng.choice(PAUSE_REASONS))
             return
         case = self.resolve(case, owner)
-        if case.case_type == CaseType.COMPLAINT_STAGE_1 and rng.random() < 0.45:
+        if case.case_type == CaseType.COMPLAINT_STAGE_1 and (rng.random() < 0.45 or not self.stage_two_decided):
             self.escalate(case, owner, target)
         elif target == Status.CLOSED:
             services.case_close(case=case, by=owner)
@@ -746,7 +749,8 @@ class Seeder:
             case=case, by=self.cast.adviser, reason="The customer is not satisfied with the stage 1 answer."
         )
         handler = self.cast.officer(self.rng, case.team_id, besides=stage_one)
-        if handler is None or self.rng.random() < 0.3:
+        waits = self.rng.random() < 0.3
+        if handler is None or (waits and self.stage_two_decided):
             return  # stage 2 waits in the queue for someone else
         case = services.case_claim(case=case, by=handler)
         services.case_update_publish(
@@ -754,6 +758,7 @@ class Seeder:
         )
         if target in (Status.RESOLVED, Status.CLOSED):
             case = self.resolve(case, handler)
+            self.stage_two_decided = True
         if target == Status.CLOSED:
             services.case_close(case=case, by=handler)
 
