@@ -122,6 +122,10 @@ def test_without_javascript_the_plain_form_finds_and_saves(no_js_page, live_serv
     page.get_by_role("button", name="Find customer").click()
     expect(page.get_by_label("Rita Resident")).to_be_visible()
     expect(page.get_by_label("Summary")).to_have_value("Typed before the find")
+    # The page comes back at the customers found: the next Tab is among them, not at the top.
+    assert page.url.endswith("#log-customers")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "customer"
     page.get_by_label("Rita Resident").check()
     page.get_by_label("Who deals with…").fill("potholes")
     page.get_by_role("button", name="Search", exact=True).click()

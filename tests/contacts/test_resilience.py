@@ -25,6 +25,7 @@ from contacts.models import Contact
 from core import tasks
 from core.models import OutboundEmail
 from portal.celery import app as celery_app
+from standards.models import CaseType
 
 from .conftest import bulky_ready
 
@@ -205,3 +206,28 @@ def test_with_redis_stopped_the_resident_gets_a_reference_and_the_email_goes_onc
         assert _wait_for(lambda: OutboundEmail.objects.get().status == OutboundEmail.Status.SENT)
     assert [message.to for message in mail.outbox] == [["ann@example.org"]]
     assert case.reference in mail.outbox[0].subject
+
+
+def test_with_redis_stopped_an_adviser_still_logs_calls_and_reception_still_works(
+    transactional_db, broker, client, world, rules, customer, caplog
+):
+    from .test_log import LOG, _fields
+
+    broker.stop()
+    client.force_login(world.adviser)
+    started = time.monotonic()
+    # Resolved at first point for a customer with an email address: the survey waits in the outbox.
+    resolved = client.post(LOG, _fields(customer=str(customer.pk)))
+    raised = client.post(LOG, _fields(customer=str(customer.pk), outcome="case_raised",
+                                      topic=world.directory["bulky"].slug, case_type=CaseType.SERVICE_REQUEST,
+                                      priority="normal", description="The sofa by the gate."))  # fmt: skip
+    assert resolved.status_code == raised.status_code == 302
+    assert Contact.objects.count() == 2 and Case.objects.count() == 1
+    found = client.get(reverse("contacts:log-customers"), {"q": "rita resdent"})
+    assert found.status_code == 200 and "Rita Resident" in found.content.decode()
+    check_in = client.post(reverse("contacts:reception-check-in"), {"reason": "Council tax", "key": str(uuid.uuid4())})
+    assert check_in.status_code == 302
+    assert time.monotonic() - started < 20  # refused connections, not hangs
+    # The survey of the call resolved at first point (a case raised on a call is acknowledged on it).
+    assert OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING).count() == 1
+    assert "stays pending for the sweep" in caplog.text
