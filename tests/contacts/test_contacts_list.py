@@ -316,7 +316,7 @@ def test_a_contacts_page_shows_everything_about_it(client, world, log_contact):
     services.survey_answer(invitation=invitation, satisfaction=4, resolved=True, comment="Quick & kind <3")
     client.force_login(world.adviser)
     page = client.get(_detail(contact)).content.decode()
-    for text in ("Face to face contact at", "Booked a sofa collection", "Resolved at first point", "Amira Khan",
+    for text in ("Face to face: ", "Booked a sofa collection", "Resolved at first point", "Amira Khan",
                  "Bulky waste collection (Waste and recycling)", "Specialist desk", "1 minute 20 seconds",
                  "4 out of 5", "Quick &amp; kind &lt;3", "rita@example.org", "Back to contacts"):  # fmt: skip
         assert text in page, text
