@@ -22,7 +22,7 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from core.models import ChangeRecord
-from directory.models import Officer, Partner, ServiceArea, Team, Topic
+from directory.models import Absence, Officer, Partner, ServiceArea, Team, Topic
 from directory.phones import phone_normalise
 from standards.models import CaseType, Channel, Priority, ResponseStandard
 
@@ -383,6 +383,14 @@ class CaseQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("team", "owner", "customer", "service_area", "topic")
+
+    def with_owner_away(self, *, now=None):
+        """Annotated with `owner_away_until`: when the owner's absence (the directory's) that
+        covers `now` ends, or None when they are in. A subquery in the list's own query; the
+        reason is never read."""
+        now = now or timezone.now()
+        away = Absence.objects.filter(officer__user=models.OuterRef("owner"), starts_at__lte=now, ends_at__gt=now)
+        return self.annotate(owner_away_until=models.Subquery(away.order_by("-ends_at").values("ends_at")[:1]))
 
 
 class Case(models.Model):

@@ -188,8 +188,10 @@ def queue_cases(
         queryset = queryset.filter(owner_id=int(filters.owner))
     if filters.overdue:
         queryset = queryset.overdue(now=now)
-    return queryset.select_related("owner", "customer", "topic").order_by(
-        F("respond_by").asc(nulls_last=True), F("acknowledge_by").asc(nulls_last=True), "id"
+    return (
+        queryset.select_related("owner", "customer", "topic")
+        .with_owner_away(now=now)
+        .order_by(F("respond_by").asc(nulls_last=True), F("acknowledge_by").asc(nulls_last=True), "id")
     )
 
 

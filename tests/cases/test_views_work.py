@@ -118,6 +118,26 @@ def test_queue_rows(as_officer, world, case, customer):
     assert "Claim next case" in html
 
 
+def test_a_case_whose_owner_is_away_says_until_when_never_why(as_officer, world, case):
+    from directory import services as directory_services
+    from directory.models import Absence
+
+    _claimed(case, world.officer_a)
+    now = timezone.now()
+    html = _text(as_officer.get(_url("queue", slug="waste-collections")))
+    assert "Away until" not in html
+    absence = directory_services.entry_create(model=Absence, by=None, fields={
+        "officer": world.officer_a.officer, "starts_at": now - dt.timedelta(hours=1),
+        "ends_at": now + dt.timedelta(days=3), "reason": Absence.Reason.SICKNESS,
+    })  # fmt: skip
+    html = _text(as_officer.get(_url("queue", slug="waste-collections")))
+    assert 'govuk-tag--yellow">Away until' in html
+    assert "Sickness" not in html and "sickness" not in html
+    # Back already, or not away yet: no flag.
+    Absence.objects.filter(pk=absence.pk).update(starts_at=now + dt.timedelta(hours=1))
+    assert "Away until" not in _text(as_officer.get(_url("queue", slug="waste-collections")))
+
+
 def test_queue_shows_time_left_and_overdue(as_officer, world, case):
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(acknowledge_by=now - dt.timedelta(hours=2, minutes=5))
