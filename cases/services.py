@@ -153,7 +153,7 @@ def _due(case: Case) -> dict:
         case.standard = None
         case.acknowledge_by = case.respond_by = None
     else:
-        calendar = standards.working_calendar(standards.calendar_for_team(case.team))
+        calendar = standards.working_calendar(standards.calendar_for_team(case.team_id))
         # An open pause counts up to now (worktime needs an end); resuming recomputes with the real one.
         pauses = [(p.started_at, p.ended_at or timezone.now()) for p in case.pauses.all()] if case.pk else []
         extension = min(case.extension_days, match.standard.extension_max_days or 0)

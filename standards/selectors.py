@@ -28,7 +28,6 @@ from directory.selectors import editor_area_ids
 from . import worktime
 from .models import (
     Calendar,
-    CalendarTeam,
     CaseType,
     Channel,
     Closure,
@@ -62,13 +61,14 @@ def council_calendar() -> Calendar:
 
 
 def calendar_for_team(team: Any | None) -> Calendar:
-    """The team's own calendar (through CalendarTeam), else the council's; `team` may be None.
-    One query, two when the team has no calendar of its own."""
-    if team is not None:
-        link = CalendarTeam.objects.filter(team=team).select_related("calendar").first()
-        if link is not None:
-            return link.calendar
-    return council_calendar()
+    """The team's own calendar (through CalendarTeam), else the council's; `team` (a team or its
+    id) may be None. One query: the team's calendar sorts before the council's."""
+    if team is None:
+        return council_calendar()
+    found = Calendar.objects.filter(Q(team_links__team=team) | Q(is_council=True)).order_by("is_council", "id").first()
+    if found is None:
+        raise NoCouncilCalendar(NO_COUNCIL_CALENDAR_MESSAGE)
+    return found
 
 
 _WORKING: dict[int, tuple[datetime, worktime.WorkingCalendar]] = {}

@@ -502,8 +502,8 @@ def test_preview_query_count(client, world, email_standard, django_assert_num_qu
     client.force_login(world.adviser)
     params = _params(dt.date(2027, 5, 28), "10am", team=world.team_a.pk)
     _preview(client, **params)  # the council's working calendar is built once, then kept in the process
-    # 1 the team (the form's choice), 1 its calendar link, 1 the council calendar, 1 the standard,
+    # 1 the team (the form's choice), 1 its calendar (its own, else the council's), 1 the standard,
     # 1 the closures in the time, 1 the teams for the form's list.
-    with django_assert_num_queries(STAFF_OVERHEAD + 6):
+    with django_assert_num_queries(STAFF_OVERHEAD + 5):
         response = _preview(client, **params)
     assert "Respond by 5:15pm on Monday 7 June 2027" in _text(response)
