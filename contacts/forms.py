@@ -68,7 +68,12 @@ def _unlimited(field: forms.Field) -> forms.Field:
 
 
 def _text(label: str, *, max_length: int, what: str, required: bool, **kwargs) -> forms.CharField:
-    messages = {"max_length": f"{what} must be {max_length:,} characters or fewer", **kwargs.pop("error_messages", {})}
+    messages = {
+        "max_length": f"{what} must be {max_length:,} characters or fewer",
+        # Django's own words ("Null characters are not allowed") name nothing the person typed.
+        "null_characters_not_allowed": f"{what} must not contain control characters",
+        **kwargs.pop("error_messages", {}),
+    }
     return _unlimited(
         forms.CharField(label=label, max_length=max_length, required=required, error_messages=messages, **kwargs)
     )
@@ -354,7 +359,11 @@ class DetailsForm(LayoutForm):
         required=False,
         max_length=254,
         help_text="We will send a confirmation to this address and reply to it.",
-        error_messages={"invalid": EMAIL_INVALID, "max_length": "Email address must be 254 characters or fewer"},
+        error_messages={
+            "invalid": EMAIL_INVALID,
+            "max_length": "Email address must be 254 characters or fewer",
+            "null_characters_not_allowed": "Email address must not contain control characters",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     phone = _text(
@@ -630,8 +639,7 @@ class ContactLogForm(GovukFormMixin, forms.Form):
         what="Summary",
         required=True,
         help_text="What they contacted us about, in one line",
-        error_messages={"required": "Enter a summary of the contact",
-                        "null_characters_not_allowed": "Summary must not contain control characters"},
+        error_messages={"required": "Enter a summary of the contact"},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )  # fmt: skip
     outcome = forms.ChoiceField(
@@ -897,13 +905,10 @@ class CheckInForm(LayoutForm):
 
     name = _text("Name (optional)", max_length=200, what="The name", required=False,
                  help_text="Leave blank if they would rather not say",
-                 error_messages={"null_characters_not_allowed": "The name must not contain control characters"},
                  # The visitor's name, not the floor-walker's: the browser must not fill it in.
                  widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))  # fmt: skip
     reason = _text("Why have they come in?", max_length=200, what="The reason", required=False,
-                   help_text="For example, council tax arrears or a housing repair",
-                   error_messages={"null_characters_not_allowed": "The reason must not contain control characters"},
-                   )  # fmt: skip
+                   help_text="For example, council tax arrears or a housing repair")  # fmt: skip
     key = _HiddenField()
     needs_specialist = forms.BooleanField(
         label="Needs the specialist desk",

@@ -182,7 +182,7 @@ def test_missing_answers_are_listed_in_the_error_summary(client, case_resolved):
         ({**ANSWER, "resolved": "maybe"}, "Select yes if your query was resolved"),
         ({**ANSWER, "comment": "x" * 10_000}, "Your comment must be 2,000 characters or fewer"),
         ({**ANSWER, "comment": "x" * 2001}, "Your comment must be 2,000 characters or fewer"),
-        ({**ANSWER, "comment": "Good\x00 service"}, "Null characters are not allowed"),
+        ({**ANSWER, "comment": "Good\x00 service"}, "Your comment must not contain control characters"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_never_a_500(client, case_resolved, data, message):
