@@ -69,6 +69,20 @@ def _contact_details_cached(_cache_per_worker):
     cache.set(CONTACT_DETAILS_CACHE_KEY, {name: getattr(blank, name) for name in CONTACT_FIELDS}, timeout=None)
 
 
+@pytest.fixture(autouse=True)
+def _rate_limit_windows_held(monkeypatch):
+    """django-ratelimit counts in fixed windows (a minute, an hour), each ending at a moment of its
+    own: a test whose requests straddled one's end would see its count start again, and fail about
+    one run in a hundred. Within a test, the clock django-ratelimit reads stays where it began."""
+    import time
+    from types import SimpleNamespace
+
+    from django_ratelimit import core
+
+    began = time.time()
+    monkeypatch.setattr(core, "time", SimpleNamespace(time=lambda: began))
+
+
 @pytest.fixture
 def password():
     return PASSWORD
