@@ -188,20 +188,20 @@ PATHS: list[HotPath] = [
     # request a new draft (bench/contacts.py), answered with the redirect to the confirmation.
     # In autocommit (5): the form, its questions and their answers, the session, and the contact
     # by the draft's key (web_request_send's check for a repeat).
-    # The one transaction (25): the customer by email on the lower-case email index;
+    # The one transaction (24): the customer by email on the lower-case email index;
     # customer_create (its savepoint, the insert, its history); case_create (its savepoint, the new
     # customer again FOR UPDATE, 3 foreign keys checked by full_clean, the rule set's version (the
     # compiled rules are kept in the process until a rule changes), the team routed to, the
-    # standard, the team's calendar link, the calendar, the insert in its reference-retry
-    # savepoint, the created and routed events); attachments_claim; the contact; the
-    # acknowledgements sent today; the outbox row.
+    # standard, the team's calendar (its own, else the council's: one query), the insert in its
+    # reference-retry savepoint, the created and routed events); attachments_claim; the contact;
+    # the acknowledgements sent today; the outbox row.
     # Then the session's save, a transaction of its own: 2 committed.
     HotPath(
         PUBLIC_FORM,
         "POST",
         lambda fx, i: f"/contact/{FORM_SLUG}/check/",
         "write",
-        31,
+        30,
         body=lambda fx, i: fx.form_body(i),
         cookie=lambda fx, i: fx.form_cookie(i),
         expect_status=302,
