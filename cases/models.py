@@ -448,6 +448,11 @@ class Case(models.Model):
     respond_met = models.BooleanField(null=True, blank=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(default=0)
+    # The chaser (services.chase_run). chase_at: when it next has something to do for the case,
+    # or to look again; every change a step depends on sets it to now. expected_by: the date a
+    # holding update last gave the resident (before one, the reply-by time is the promise).
+    chase_at = models.DateTimeField(null=True, blank=True)
+    expected_by = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolution = models.TextField(blank=True, max_length=5000)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -490,6 +495,11 @@ class Case(models.Model):
                 condition=Q(councillor__isnull=False),
             ),
             models.Index(fields=["service_area", "-received_at"], name="case_area_idx"),
+            # The chase run's one query: open cases whose next step is due, earliest first. Its
+            # size is the open cases, and the run reads only the due end of it.
+            models.Index(
+                "chase_at", "id", name="case_chase_idx", condition=Q(status__in=OPEN_STATUSES, chase_at__isnull=False)
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -712,6 +722,10 @@ class EventKind(models.TextChoices):
     # The customer contacted us about the case (data: channel, chasing: whether they were chasing
     # progress, an avoidable contact).
     CONTACTED = "contacted", "Customer contact"
+    # The chaser: a warning, an escalation step or a reminder (data: step, level, to), and an
+    # absent owner's urgent case returned to the team queue.
+    CHASED = "chased", "Chased"
+    HANDED_BACK = "handed_back", "Returned to the team queue"
 
 
 class CaseEventQuerySet(models.QuerySet):
@@ -782,3 +796,62 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ChaseKind(models.TextChoices):
+    WARN_ACKNOWLEDGE = "warn_acknowledge", "Acknowledgement due soon"
+    WARN_RESPOND = "warn_respond", "Reply due soon"
+    ESCALATE_ACKNOWLEDGE = "escalate_acknowledge", "Acknowledgement missed"
+    ESCALATE_RESPOND = "escalate_respond", "Reply missed"
+    HOLDING_UPDATE = "holding_update", "Holding update to the resident"
+    CUSTOMER_REMINDER = "customer_reminder", "Reminder to the resident"
+    HANDED_BACK = "handed_back", "Owner away: returned to the team"
+
+
+# Steps that tell staff (collected into one digest per person per run); the others tell the resident.
+STAFF_CHASE_KINDS = [
+    ChaseKind.WARN_ACKNOWLEDGE,
+    ChaseKind.WARN_RESPOND,
+    ChaseKind.ESCALATE_ACKNOWLEDGE,
+    ChaseKind.ESCALATE_RESPOND,
+    ChaseKind.HANDED_BACK,
+]
+
+
+class ChaseStep(models.Model):
+    """One thing the chaser did for a case: at most one per case, kind, due time and ladder step,
+    which the database holds (chase_step_once), so a re-run, two runs at once or a run killed
+    half-way and started again never sends a step twice. `due_at` is the time the step is about
+    (the acknowledge-by or reply-by time, the promised date, the start of a pause or absence).
+
+    Staff steps name their recipients (user ids) and are emailed as one digest per person, by
+    the part of the run that takes the steps not yet notified: a run that dies between the two
+    leaves them for the next. A resident's step is emailed in the step's own transaction, or,
+    with no email address, marked for a phone call (`needs_call`) on the owner's "my work" page."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="chase_steps")
+    kind = models.CharField(max_length=24, choices=ChaseKind.choices)
+    due_at = models.DateTimeField()
+    level = models.PositiveSmallIntegerField(default=0)
+    done_at = models.DateTimeField(default=timezone.now)
+    rung = models.CharField(max_length=20, blank=True)
+    recipient_ids = ArrayField(models.IntegerField(), default=list, blank=True)
+    # The staff digest: None until it is queued (recipients with no email address count as told).
+    notified_at = models.DateTimeField(null=True, blank=True)
+    needs_call = models.BooleanField(default=False)
+    called_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-done_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind", "due_at", "level"], name="chase_step_once"),
+        ]
+        indexes = [
+            models.Index(fields=["case"], name="chase_step_case_idx"),
+            models.Index(fields=["id"], name="chase_step_unnotified_idx", condition=Q(notified_at__isnull=True)),
+            GinIndex(fields=["recipient_ids"], name="chase_step_recipients_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.due_at:%Y-%m-%d %H:%M} #{self.level}"

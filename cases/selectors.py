@@ -13,15 +13,17 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from directory.models import Officer, Team
+from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
 from standards.models import CaseType
@@ -35,6 +37,7 @@ from .models import (
     CaseEvent,
     CaseQuerySet,
     CasesChange,
+    ChaseStep,
     Customer,
     CustomerQuerySet,
     EventKind,
@@ -629,3 +632,130 @@ def attachment_get_for_user(*, reference: str, pk: int, user) -> Attachment:
     if attachment is None:
         raise Http404
     return attachment
+
+
+# --- The chaser ------------------------------------------------------------------------------------
+
+CHASE_POLICY_EDIT = "standards.change_chase_policy"
+
+
+@dataclass
+class ChasePeople:
+    """Who the chaser can tell, read once per run: the active officers by team and area, the team
+    managers (who receive their team's compliments), the service managers (who edit their area's
+    chasing rules) and the administrators (who see every case), with each user's name and email."""
+
+    users: dict[int, Any]
+    team_members: dict[int, list[int]]
+    team_managers: dict[int, list[int]]
+    area_managers: dict[int, list[int]]
+    administrators: list[int]
+
+    def chain(self, case: Case, rung: str) -> list[tuple[str, list[int]]]:
+        """The people for `rung` of the ladder, then whoever stands above them, in order: the
+        chaser tells the first non-empty group, so a case whose owner has left, or a team with
+        no manager, still reaches someone."""
+        owner = [case.owner_id] if case.owner_id in self.users else []
+        team = self.team_members.get(case.team_id, []) if case.team_id else []
+        team_managers = self.team_managers.get(case.team_id, []) if case.team_id else []
+        area = self.area_managers.get(case.service_area_id, []) if case.service_area_id else []
+        groups = [
+            ("owner", owner),
+            ("team", team),
+            ("team_manager", team_managers),
+            ("service_manager", area),
+            ("administrator", self.administrators),
+        ]
+        start = {"owner": 0, "team": 1, "team_manager": 2, "service_manager": 3}.get(rung, 0)
+        return groups[start:]
+
+    def recipients(self, case: Case, rung: str) -> tuple[list[int], str]:
+        """(user ids, a note when the chaser had to go past `rung`), e.g. an owner who has left."""
+        chain = self.chain(case, rung)
+        for position, (group, ids) in enumerate(chain):
+            if ids:
+                if position == 0:
+                    return ids, ""
+                wanted = _RUNG_WORDS.get(chain[0][0], chain[0][0])
+                if chain[0][0] == "owner" and case.owner_id is not None:
+                    wanted = "the owner, who has left"
+                return ids, f"Nobody to tell as {wanted}: told {_RUNG_WORDS[group]} instead"
+        return [], "Nobody could be told: no active officer, manager or administrator"
+
+    def names(self, ids: list[int]) -> list[str]:
+        return [self.users[i].get_full_name() or self.users[i].get_username() for i in ids if i in self.users]
+
+
+_RUNG_WORDS = {
+    "owner": "the owner",
+    "team": "the team",
+    "team_manager": "the team manager",
+    "service_manager": "the service manager",
+    "administrator": "the administrators",
+}
+
+
+def _holders(codename_perm: str) -> set[int]:
+    app_label, codename = codename_perm.split(".")
+    by_group = Q(groups__permissions__content_type__app_label=app_label, groups__permissions__codename=codename)
+    by_user = Q(user_permissions__content_type__app_label=app_label, user_permissions__codename=codename)
+    return set(
+        get_user_model().objects.filter(is_active=True).filter(by_group | by_user).values_list("id", flat=True)
+    ) | set(get_user_model().objects.filter(is_active=True, is_superuser=True).values_list("id", flat=True))
+
+
+def chase_people() -> ChasePeople:
+    """Everyone the chaser may tell, in five queries, whatever the number of cases."""
+    officers = list(Officer.objects.filter(user__is_active=True).select_related("user", "team").order_by("user_id"))
+    managers, area_editors, admins = _holders(RECEIVE_COMPLIMENTS), _holders(CHASE_POLICY_EDIT), _holders(VIEW_ALL)
+    people = ChasePeople(users={}, team_members={}, team_managers={}, area_managers={}, administrators=[])
+    for officer in officers:
+        user_id = officer.user_id
+        people.users[user_id] = officer.user
+        people.team_members.setdefault(officer.team_id, []).append(user_id)
+        if user_id in managers:
+            people.team_managers.setdefault(officer.team_id, []).append(user_id)
+        # A service manager tells apart from an administrator by not seeing every case.
+        if user_id in area_editors and user_id not in admins:
+            people.area_managers.setdefault(officer.team.service_area_id, []).append(user_id)
+    for user in get_user_model().objects.filter(id__in=admins).order_by("id"):
+        people.users.setdefault(user.id, user)
+        people.administrators.append(user.id)
+    return people
+
+
+def owners_away(*, user_ids, now: datetime) -> dict[int, datetime]:
+    """{user id: when their current absence began} for those of `user_ids` away at `now`. Back to
+    back absences (leave, then sickness) count from the first, so a week away is a week."""
+    absences = (
+        Absence.objects.filter(officer__user_id__in=user_ids, starts_at__lte=now, ends_at__gt=now)
+        .values_list("officer__user_id", "starts_at")
+        .order_by("starts_at")
+    )
+    away: dict[int, datetime] = {}
+    for user_id, starts_at in absences:
+        away.setdefault(user_id, starts_at)
+    return away
+
+
+def chase_steps_done(*, case_ids) -> dict[int, set[tuple[str, datetime, int]]]:
+    done: dict[int, set[tuple[str, datetime, int]]] = {}
+    for case_id, kind, due_at, level in ChaseStep.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "kind", "due_at", "level"
+    ):
+        done.setdefault(case_id, set()).add((kind, due_at, level))
+    return done
+
+
+def chase_notices(*, user, days: int = 14) -> list[ChaseStep]:
+    """The chaser's warnings, escalations and hand-backs sent to `user` in the last `days`, on
+    cases still open, and the residents to phone (no email address) on cases they own: the top
+    of their "my work" page. Two queries at most (steps with their cases, teams, customers)."""
+    since = timezone.now() - timedelta(days=days)
+    told = Q(recipient_ids__contains=[user.pk], done_at__gte=since)
+    calls = Q(needs_call=True, called_at__isnull=True, case__owner=user)
+    return list(
+        ChaseStep.objects.filter(told | calls, case__status__in=OPEN_STATUSES)
+        .select_related("case__team", "case__customer")
+        .order_by("-done_at", "-id")[:100]
+    )

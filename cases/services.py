@@ -5,11 +5,14 @@ stale page gets CaseConflict, never a silent overwrite), moves the status throug
 transitions, writes exactly one CaseEvent in the same transaction, and queues email after
 commit. The front door (contacts), the API and Celery call these alike."""
 
-from dataclasses import dataclass
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -17,14 +20,15 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
 from core.changes import field_changes, snapshot, value_as_json
-from core.dates import govuk_time
+from core.dates import govuk_date, govuk_datetime, govuk_time
 from core.db import constraint_name, save_checked
 from core.services import email_queue
-from directory.models import Officer, Team
+from directory.models import Absence, Officer, Team
 from standards import selectors as standards
+from standards import worktime
 from standards.models import CaseType, Channel, Priority
 
-from . import attachments, routing
+from . import attachments, chase, routing
 from .models import (
     OPEN_STATUSES,
     Attachment,
@@ -32,6 +36,8 @@ from .models import (
     CaseEvent,
     CasePause,
     CasesChange,
+    ChaseKind,
+    ChaseStep,
     ComplaintStage,
     ContactMethod,
     Customer,
@@ -42,9 +48,18 @@ from .models import (
     email_match,
     reference_make,
 )
-from .selectors import RECEIVE_COMPLIMENTS, routing_rules, rule_compile
+from .selectors import (
+    RECEIVE_COMPLIMENTS,
+    chase_people,
+    chase_steps_done,
+    owners_away,
+    routing_rules,
+    rule_compile,
+)
 from .signals import case_resolved, customer_merged
 from .tracking import tracking_token_make
+
+logger = logging.getLogger(__name__)
 
 # --- Errors --------------------------------------------------------------------------------------
 
@@ -116,6 +131,14 @@ def _moved(before: Any, after: Any) -> dict[str, Any]:
     return {"from": before, "to": after}
 
 
+# The fields the chaser's steps depend on (chase.steps_owed): a change to any sends the case back
+# to the chaser. (An officer's absence is the directory's, and chase_run asks about it itself.)
+CHASE_INPUTS = frozenset(
+    ["status", "owner", "team", "priority", "acknowledge_by", "respond_by", "acknowledged_at", "responded_at",
+     "paused_at", "expected_by", "service_area"]
+)  # fmt: skip
+
+
 def _save(case: Case, fields: list[str], *, bump: bool = True) -> None:
     """Save `fields` of a case whose row the caller has locked; `bump` adds one to the version,
     so pages opened before now are stale. (Under the lock, adding in Python is safe, and saves
@@ -123,7 +146,12 @@ def _save(case: Case, fields: list[str], *, bump: bool = True) -> None:
     nothing, so they leave the version alone."""
     if bump:
         case.version += 1
-    case.save(update_fields=[*fields, *(["version"] if bump else []), "updated_at"])
+    extra = ["version"] if bump else []
+    if CHASE_INPUTS.intersection(fields):
+        # The chaser looks again at its next run (chase_run recomputes the next step's time).
+        case.chase_at = timezone.now() if case.is_open else None
+        extra.append("chase_at")
+    case.save(update_fields=[*fields, *extra, "updated_at"])
 
 
 def _text_required(text: str, message: str, name: str = "text") -> str:
@@ -405,6 +433,7 @@ def case_create(*, by, fields: dict, received_at: datetime | None = None, counci
             customer = Customer.objects.select_for_update(no_key=True).get(pk=case.customer_id)
             case.customer = customer.merged_into if customer.merged_into_id is not None else customer
         case.reference = reference_make()
+        case.chase_at = received_at
         # The check constraints a new case could break are worded by Case.clean(); the others hold
         # for any new case (not paused, not resolved, not merged). Django would check each with a
         # query of its own, for nothing: the database still enforces them all on save.
@@ -1185,3 +1214,357 @@ def attachments_pending_purge(*, older_than: timedelta) -> int:
         Attachment.objects.filter(pk__in=[pk for pk, _ in stale]).delete()
         transaction.on_commit(lambda: attachments.files_delete(name for _, name in stale))
     return len(stale)
+
+
+# --- The chaser ----------------------------------------------------------------------------------
+
+# Cases per transaction: each batch's rows are locked while its steps are written, so a batch is
+# small enough that an officer saving one of its cases waits a fraction of a second.
+CHASE_BATCH = 500
+# A case the plan could not be made for (a calendar beyond its years, say) is looked at again
+# after this, and named in the run's report and log, rather than retried every run.
+CHASE_RETRY_AFTER = timedelta(hours=1)
+DIGEST_BATCH = 2000
+
+_RESIDENT_KINDS = {ChaseKind.HOLDING_UPDATE, ChaseKind.CUSTOMER_REMINDER}
+WARN_KINDS = {ChaseKind.WARN_ACKNOWLEDGE, ChaseKind.WARN_RESPOND}
+ESCALATE_KINDS = {ChaseKind.ESCALATE_ACKNOWLEDGE, ChaseKind.ESCALATE_RESPOND}
+
+
+@dataclass
+class ChaseReport:
+    """What one run did: cases looked at, steps taken by kind, digests queued, and the cases whose
+    plan failed (by reference; each is logged with its error)."""
+
+    cases: int = 0
+    steps: Counter = field(default_factory=Counter)
+    digests: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.steps.values())
+
+
+class _Chaser:
+    """One run's reads, made once: the chasing rules, the people, each team's calendar."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.policies = standards.chase_policies()
+        self.people = chase_people()
+        self._calendars: dict[int | None, Any] = {}
+
+    def calendar(self, team_id: int | None):
+        if team_id not in self._calendars:
+            self._calendars[team_id] = standards.working_calendar(standards.calendar_for_team(team_id))
+        return self._calendars[team_id]
+
+    def plans(self, cases: list[Case], report: ChaseReport) -> list[tuple[Case, chase.Step]]:
+        done = chase_steps_done(case_ids=[case.id for case in cases])
+        away = owners_away(user_ids={case.owner_id for case in cases if case.owner_id}, now=self.now)
+        due: list[tuple[Case, chase.Step]] = []
+        for case in cases:
+            try:
+                plan = chase.plan(
+                    case,
+                    policy=self.policies.for_area(case.service_area_id),
+                    calendar=self.calendar(case.team_id),
+                    done=done.get(case.id, set()),
+                    away_since=away.get(case.owner_id) if case.owner_id else None,
+                    now=self.now,
+                )
+            except ValueError:
+                logger.exception("Chaser: no plan for case %s; trying again in an hour", case.reference)
+                report.failed.append(case.reference)
+                case.chase_at = self.now + CHASE_RETRY_AFTER
+                continue
+            case.chase_at = plan.next_at
+            due += [(case, step) for step in plan.due]
+        return due
+
+
+class _StepRow(NamedTuple):
+    """A ChaseStep row, in the INSERT's column order."""
+
+    case_id: int
+    kind: str
+    due_at: datetime
+    level: int
+    done_at: datetime
+    rung: str
+    recipient_ids: list[int]
+    notified_at: datetime | None
+    needs_call: bool
+    note: str
+
+
+def _chase_row(chaser: _Chaser, case: Case, step: chase.Step) -> _StepRow:
+    """The ChaseStep row for `step`: its recipients (resolved down the ladder), whether it waits for
+    the digest, and whether a resident without an email address needs a phone call."""
+    note = step.note
+    needs_call = step.kind in _RESIDENT_KINDS and not (case.customer and case.customer.email)
+    if step.kind in _RESIDENT_KINDS and not needs_call:
+        recipients: list[int] = []
+    else:
+        recipients, fallen = chaser.people.recipients(case, "owner" if needs_call else step.rung)
+        note = " ".join(part for part in (fallen and f"{fallen}.", note and f"{note}.") if part)
+    notified = chaser.now if not recipients else None
+    return _StepRow(case.id, step.kind, step.due_at, step.level, chaser.now, step.rung, recipients, notified,
+                    needs_call, note)  # fmt: skip
+
+
+def _chase_steps_insert(rows: list[_StepRow]) -> set[tuple[int, str, datetime, int]]:
+    """Insert the steps, skipping any already there (the chase_step_once constraint decides, so two
+    runs can never both take a step); returns the keys of those this run inserted."""
+    if not rows:
+        return set()
+    table = ChaseStep._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s::integer[], %s, %s, %s)"] * len(rows))
+    # The table's name and placeholders only: every value is a parameter.
+    sql = (
+        f"INSERT INTO {table} (case_id, kind, due_at, level, done_at, rung, recipient_ids, notified_at, needs_call,"  # noqa: S608
+        f" note) VALUES {values} ON CONFLICT ON CONSTRAINT chase_step_once DO NOTHING"
+        " RETURNING case_id, kind, due_at, level"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for row in rows for value in row])
+        return {tuple(row) for row in cursor.fetchall()}
+
+
+def _holding_reason(case: Case) -> str:
+    team = case.team.name if case.team is not None else ""
+    if case.extension_days:
+        return "we told you we needed more time to look into it"
+    if case.owner_id and team:
+        return f"an officer in our {team} team is still working on it"
+    if team:
+        return f"it is waiting for an officer in our {team} team"
+    return "it is being passed to the team that deals with it"
+
+
+def _pause_reason(case: Case) -> str:
+    event = (
+        CaseEvent.objects.filter(case=case, kind=EventKind.STATUS_CHANGED, data__to=Status.AWAITING_CUSTOMER)
+        .order_by("-at", "-id")
+        .only("text")
+        .first()
+    )
+    return event.text if event else ""
+
+
+def _resident_step(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
+    """A holding update (with a new expected date) or a reminder: on the tracking page as an update
+    to the customer, and emailed when there is an address (else the owner phones)."""
+    customer = case.customer
+    emailed = customer is not None and bool(customer.email)
+    if step.kind == ChaseKind.HOLDING_UPDATE:
+        policy = chaser.policies.for_area(case.service_area_id)
+        expected = worktime.add_working_days(chaser.calendar(case.team_id), chaser.now, policy.update_after_days)
+        if case.respond_by is not None and case.respond_by > expected:
+            expected = case.respond_by
+        case.expected_by = expected
+        when = govuk_date(timezone.localdate(expected))
+        text = (
+            f"We have not finished dealing with this yet: {_holding_reason(case)}. We now expect to reply by "
+            f"{when}. You do not need to contact us for an update: we will write again if anything changes."
+        )
+        template, data = "cases/emails/holding_update", {"expected_by": value_as_json(expected)}
+    else:
+        waiting = _pause_reason(case)
+        text = (
+            "We are waiting for something from you before we can carry on"
+            + (f": {waiting.rstrip('.')}." if waiting else ".")
+            + f" Please get in touch, quoting {case.reference}."
+        )
+        template, data = "cases/emails/customer_reminder", {}
+    event = CaseEvent(
+        case=case, kind=EventKind.PUBLIC_UPDATE, text=text, data={"chaser": step.kind, "emailed": emailed, **data}
+    )
+    if customer is not None and emailed:
+        email_queue(
+            to=customer.email,
+            template=template,
+            context={
+                "case": case,
+                "customer": customer,
+                "text": text,
+                "site_url": settings.SITE_URL,
+                "tracking_token": tracking_token_make(case.reference),
+            },
+            purpose=step.kind,
+        )
+    return event
+
+
+def _hand_back(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
+    """An absent owner's urgent case back to its team's queue, unowned. The absence's reason is
+    never read; the timeline says only when the owner is back."""
+    owner = cast(Any, case.owner)
+    name = owner.get_full_name() or owner.get_username()
+    case.owner = None
+    _transition(case, "requeue")
+    _save(case, ["owner", "status"])
+    text = f"{name} has been away since {govuk_datetime(timezone.localtime(step.due_at))}: back in the team queue"
+    return CaseEvent(case=case, kind=EventKind.HANDED_BACK, text=text, data={"from": name})
+
+
+def _chase_batch(chaser: _Chaser, cases: list[Case], report: ChaseReport) -> None:
+    planned = chaser.plans(cases, report)
+    rows = {(case.id, step.kind, step.due_at, step.level): (case, step) for case, step in planned}
+    row_values = {key: _chase_row(chaser, case, step) for key, (case, step) in rows.items()}
+    inserted = _chase_steps_insert(list(row_values.values()))
+    events: list[CaseEvent] = []
+    for key in sorted(inserted, key=lambda k: (k[0], k[2], k[3])):
+        case, step = rows[key]
+        report.steps[step.kind] += 1
+        if step.kind in _RESIDENT_KINDS:
+            events.append(_resident_step(chaser, case, step))
+            if case.expected_by is not None and (case.chase_at is None or case.expected_by < case.chase_at):
+                case.chase_at = case.expected_by
+        elif step.kind == ChaseKind.HANDED_BACK:
+            events.append(_hand_back(chaser, case, step))
+        else:
+            recipients, note = row_values[key].recipient_ids, row_values[key].note
+            events.append(
+                CaseEvent(
+                    case=case,
+                    kind=EventKind.CHASED,
+                    text=note,
+                    data={
+                        "step": step.kind,
+                        "level": step.level,
+                        "rung": step.rung,
+                        "due_at": value_as_json(step.due_at),
+                        "to": chaser.people.names(recipients),
+                    },
+                )
+            )
+    for event in events:
+        event.at = chaser.now
+    CaseEvent.objects.bulk_create(events)
+    Case.objects.bulk_update(cases, ["chase_at", "expected_by"])
+
+
+def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> ChaseReport:
+    """The chaser: take every step now due on every open case whose `chase_at` has come (one
+    indexed query per batch, cases locked with SKIP LOCKED so two runs share the work), then send
+    the staff digests. Each step is a ChaseStep row inserted once (chase_step_once) in the same
+    transaction as its timeline event, the resident's email and the case's next chase time; a run
+    that dies loses only its open batch, which the next run takes again. See docs/architecture.md,
+    "The chaser"."""
+    now = now or timezone.now()
+    chaser = _Chaser(now)
+    report = ChaseReport()
+    _chase_absent_owners_mark(chaser)
+    while True:
+        with transaction.atomic():
+            cases = list(
+                Case.objects.filter(status__in=OPEN_STATUSES, chase_at__lte=now)
+                .select_related("team", "customer", "owner")
+                .order_by("chase_at", "id")
+                .select_for_update(of=("self",), skip_locked=True)[:batch_size]
+            )
+            if cases:
+                _chase_batch(chaser, cases, report)
+        report.cases += len(cases)
+        if len(cases) < batch_size:
+            break
+    report.digests = chase_digests_send(now=now)
+    if report.failed:
+        logger.warning("Chaser: %d cases had no plan: %s", len(report.failed), ", ".join(report.failed[:20]))
+    return report
+
+
+def _chase_absent_owners_mark(chaser: _Chaser) -> int:
+    """Send to the chaser the high-priority open cases of owners away long enough to be handed
+    back: an absence is the directory's, so no case write marks them. Wall-clock time bounds
+    working time from above, so an absence younger than the shortest hand-back time (in hours
+    of the clock) cannot qualify yet; the plan decides in working hours."""
+    shortest = min(
+        [chaser.policies.council, *chaser.policies.areas.values()], key=lambda policy: policy.away_handback_hours
+    ).away_handback_hours
+    away = Absence.objects.filter(
+        officer__user=OuterRef("owner"),
+        starts_at__lte=chaser.now - timedelta(hours=shortest),
+        ends_at__gt=chaser.now,
+    )
+    return (
+        Case.objects.filter(
+            status__in=[Status.NEW, Status.ROUTED, Status.IN_PROGRESS],
+            owner__isnull=False,
+            priority__in=[Priority.HIGH, Priority.URGENT],
+        )
+        .filter(Exists(away))
+        .filter(Q(chase_at__isnull=True) | Q(chase_at__gt=chaser.now))
+        .update(chase_at=chaser.now)
+    )
+
+
+def chase_digests_send(*, now: datetime | None = None) -> int:
+    """One email per person with the warnings, escalations and hand-backs not yet sent to them,
+    and the residents they need to phone. Steps are marked notified in the transaction that
+    queues the emails, so a digest is neither lost nor sent twice. Returns the emails queued."""
+    now = now or timezone.now()
+    sent = 0
+    while True:
+        with transaction.atomic():
+            steps = list(
+                ChaseStep.objects.filter(notified_at__isnull=True)
+                .select_related("case__team", "case__customer")
+                .order_by("id")
+                .select_for_update(of=("self",), skip_locked=True)[:DIGEST_BATCH]
+            )
+            if not steps:
+                return sent
+            by_user: dict[int, list[ChaseStep]] = {}
+            for step in steps:
+                for user_id in step.recipient_ids:
+                    by_user.setdefault(user_id, []).append(step)
+            users = get_user_model().objects.filter(id__in=by_user, is_active=True).exclude(email="")
+            for user in users:
+                items = by_user[user.id]
+                email_queue(
+                    to=user.email,
+                    template="cases/emails/chase_digest",
+                    context={
+                        "user": user,
+                        "warnings": [s for s in items if s.kind in WARN_KINDS],
+                        "escalations": [s for s in items if s.kind in ESCALATE_KINDS],
+                        "handed_back": [s for s in items if s.kind == ChaseKind.HANDED_BACK],
+                        "calls": [s for s in items if s.needs_call],
+                        "count": len(items),
+                        "site_url": settings.SITE_URL,
+                    },
+                    purpose="chase_digest",
+                )
+                sent += 1
+            ChaseStep.objects.filter(id__in=[step.id for step in steps]).update(notified_at=now)
+        if len(steps) < DIGEST_BATCH:
+            return sent
+
+
+def chase_recheck(*, service_area_id: int | None) -> int:
+    """After a change to chasing rules: every open case they cover goes back to the chaser, whose
+    next run puts each case's next step at its new time (the council's rules cover the areas with
+    none of their own)."""
+    cases = Case.objects.filter(status__in=OPEN_STATUSES)
+    if service_area_id is not None:
+        cases = cases.filter(service_area_id=service_area_id)
+    else:
+        own = standards.chase_policies().areas.keys()
+        cases = cases.exclude(service_area_id__in=own)
+    return cases.update(chase_at=timezone.now())
+
+
+def chase_call_record(*, step: ChaseStep, by) -> ChaseStep:
+    """The owner phoned the resident who had no email address: the step leaves their "my work"
+    page and a note of the call goes on the timeline."""
+    with transaction.atomic():
+        step = ChaseStep.objects.select_for_update().select_related("case").get(pk=step.pk)
+        if step.called_at is not None:
+            return step
+        step.called_at = timezone.now()
+        step.save(update_fields=["called_at"])
+        _event(step.case, EventKind.NOTE, by, text=f"Phoned the resident: {step.get_kind_display().lower()}")
+    return step

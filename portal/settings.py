@@ -204,9 +204,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Every five minutes: a warning is at most this late. Long waits are due times in the database,
+# never a countdown in the broker.
+CHASE_EVERY_SECONDS = env.int("CHASE_EVERY_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
     "email-flush-pending": {"task": "core.tasks.email_flush_pending", "schedule": crontab(minute="*")},
     "sign-in-records-purge": {"task": "core.tasks.sign_in_records_purge", "schedule": crontab(hour=3, minute=17)},
+    # The chaser (cases.services.chase_run): warnings, escalations, residents' holding updates.
+    "chase-run": {"task": "cases.tasks.chase_run", "schedule": CHASE_EVERY_SECONDS},
     "attachments-pending-purge": {
         "task": "cases.tasks.attachments_pending_purge",
         "schedule": crontab(hour=3, minute=41),

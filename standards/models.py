@@ -10,10 +10,11 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import RangeOperators
+from django.contrib.postgres.fields import ArrayField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
+from django.db.models.lookups import Range
 from django.utils import timezone
 
 from core.models import ChangeRecord
@@ -59,6 +60,23 @@ CONSTRAINT_ERRORS: dict[str, tuple[str, str, str]] = {
     ),
     "target_percent_range": ("percent", "Enter a percentage between 0 and 100", "out_of_range"),
     "target_period_in_order": ("effective_until", "The end date must be after the start date", "ends_before_start"),
+    "chase_policy_one_per_area": (
+        "service_area", "This service area already has its own chasing rules. Edit those instead", "duplicate"
+    ),
+    "chase_lead_range": ("warn_lead_hours", "Enter a warning time from 1 to 40 working hours", "out_of_range"),
+    "chase_every_range": (
+        "escalate_every_hours", "Enter a time between escalation steps from 1 to 80 working hours", "out_of_range"
+    ),
+    "chase_ladder_steps": ("ladder", "Choose who is told at each step: at least one, at most three", "no_steps"),
+    "chase_update_days_range": (
+        "update_after_days", "Enter a number of working days from 1 to 20 for the new expected date", "out_of_range"
+    ),
+    "chase_remind_days_range": (
+        "remind_after_days", "Enter a number of working days from 1 to 20 for the reminder", "out_of_range"
+    ),
+    "chase_away_hours_range": (
+        "away_handback_hours", "Enter a time from 1 to 80 working hours for an officer's absence", "out_of_range"
+    ),
     "target_no_overlap": (
         "effective_from", "Another target for this measure covers some of these dates. Change the dates", "overlap"
     ),
@@ -417,6 +435,108 @@ class Target(models.Model):
         ):
             names.append("target_period_in_order")
         _errors_raise(names)
+
+    def get_constraints(self):
+        return _check_constraints_only(super().get_constraints())
+
+
+class LadderRung(models.TextChoices):
+    OWNER = "owner", "The case's owner (its team when unowned)"
+    TEAM_MANAGER = "team_manager", "The team manager"
+    SERVICE_MANAGER = "service_manager", "The service manager"
+
+
+def ladder_default() -> list[str]:
+    return list(LadderRung.values)
+
+
+LADDER_LOOP_MESSAGE = "{who} is on the ladder twice. Choose each person once, so the case goes up the ladder"
+
+
+class ChasePolicy(models.Model):
+    """How the chaser keeps the standards: when it warns before a due time, who it tells when one
+    is missed and how often it goes up the ladder, the resident's holding update and reminder,
+    and when an absent officer's urgent cases go back to their team. One row for the council
+    (no service area) and, optionally, one per service area, which then applies to its cases.
+    Times are working time on the case's team calendar."""
+
+    service_area = models.ForeignKey(
+        "directory.ServiceArea", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    warn_lead_hours = models.PositiveSmallIntegerField(
+        default=4, help_text="How many working hours before a due time the owner is warned."
+    )
+    ladder = ArrayField(
+        models.CharField(max_length=20, choices=LadderRung.choices),
+        default=ladder_default,
+        help_text="Who is told when a due time is missed, one step at a time.",
+    )
+    escalate_every_hours = models.PositiveSmallIntegerField(
+        default=8, help_text="Working hours between one step of the ladder and the next."
+    )
+    update_after_days = models.PositiveSmallIntegerField(
+        default=5, help_text="The new expected date a holding update gives, in working days from the update."
+    )
+    remind_after_days = models.PositiveSmallIntegerField(
+        default=5, help_text="Working days a case waits on the resident before they are reminded."
+    )
+    away_handback_hours = models.PositiveSmallIntegerField(
+        default=8, help_text="Working hours an owner is away before their urgent cases go back to the team queue."
+    )
+    handback_priority = models.CharField(
+        max_length=10,
+        choices=[(Priority.HIGH, "High and urgent cases"), (Priority.URGENT, "Urgent cases only")],
+        default=Priority.HIGH,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("service_area__name").asc(nulls_first=True)]
+        permissions = [("change_chase_policy", "Edit the chasing rules of their service area")]
+        constraints = [
+            models.UniqueConstraint(fields=["service_area"], nulls_distinct=False, name="chase_policy_one_per_area"),
+            models.CheckConstraint(condition=Q(warn_lead_hours__range=(1, 40)), name="chase_lead_range"),
+            models.CheckConstraint(condition=Q(escalate_every_hours__range=(1, 80)), name="chase_every_range"),
+            # cardinality, not array_length: the length of an empty array is NULL, which passes a check.
+            models.CheckConstraint(
+                condition=Range(Func(F("ladder"), function="CARDINALITY", output_field=models.IntegerField()), (1, 3)),
+                name="chase_ladder_steps",
+            ),
+            models.CheckConstraint(condition=Q(update_after_days__range=(1, 20)), name="chase_update_days_range"),
+            models.CheckConstraint(condition=Q(remind_after_days__range=(1, 20)), name="chase_remind_days_range"),
+            models.CheckConstraint(condition=Q(away_handback_hours__range=(1, 80)), name="chase_away_hours_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Chasing rules for {self.service_area or 'the council'}"
+
+    def clean(self):
+        super().clean()
+        names = []
+        ranges = {
+            "warn_lead_hours": ("chase_lead_range", 40),
+            "escalate_every_hours": ("chase_every_range", 80),
+            "update_after_days": ("chase_update_days_range", 20),
+            "remind_after_days": ("chase_remind_days_range", 20),
+            "away_handback_hours": ("chase_away_hours_range", 80),
+        }
+        for field, (name, most) in ranges.items():
+            value = getattr(self, field)
+            if isinstance(value, int) and not 1 <= value <= most:
+                names.append(name)
+        extra: dict[str, ValidationError] = {}
+        ladder = self.ladder if isinstance(self.ladder, list) else []
+        if not 1 <= len(ladder) <= 3:
+            names.append("chase_ladder_steps")
+        else:
+            seen: set[str] = set()
+            for rung in ladder:
+                if rung in seen:
+                    who = LadderRung(rung).label if rung in LadderRung.values else rung
+                    extra["ladder"] = ValidationError(LADDER_LOOP_MESSAGE.format(who=who), code="loop")
+                    break
+                seen.add(rung)
+        _errors_raise(names, extra)
 
     def get_constraints(self):
         return _check_constraints_only(super().get_constraints())

@@ -30,6 +30,7 @@ from .models import (
     Calendar,
     CaseType,
     Channel,
+    ChasePolicy,
     Closure,
     Priority,
     RespondFrom,
@@ -621,3 +622,29 @@ def change_history(*, entry: models.Model) -> list[StandardsChange]:
         .select_related("changed_by")
         .order_by("-changed_at", "-id")
     )
+
+
+# --- Chasing rules -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChasePolicies:
+    """The council's chasing rules and the service areas' own; `for_area` picks a case's."""
+
+    council: ChasePolicy
+    areas: dict[int, ChasePolicy]
+
+    def for_area(self, area_id: int | None) -> ChasePolicy:
+        return self.areas.get(area_id, self.council) if area_id is not None else self.council
+
+
+def chase_policies() -> ChasePolicies:
+    """Every chasing rule set, in one query. The council's row is made by a migration; a database
+    without it (a test's) gets the defaults, unsaved."""
+    council, areas = None, {}
+    for policy in ChasePolicy.objects.all():
+        if policy.service_area_id is None:
+            council = policy
+        else:
+            areas[policy.service_area_id] = policy
+    return ChasePolicies(council=council or ChasePolicy(), areas=areas)

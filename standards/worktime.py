@@ -89,6 +89,7 @@ __all__ = [
     "add_working_hours",
     "is_working_day",
     "local_instant",
+    "subtract_working_hours",
     "working_periods",
     "working_time_between",
 ]
@@ -532,6 +533,24 @@ def add_working_hours(
         try:
             due = prepared.next_working(t) if span == 0 else prepared.run(prepared.before(t) + span, paused)
             return _from_us(due, calendar._zone)
+        except _Beyond as beyond:
+            prepared = _extend(calendar, cache, prepared, beyond)
+
+
+def subtract_working_hours(calendar: WorkingCalendar, end: dt.datetime, hours: float | dt.timedelta) -> dt.datetime:
+    """The latest instant with `hours` of working time between it and `end`: "8 working hours
+    before the reply is due". An instant exactly at an opening comes out as the close before it,
+    the moment that much working time is left."""
+    span = _hours_us(hours)
+    t = _instant_us(end, "the end")
+    cache = calendar._cache
+    prepared = calendar._prepared(t, t)
+    while True:
+        try:
+            left = prepared.before(t) - span
+            if left <= 0:  # the answer is before the prepared years: prepare earlier ones
+                raise _Beyond(prepared.lo - 1)
+            return _from_us(prepared.locate(left), calendar._zone)
         except _Beyond as beyond:
             prepared = _extend(calendar, cache, prepared, beyond)
 
