@@ -9,6 +9,7 @@ Who sees which case (docs/architecture.md, "Cases"):
 - councillors see only the enquiries they raised, at summary level.
 Everything else is a 404, so a reference cannot be probed."""
 
+import logging
 import re
 import threading
 import unicodedata
@@ -26,8 +27,10 @@ from django.utils import timezone
 from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
+from standards import selectors as standards
 from standards.models import CaseType
 
+from . import chase
 from .models import (
     OPEN_STATUSES,
     REFERENCE_ALPHABET,
@@ -37,6 +40,7 @@ from .models import (
     CaseEvent,
     CaseQuerySet,
     CasesChange,
+    ChaseKind,
     ChaseStep,
     Customer,
     CustomerQuerySet,
@@ -47,6 +51,8 @@ from .models import (
     reference_clean,
 )
 from .routing import Decision, Facts, Rule, route_decide, words_pattern
+
+logger = logging.getLogger(__name__)
 
 # Permission names, by capability (granted in portal/roles.py).
 WORK = "cases.work_cases"
@@ -747,6 +753,47 @@ def chase_steps_done(*, case_ids) -> dict[int, set[tuple[str, datetime, int]]]:
     return done
 
 
+class ChaseContext:
+    """One chase's reads, made once: the chasing rules, the people, each team's calendar. The run
+    (services.chase_run) and the dry run (chase_preview) plan through it alike."""
+
+    def __init__(self, now: datetime, *, policies: standards.ChasePolicies | None = None) -> None:
+        self.now = now
+        self.policies = policies or standards.chase_policies()
+        self.people = chase_people()
+        self._calendars: dict[int | None, Any] = {}
+
+    def calendar(self, team_id: int | None):
+        if team_id not in self._calendars:
+            self._calendars[team_id] = standards.working_calendar(standards.calendar_for_team(team_id))
+        return self._calendars[team_id]
+
+    def plans(self, cases: list[Case]) -> tuple[list[tuple[Case, chase.Step]], list[Case]]:
+        """The steps due now on `cases` (each case's `chase_at` set to its next step's time), and
+        the cases no plan could be made for (a calendar beyond its years, say)."""
+        done = chase_steps_done(case_ids=[case.id for case in cases])
+        away = owners_away(user_ids={case.owner_id for case in cases if case.owner_id}, now=self.now)
+        due: list[tuple[Case, chase.Step]] = []
+        failed: list[Case] = []
+        for case in cases:
+            try:
+                plan = chase.plan(
+                    case,
+                    policy=self.policies.for_area(case.service_area_id),
+                    calendar=self.calendar(case.team_id),
+                    done=done.get(case.id, set()),
+                    away_since=away.get(case.owner_id) if case.owner_id else None,
+                    now=self.now,
+                )
+            except ValueError:
+                logger.exception("Chaser: no plan for case %s", case.reference)
+                failed.append(case)
+                continue
+            case.chase_at = plan.next_at
+            due += [(case, step) for step in plan.due]
+        return due, failed
+
+
 def chase_notices(*, user, days: int = 14) -> list[ChaseStep]:
     """The chaser's warnings, escalations and hand-backs sent to `user` in the last `days`, on
     cases still open, and the residents to phone (no email address) on cases they own: the top
@@ -759,3 +806,64 @@ def chase_notices(*, user, days: int = 14) -> list[ChaseStep]:
         .select_related("case__team", "case__customer")
         .order_by("-done_at", "-id")[:100]
     )
+
+
+def chase_call_get_for_user(*, pk: int, user) -> ChaseStep:
+    """A resident to phone, on a case `user` owns; 404 otherwise (or once phoned)."""
+    step = (
+        ChaseStep.objects.filter(pk=pk, needs_call=True, called_at__isnull=True, case__owner=user)
+        .select_related("case")
+        .first()
+    )
+    if step is None:
+        raise Http404
+    return step
+
+
+# The dry run plans every open case the rules cover; past this many it says it stopped.
+CHASE_PREVIEW_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    case: Case
+    step: chase.Step
+    to: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChasePreview:
+    rows: list[PreviewRow]
+    looked_at: int
+    truncated: bool
+    at: datetime
+
+
+def chase_preview(*, area_id: int | None, policy, now: datetime) -> ChasePreview:
+    """What the chaser would do at its next run (`now`) to the open cases that `policy` covers,
+    were it in force: an area's own cases, or for the council's rules every case of an area
+    without rules of its own. Nothing is written; steps already taken are not repeated."""
+    policies = standards.chase_policies()
+    cases = Case.objects.filter(status__in=OPEN_STATUSES)
+    if area_id is None:
+        cases = cases.exclude(service_area_id__in=list(policies.areas))
+        policies = standards.ChasePolicies(council=policy, areas=policies.areas)
+    else:
+        cases = cases.filter(service_area_id=area_id)
+        policies = standards.ChasePolicies(council=policies.council, areas={**policies.areas, area_id: policy})
+    context = ChaseContext(now, policies=policies)
+    found = list(cases.select_related("team", "customer", "owner").order_by("id")[: CHASE_PREVIEW_LIMIT + 1])
+    due, _failed = context.plans(found[:CHASE_PREVIEW_LIMIT])
+    rows = []
+    for case, step in due:
+        if step.kind in (ChaseKind.HOLDING_UPDATE, ChaseKind.CUSTOMER_REMINDER):
+            email = case.customer.email if case.customer else ""
+            to, note = (f"The resident, by email ({email})", "") if email else ("The owner, to phone the resident", "")
+        else:
+            ids, note = context.people.recipients(case, step.rung)
+            to = ", ".join(context.people.names(ids)) or "Nobody"
+        rows.append(PreviewRow(case=case, step=step, to=to, note=" ".join(p for p in (note, step.note) if p)))
+    rows.sort(key=lambda row: (row.step.at, row.case.reference))
+    return ChasePreview(rows=rows, looked_at=min(len(found), CHASE_PREVIEW_LIMIT),
+                        truncated=len(found) > CHASE_PREVIEW_LIMIT, at=now)  # fmt: skip

@@ -50,9 +50,7 @@ from .models import (
 )
 from .selectors import (
     RECEIVE_COMPLIMENTS,
-    chase_people,
-    chase_steps_done,
-    owners_away,
+    ChaseContext,
     routing_rules,
     rule_compile,
 )
@@ -1246,44 +1244,6 @@ class ChaseReport:
         return sum(self.steps.values())
 
 
-class _Chaser:
-    """One run's reads, made once: the chasing rules, the people, each team's calendar."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-        self.policies = standards.chase_policies()
-        self.people = chase_people()
-        self._calendars: dict[int | None, Any] = {}
-
-    def calendar(self, team_id: int | None):
-        if team_id not in self._calendars:
-            self._calendars[team_id] = standards.working_calendar(standards.calendar_for_team(team_id))
-        return self._calendars[team_id]
-
-    def plans(self, cases: list[Case], report: ChaseReport) -> list[tuple[Case, chase.Step]]:
-        done = chase_steps_done(case_ids=[case.id for case in cases])
-        away = owners_away(user_ids={case.owner_id for case in cases if case.owner_id}, now=self.now)
-        due: list[tuple[Case, chase.Step]] = []
-        for case in cases:
-            try:
-                plan = chase.plan(
-                    case,
-                    policy=self.policies.for_area(case.service_area_id),
-                    calendar=self.calendar(case.team_id),
-                    done=done.get(case.id, set()),
-                    away_since=away.get(case.owner_id) if case.owner_id else None,
-                    now=self.now,
-                )
-            except ValueError:
-                logger.exception("Chaser: no plan for case %s; trying again in an hour", case.reference)
-                report.failed.append(case.reference)
-                case.chase_at = self.now + CHASE_RETRY_AFTER
-                continue
-            case.chase_at = plan.next_at
-            due += [(case, step) for step in plan.due]
-        return due
-
-
 class _StepRow(NamedTuple):
     """A ChaseStep row, in the INSERT's column order."""
 
@@ -1299,7 +1259,7 @@ class _StepRow(NamedTuple):
     note: str
 
 
-def _chase_row(chaser: _Chaser, case: Case, step: chase.Step) -> _StepRow:
+def _chase_row(chaser: ChaseContext, case: Case, step: chase.Step) -> _StepRow:
     """The ChaseStep row for `step`: its recipients (resolved down the ladder), whether it waits for
     the digest, and whether a resident without an email address needs a phone call."""
     note = step.note
@@ -1353,7 +1313,7 @@ def _pause_reason(case: Case) -> str:
     return event.text if event else ""
 
 
-def _resident_step(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
+def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEvent:
     """A holding update (with a new expected date) or a reminder: on the tracking page as an update
     to the customer, and emailed when there is an address (else the owner phones)."""
     customer = case.customer
@@ -1397,7 +1357,7 @@ def _resident_step(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
     return event
 
 
-def _hand_back(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
+def _hand_back(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEvent:
     """An absent owner's urgent case back to its team's queue, unowned. The absence's reason is
     never read; the timeline says only when the owner is back."""
     owner = cast(Any, case.owner)
@@ -1409,8 +1369,11 @@ def _hand_back(chaser: _Chaser, case: Case, step: chase.Step) -> CaseEvent:
     return CaseEvent(case=case, kind=EventKind.HANDED_BACK, text=text, data={"from": name})
 
 
-def _chase_batch(chaser: _Chaser, cases: list[Case], report: ChaseReport) -> None:
-    planned = chaser.plans(cases, report)
+def _chase_batch(chaser: ChaseContext, cases: list[Case], report: ChaseReport) -> None:
+    planned, failed = chaser.plans(cases)
+    for case in failed:
+        report.failed.append(case.reference)
+        case.chase_at = chaser.now + CHASE_RETRY_AFTER
     rows = {(case.id, step.kind, step.due_at, step.level): (case, step) for case, step in planned}
     row_values = {key: _chase_row(chaser, case, step) for key, (case, step) in rows.items()}
     inserted = _chase_steps_insert(list(row_values.values()))
@@ -1454,7 +1417,7 @@ def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> 
     that dies loses only its open batch, which the next run takes again. See docs/architecture.md,
     "The chaser"."""
     now = now or timezone.now()
-    chaser = _Chaser(now)
+    chaser = ChaseContext(now)
     report = ChaseReport()
     _chase_absent_owners_mark(chaser)
     while True:
@@ -1476,7 +1439,7 @@ def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> 
     return report
 
 
-def _chase_absent_owners_mark(chaser: _Chaser) -> int:
+def _chase_absent_owners_mark(chaser: ChaseContext) -> int:
     """Send to the chaser the high-priority open cases of owners away long enough to be handed
     back: an absence is the directory's, so no case write marks them. Wall-clock time bounds
     working time from above, so an absence younger than the shortest hand-back time (in hours

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import attrgetter
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -23,11 +24,13 @@ from django.views.decorators.http import require_POST, require_safe
 from core.access import staff_permission_required
 from core.changes import change_rows
 from core.forms import posted
+from standards import forms as standards_forms
+from standards import selectors as standards_selectors
 from standards.forms import apply_errors
 from standards.models import CaseType, Channel
 
 from . import attachments, forms, routing, selectors, services
-from .models import Case, CaseEvent, ComplaintOutcome, Customer, EventKind, RootCause, RoutingRule, Status
+from .models import Case, CaseEvent, ChaseKind, ComplaintOutcome, Customer, EventKind, RootCause, RoutingRule, Status
 from .selectors import EDIT_RULES
 
 STAFF = "portal.access_staff_pages"
@@ -145,9 +148,22 @@ def queues(request):
 @require_safe
 @staff_permission_required(selectors.WORK)
 def my_cases(request):
-    return render(
-        request, "cases/my_cases.html", _paginated(request, selectors.my_cases(user=request.user), timezone.now())
-    )
+    """ "My work": the chaser's warnings, escalations and residents to phone, then the cases the
+    user owns."""
+    context = _paginated(request, selectors.my_cases(user=request.user), timezone.now())
+    notices = selectors.chase_notices(user=request.user)
+    context["calls"] = [step for step in notices if step.needs_call and step.called_at is None]
+    context["notices"] = [step for step in notices if not step.needs_call]
+    return render(request, "cases/my_cases.html", context)
+
+
+@require_POST
+@staff_permission_required(selectors.WORK)
+def chase_called(request, pk: int):
+    step = selectors.chase_call_get_for_user(pk=pk, user=request.user)
+    services.chase_call_record(step=step, by=request.user)
+    messages.success(request, f"Recorded that you phoned the resident about {step.case.reference}.")
+    return redirect("cases:my-cases")
 
 
 @require_safe
@@ -283,6 +299,29 @@ def _routed_sentence(data: dict, by: str) -> str:
     return f"Sent to {data.get('to')}"
 
 
+_CHASE_WHAT = {
+    ChaseKind.WARN_ACKNOWLEDGE: "Warning: the acknowledgement is due soon",
+    ChaseKind.WARN_RESPOND: "Warning: the reply is due soon",
+    ChaseKind.ESCALATE_ACKNOWLEDGE: "Escalated: the acknowledgement is late",
+    ChaseKind.ESCALATE_RESPOND: "Escalated: the reply is late",
+}
+
+
+def _chased_sentence(data: dict, by: str) -> str:
+    what = _CHASE_WHAT.get(data.get("step", ""), "Chased")
+    level = f" (step {data['level'] + 1})" if str(data.get("step", "")).startswith("escalate") else ""
+    told = ", ".join(data.get("to") or []) or "nobody"
+    return f"{what}{level}: the chaser told {told}"
+
+
+def _public_update_sentence(data: dict, by: str) -> str:
+    if data.get("chaser"):
+        what = "Holding update" if data["chaser"] == ChaseKind.HOLDING_UPDATE else "Reminder"
+        how = "emailed to the customer" if data.get("emailed") else "no email address: phone the customer"
+        return f"{what} to the customer by the chaser, {how}"
+    return f"Update to the customer{by}" + (", emailed to them" if data.get("emailed") else "")
+
+
 # kind -> (the event's data, " by <name>" or "") -> the sentence.
 _SENTENCES: dict[str, Callable[[dict, str], str]] = {
     EventKind.CREATED: lambda d, by: (
@@ -293,9 +332,9 @@ _SENTENCES: dict[str, Callable[[dict, str], str]] = {
     EventKind.CLAIMED: lambda d, by: f"Claimed{by}",
     EventKind.TRANSFERRED: lambda d, by: f"Transferred from {d.get('from')} to {d.get('to')}{by}",
     EventKind.NOTE: lambda d, by: f"Internal note{by}",
-    EventKind.PUBLIC_UPDATE: lambda d, by: (
-        f"Update to the customer{by}" + (", emailed to them" if d.get("emailed") else "")
-    ),
+    EventKind.PUBLIC_UPDATE: _public_update_sentence,
+    EventKind.CHASED: _chased_sentence,
+    EventKind.HANDED_BACK: lambda d, by: f"Returned to the team queue by the chaser: {d.get('from')} is away",
     EventKind.STATUS_CHANGED: _status_sentence,
     EventKind.DUE_CHANGED: lambda d, by: _changed_sentence(d, by, due=True),
     EventKind.DETAILS_CHANGED: lambda d, by: _changed_sentence(d, by, due=False),
@@ -942,3 +981,40 @@ def rule_test(request):
     form = forms.RuleTestForm(request.GET if submitted else None)
     decision = selectors.routing_preview(facts=form.facts()) if submitted and form.is_valid() else None
     return render(request, "cases/rules/test.html", {"form": form, "decision": decision})
+
+
+# --- The chaser's dry run ------------------------------------------------------------------------
+
+
+@require_safe
+@staff_permission_required(selectors.CHASE_POLICY_EDIT)
+def chase_preview(request):
+    """What the next chase run would do to the cases of an area (or, for administrators, those
+    the council's rules cover), under the rules in force or under changed ones typed into the
+    form below the list: nothing is saved or sent."""
+    area, _own, policy = standards_selectors.chase_policy_area_get_for_user(
+        area_pk=_int_or_404(request.GET.get("area")), user=request.user
+    )
+    form = standards_forms.ChasePolicyForm(request.GET if "warn_lead_hours" in request.GET else None, instance=policy)
+    proposed = policy
+    if form.is_bound:
+        proposed = form.save(commit=False) if form.is_valid() else policy
+    now = timezone.now() + timedelta(seconds=settings.CHASE_EVERY_SECONDS)
+    preview = selectors.chase_preview(area_id=area.pk if area else None, policy=proposed, now=now)
+    return render(
+        request,
+        "cases/chase_preview.html",
+        {"area": area, "form": form, "preview": preview, "changed": form.is_bound and form.is_valid()},
+    )
+
+
+def _int_or_404(value: str | None) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise Http404 from None
+    if not 0 < number < 2**31:
+        raise Http404
+    return number

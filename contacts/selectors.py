@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cases import selectors as cases_selectors
+from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.models import OutboundEmail
 from directory.models import Officer, Partner, Topic
@@ -54,14 +55,15 @@ def acknowledgements_sent(email: str) -> int:
 class ReplyPromise:
     """What the resident is promised: the published standard's words and the working day by which
     the council will reply (the case's respond-by, or acknowledge-by when the standard sets only
-    that), on the team's working calendar."""
+    that, or the later date a holding update gave), on the team's working calendar."""
 
     wording: str
     reply_by: date | None
 
 
 def reply_promise(case: Case) -> ReplyPromise:
-    due = case.respond_by or case.acknowledge_by
+    # After a holding update, the date it gave (cases.chase.promise).
+    due = promise(case)
     wording = case.standard.public_wording if case.standard_id is not None and case.standard else ""
     return ReplyPromise(wording=wording, reply_by=timezone.localdate(due) if due else None)
 
@@ -122,7 +124,7 @@ def contact_sent_get(*, request_type: RequestType, key=None, pk: int | None = No
 
 # What the tracking page shows and what proves the case is the resident's: nothing more is read.
 _TRACKING_FIELDS = (
-    "reference", "summary", "status", "received_at", "resolved_at", "acknowledge_by", "respond_by",
+    "reference", "summary", "status", "received_at", "resolved_at", "acknowledge_by", "respond_by", "expected_by",
     "location_postcode", "standard__public_wording", "customer__email", "customer__postcode",
 )  # fmt: skip
 # Compared with when no case has the reference, so a wrong reference costs what a wrong email does.

@@ -30,3 +30,9 @@ def chase_sentence(step: ChaseStep) -> str:
     if what is not None:
         return f"The {what} was due by {when}: step {step.level + 1}, {_RUNGS.get(step.rung, step.rung)} told"
     return step.get_kind_display()
+
+
+@register.filter
+def chase_kind(kind: str) -> str:
+    """A step's kind in words ("Reply missed")."""
+    return str(ChaseKind(kind).label) if kind in ChaseKind.values else kind
