@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import cases_seed
+from cases.services import chase_run
 from contacts.demo import contacts_seed, request_types_seed
 from directory.demo import directory_seed
 from standards.demo import standards_seed
@@ -55,6 +56,13 @@ class Command(BaseCommand):
             f"Directory imported from the demo CSV: {result.summary} ({time.perf_counter() - started:.1f} s)."
         )
         self.stdout.write(f"Demo cases: {cases or 'already there, left as they are'}.")
+        if cases:
+            # The chaser's first run over five weeks of cases: the overdue ones are escalated and
+            # their residents updated now; the recent ones are warned as their due times near,
+            # by the worker's beat every CHASE_EVERY_SECONDS while `make run` is up.
+            chased = chase_run()
+            steps = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in sorted(chased.steps.items()))
+            self.stdout.write(f"The chaser's first run: {chased.total} steps on {chased.cases} cases ({steps}).")
         self.stdout.write(f"Online forms: {forms or 'already there'}{' made' if forms else ''}.")
         self.stdout.write(f"Contacts: {contacts or 'already there, left as they are'}.")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Staff sign in with these usernames:"))
