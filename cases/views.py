@@ -27,7 +27,7 @@ from core.forms import posted
 from standards import forms as standards_forms
 from standards import selectors as standards_selectors
 from standards.forms import apply_errors
-from standards.models import CaseType, Channel
+from standards.models import CaseType, Channel, ChasePolicy
 
 from . import attachments, forms, routing, selectors, services
 from .models import Case, CaseEvent, ChaseKind, ComplaintOutcome, Customer, EventKind, RootCause, RoutingRule, Status
@@ -992,19 +992,26 @@ def chase_preview(request):
     """What the next chase run would do to the cases of an area (or, for administrators, those
     the council's rules cover), under the rules in force or under changed ones typed into the
     form below the list: nothing is saved or sent."""
-    area, _own, policy = standards_selectors.chase_policy_area_get_for_user(
+    rules = standards_selectors.chase_rules_get_for_user(
         area_pk=_int_or_404(request.GET.get("area")), user=request.user
     )
-    form = standards_forms.ChasePolicyForm(request.GET if "warn_lead_hours" in request.GET else None, instance=policy)
-    proposed = policy
-    if form.is_bound:
-        proposed = form.save(commit=False) if form.is_valid() else policy
+    trying = "warn_lead_hours" in request.GET
+    form = standards_forms.ChasePolicyForm(
+        request.GET if trying else None, policy=rules.rules, submit_label="Show what the next run would do"
+    )
+    proposed, changed = rules.rules, False
+    if trying and form.is_valid():
+        candidate = ChasePolicy(service_area=rules.area, **form.service_fields())
+        try:
+            candidate.full_clean(exclude=["service_area"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            apply_errors(form, error, field_names=standards_forms.POLICY_ERROR_FIELDS)
+        else:
+            proposed, changed = candidate, True
     now = timezone.now() + timedelta(seconds=settings.CHASE_EVERY_SECONDS)
-    preview = selectors.chase_preview(area_id=area.pk if area else None, policy=proposed, now=now)
+    preview = selectors.chase_preview(area_id=rules.area.pk if rules.area else None, policy=proposed, now=now)
     return render(
-        request,
-        "cases/chase_preview.html",
-        {"area": area, "form": form, "preview": preview, "changed": form.is_bound and form.is_valid()},
+        request, "cases/chase_preview.html", {"area": rules.area, "form": form, "preview": preview, "changed": changed}
     )
 
 

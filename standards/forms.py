@@ -24,6 +24,8 @@ from .models import (
     Calendar,
     CaseType,
     Channel,
+    ChasePolicy,
+    LadderRung,
     Priority,
     RespondFrom,
     ResponseStandard,
@@ -677,3 +679,119 @@ class TargetForm(StandardsForm):
             Field("effective_until"),
             Button.primary("save", "Save target"),
         )
+
+
+# --- Chasing rules -------------------------------------------------------------------------------
+
+NOBODY_ELSE = ""
+
+
+def _whole_number(label: str, hint: str, what: str) -> forms.IntegerField:
+    # The ranges are the model's rule (ChasePolicy.clean), with its messages; the form converts.
+    return forms.IntegerField(
+        label=label,
+        help_text=hint,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+        error_messages={"required": f"Enter {what}", "invalid": f"Enter {what} as a whole number, like 4"},
+    )
+
+
+class ChasePolicyForm(StandardsForm):
+    """A service area's (or the council's) chasing rules. The ladder is three selects, the later
+    two optional, converted to the list the model keeps."""
+
+    warn_lead_hours = _whole_number(
+        "Warn the owner this many working hours before a case is due",
+        "Working hours on the team's calendar. For example, 4",
+        "how many working hours before a due time to warn",
+    )
+    ladder_1 = forms.ChoiceField(
+        label="When a case is late, first tell",
+        choices=LadderRung.choices,
+        error_messages={"required": "Choose who is told first", "invalid_choice": "Choose who is told first"},
+    )
+    ladder_2 = forms.ChoiceField(
+        label="Then tell",
+        required=False,
+        choices=[(NOBODY_ELSE, "Nobody else"), *LadderRung.choices],
+        error_messages={"invalid_choice": "Choose who is told next, or nobody else"},
+    )
+    ladder_3 = forms.ChoiceField(
+        label="Then tell",
+        required=False,
+        choices=[(NOBODY_ELSE, "Nobody else"), *LadderRung.choices],
+        error_messages={"invalid_choice": "Choose who is told last, or nobody else"},
+    )
+    escalate_every_hours = _whole_number(
+        "Working hours between one step and the next",
+        "For example, 8 for about a working day",
+        "the working hours between steps",
+    )
+    update_after_days = _whole_number(
+        "A holding update gives a new expected date this many working days ahead",
+        "Sent to the resident when the date they were given arrives and the case is not resolved",
+        "how many working days ahead the new expected date is",
+    )
+    remind_after_days = _whole_number(
+        "Remind a resident we are waiting for after this many working days",
+        "Counted from when the case started waiting for them",
+        "how many working days before a reminder",
+    )
+    away_handback_hours = _whole_number(
+        "Return an absent owner's urgent cases to the team queue after this many working hours",
+        "Counted from the start of the owner's absence in the phone guide",
+        "how many working hours of absence before cases go back",
+    )
+    handback_priority = forms.ChoiceField(
+        label="Which cases go back",
+        choices=ChasePolicy._meta.get_field("handback_priority").choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which cases go back", "invalid_choice": "Choose which cases go back"},
+    )
+
+    submit_label = "Save the chasing rules"
+
+    def __init__(self, *args, policy: ChasePolicy | None = None, submit_label: str | None = None, **kwargs):
+        if policy is not None:
+            initial = kwargs.setdefault("initial", {})
+            for name in POLICY_FIELDS:
+                if name != "ladder":
+                    initial.setdefault(name, getattr(policy, name))
+            for position, rung in enumerate(policy.ladder[:3], start=1):
+                initial.setdefault(f"ladder_{position}", rung)
+        if submit_label:
+            self.submit_label = submit_label
+        super().__init__(*args, **kwargs)
+
+    def layout(self) -> Layout:
+        return Layout(
+            Field.text("warn_lead_hours"),
+            Fieldset(
+                Field.select("ladder_1"),
+                Field.select("ladder_2"),
+                Field.select("ladder_3"),
+                Field.text("escalate_every_hours"),
+                legend="The escalation ladder",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.text("update_after_days"),
+            Field.text("remind_after_days"),
+            Field.text("away_handback_hours"),
+            Field.radios("handback_priority", legend_size=Size.SMALL),
+            Button.primary("save", self.submit_label),
+        )
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["ladder"] = [rung for rung in (data.pop(f"ladder_{i}") for i in (1, 2, 3)) if rung != NOBODY_ELSE]
+        return data
+
+
+POLICY_FIELDS = [
+    "warn_lead_hours", "ladder", "escalate_every_hours", "update_after_days", "remind_after_days",
+    "away_handback_hours", "handback_priority",
+]  # fmt: skip
+# The model's ladder error belongs on the first select.
+POLICY_ERROR_FIELDS = {"ladder": "ladder_1"}

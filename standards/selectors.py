@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from core.calendar import weekend
 from core.dates import govuk_datetime, govuk_time
+from directory.models import ServiceArea
 from directory.selectors import editor_area_ids
 
 from . import worktime
@@ -648,3 +649,62 @@ def chase_policies() -> ChasePolicies:
         else:
             areas[policy.service_area_id] = policy
     return ChasePolicies(council=council or ChasePolicy(), areas=areas)
+
+
+CHASE_EDIT_PERMISSION = "standards.change_chase_policy"
+
+
+@dataclass(frozen=True)
+class ChaseRules:
+    """An area's chasing rules as its editor sees them: `area` None is the council's; `own` is the
+    area's own row, or None when it follows the council's (`rules` then is the council's)."""
+
+    area: Any | None
+    own: ChasePolicy | None
+    rules: ChasePolicy
+
+
+def _chase_area_ids(user) -> set[int] | None:
+    if not user.is_authenticated or not user.has_perm(CHASE_EDIT_PERMISSION):
+        return set()
+    return editable_area_ids(user)
+
+
+def chase_rules_for_user(user) -> list[ChaseRules]:
+    """The chasing rules `user` may edit: every area's and the council's for administrators, their
+    own area's for a service manager. Two queries."""
+    area_ids = _chase_area_ids(user)
+    policies = chase_policies()
+    areas = ServiceArea.objects.order_by("name")
+    if area_ids is not None:
+        areas = areas.filter(pk__in=area_ids)
+    rows = [ChaseRules(area=None, own=policies.council, rules=policies.council)] if area_ids is None else []
+    for area in areas:
+        own = policies.areas.get(area.pk)
+        rows.append(ChaseRules(area=area, own=own, rules=own or policies.council))
+    return rows
+
+
+def chase_rules_get_for_user(*, area_pk: int | None, user) -> ChaseRules:
+    """The chasing rules of one area (None: the council's), or 404 outside what `user` may edit."""
+    area_ids = _chase_area_ids(user)
+    policies = chase_policies()
+    if area_pk is None:
+        if area_ids is not None:
+            raise Http404
+        return ChaseRules(area=None, own=policies.council, rules=policies.council)
+    if area_ids is not None and area_pk not in area_ids:
+        raise Http404
+    area = _get(ServiceArea.objects.all(), area_pk)
+    own = policies.areas.get(area.pk)
+    return ChaseRules(area=area, own=own, rules=own or policies.council)
+
+
+def chase_history(*, rules: ChaseRules) -> list[StandardsChange]:
+    """Every change of these chasing rules, newest first, across the area's own rows (made,
+    removed and made again)."""
+    rows = Q(entry_label=str(ChasePolicy(service_area=rules.area)))
+    if rules.own is not None:
+        rows |= Q(entry_id=rules.own.pk)
+    changes = StandardsChange.objects.filter(rows, entry_type="chasepolicy").select_related("changed_by")
+    return list(changes.order_by("-changed_at", "-id"))

@@ -26,6 +26,7 @@ from .models import (
     CONSTRAINT_ERRORS,
     Calendar,
     CalendarTeam,
+    ChasePolicy,
     Closure,
     ResponseStandard,
     StandardsChange,
@@ -34,6 +35,7 @@ from .models import (
     WorkingHours,
     constraint_error,
 )
+from .signals import chase_policy_changed
 
 User = AbstractBaseUser
 
@@ -546,3 +548,57 @@ def target_update(*, target: Target, by: User | None, fields: dict[str, Any]) ->
     _save(target, update_fields=[*changed, "updated_at"])
     StandardsChange.record(entry=target, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
     return target
+
+
+# --- Chasing rules -------------------------------------------------------------------------------
+
+POLICY_FIELDS = editable_names(ChasePolicy)
+COUNCIL_POLICY_RESET_MESSAGE = "The council's chasing rules cannot be removed: change them instead"
+
+
+def _policy_changed(area_id: int | None) -> None:
+    transaction.on_commit(lambda: chase_policy_changed.send(sender=ChasePolicy, service_area_id=area_id))
+
+
+@transaction.atomic
+def chase_policy_save(*, area: Any | None, by: User | None, fields: dict[str, Any]) -> ChasePolicy:
+    """Set the chasing rules of `area` (None: the council's, which every area without rules of its
+    own follows): its own row is made the first time, from `fields`. Records what changed, and
+    after commit tells the chaser (signals.chase_policy_changed), which looks again at every
+    open case the rules cover. Raises ValidationError with GOV.UK messages."""
+    _fields_check(ChasePolicy, fields, allowed=[name for name in POLICY_FIELDS if name != "service_area"])
+    area_id = area.pk if area is not None else None
+    stored = ChasePolicy.objects.select_for_update().filter(service_area_id=area_id).first()
+    policy = stored or ChasePolicy(service_area=area)
+    before = snapshot(stored, POLICY_FIELDS) if stored else None
+    for name, value in fields.items():
+        setattr(policy, name, value)
+    policy.full_clean()
+    changed = field_changes(before, snapshot(policy, POLICY_FIELDS))
+    if stored and not changed:
+        return policy
+    if stored:
+        _save(policy, update_fields=[*changed, "updated_at"])
+    else:
+        _save(policy)
+    action = StandardsChange.Action.UPDATED if stored else StandardsChange.Action.CREATED
+    StandardsChange.record(entry=policy, by=by, action=action, changes=changed)
+    _policy_changed(area_id)
+    return policy
+
+
+@transaction.atomic
+def chase_policy_reset(*, policy: ChasePolicy, by: User | None) -> None:
+    """Remove an area's own chasing rules: its cases follow the council's again."""
+    if policy.service_area_id is None:
+        raise ValidationError(COUNCIL_POLICY_RESET_MESSAGE)
+    stored = _locked(ChasePolicy, policy.pk)
+    StandardsChange.record(
+        entry=stored,
+        by=by,
+        action=StandardsChange.Action.DELETED,
+        changes=field_changes(snapshot(stored, POLICY_FIELDS), dict.fromkeys(POLICY_FIELDS)),
+    )
+    area_id = stored.service_area_id
+    stored.delete()
+    _policy_changed(area_id)

@@ -25,4 +25,11 @@ urlpatterns = [
     path("staff/standards/targets/add/", views.target_create, name="target-create"),
     path("staff/standards/targets/<int:pk>/", views.target_update, name="target-update"),
     path("staff/standards/targets/<int:pk>/history/", views.target_history, name="target-history"),
+    # The chaser's rules (service managers for their area, administrators also the council's).
+    path("staff/standards/chasing/", views.chase_index, name="chase-index"),
+    path("staff/standards/chasing/council/", views.chase_edit, name="chase-edit-council"),
+    path("staff/standards/chasing/council/history/", views.chase_history, name="chase-history-council"),
+    path("staff/standards/chasing/<int:area_pk>/", views.chase_edit, name="chase-edit"),
+    path("staff/standards/chasing/<int:area_pk>/reset/", views.chase_reset, name="chase-reset"),
+    path("staff/standards/chasing/<int:area_pk>/history/", views.chase_history, name="chase-history"),
 ]

@@ -21,7 +21,7 @@ from core.forms import posted
 from directory.models import Team
 
 from . import forms, selectors, services
-from .models import Calendar, CalendarTeam, Closure, ResponseStandard, Target, Weekday
+from .models import Calendar, CalendarTeam, ChasePolicy, Closure, ResponseStandard, Target, Weekday
 
 PREVIEW = "standards.preview_standards"
 
@@ -367,4 +367,55 @@ def _history(request, *, entry, kind: str):
             "kind": kind,
             "changes": change_rows(selectors.change_history(entry=entry), model=type(entry)),
         },
+    )
+
+
+# --- Chasing rules -------------------------------------------------------------------------------
+
+CHASE = selectors.CHASE_EDIT_PERMISSION
+
+
+@require_safe
+@staff_permission_required(CHASE)
+def chase_index(request):
+    return render(request, "standards/chase_index.html", {"rows": selectors.chase_rules_for_user(request.user)})
+
+
+@staff_permission_required(CHASE)
+def chase_edit(request, area_pk: int | None = None):
+    rules = selectors.chase_rules_get_for_user(area_pk=area_pk, user=request.user)
+    form = forms.ChasePolicyForm(posted(request), policy=rules.rules)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.chase_policy_save(area=rules.area, by=request.user, fields=form.service_fields())
+        except ValidationError as error:
+            forms.apply_errors(form, error, field_names=forms.POLICY_ERROR_FIELDS)
+        else:
+            whose = rules.area.name if rules.area else "the council"
+            messages.success(request, f"The chasing rules for {whose} have been saved. The next run uses them.")
+            return redirect("standards:chase-index")
+    return render(request, "standards/chase_form.html", {"form": form, "rules": rules})
+
+
+@staff_permission_required(CHASE)
+def chase_reset(request, area_pk: int):
+    rules = selectors.chase_rules_get_for_user(area_pk=area_pk, user=request.user)
+    if rules.own is None:
+        messages.info(request, f"{rules.area.name} already follows the council's chasing rules.")
+        return redirect("standards:chase-index")
+    if request.method == "POST":
+        services.chase_policy_reset(policy=rules.own, by=request.user)
+        messages.success(request, f"{rules.area.name} now follows the council's chasing rules.")
+        return redirect("standards:chase-index")
+    return render(request, "standards/chase_reset.html", {"rules": rules})
+
+
+@require_safe
+@staff_permission_required(CHASE)
+def chase_history(request, area_pk: int | None = None):
+    rules = selectors.chase_rules_get_for_user(area_pk=area_pk, user=request.user)
+    return render(
+        request,
+        "standards/chase_history.html",
+        {"rules": rules, "changes": change_rows(selectors.chase_history(rules=rules), model=ChasePolicy)},
     )
