@@ -568,7 +568,7 @@ def chase_policy_save(*, area: Any | None, by: User | None, fields: dict[str, An
     open case the rules cover. Raises ValidationError with GOV.UK messages."""
     _fields_check(ChasePolicy, fields, allowed=[name for name in POLICY_FIELDS if name != "service_area"])
     area_id = area.pk if area is not None else None
-    stored = ChasePolicy.objects.select_for_update().filter(service_area_id=area_id).first()
+    stored = ChasePolicy.objects.select_for_update().filter(service_area_id=area_id).order_by().first()
     policy = stored or ChasePolicy(service_area=area)
     before = snapshot(stored, POLICY_FIELDS) if stored else None
     for name, value in fields.items():

@@ -101,3 +101,30 @@ def case_in(world, case_make):
         return case
 
     return make
+
+
+@pytest.fixture
+def policy(world):
+    """The council's chasing rules for the chaser's tests: warn 2 working hours ahead, a working
+    day (8 hours) between ladder steps, holding updates 5 working days on, reminders after 3,
+    high-priority cases back to the team after 4 working hours of absence."""
+    from standards.models import ChasePolicy, Priority
+
+    values = {"warn_lead_hours": 2, "ladder": ["owner", "team_manager", "service_manager"],
+              "escalate_every_hours": 8, "update_after_days": 5, "remind_after_days": 3,
+              "away_handback_hours": 4, "handback_priority": Priority.HIGH}  # fmt: skip
+    ChasePolicy.objects.update_or_create(service_area=None, defaults=values)
+    return ChasePolicy.objects.get(service_area=None)
+
+
+@pytest.fixture
+def owned(world, response_standards, case_make, policy):
+    """A bulky waste request by email received at 10:00 on Tuesday 8 December 2026 (the "email"
+    standard: acknowledge within 4 working hours, reply within 5 working days), owned by officer A."""
+    import time_machine
+
+    from .chasing import RECEIVED
+
+    with time_machine.travel(RECEIVED, tick=False):
+        case = case_make()
+        return services.case_assign(case=case, owner=world.officer_a, by=world.team_manager)

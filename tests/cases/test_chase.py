@@ -6,7 +6,6 @@ a bulky waste request by email (the "email" standard: acknowledge within 4 worki
 within 5 working days), received at 10:00 on Tuesday 8 December 2026, routed to team A."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -16,38 +15,7 @@ from cases.models import Case, CaseEvent, ChaseKind, ChaseStep, EventKind, Statu
 from core.models import OutboundEmail
 from standards.models import ChasePolicy, Priority
 
-LONDON = ZoneInfo("Europe/London")
-
-
-def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 12, day, hour, minute, tzinfo=LONDON)
-
-
-RECEIVED = at(8, 10)
-
-
-@pytest.fixture
-def policy(world):
-    """The council's rules for these tests: warn 2 working hours ahead, a working day (8 hours)
-    between ladder steps, holding updates 5 working days on, reminders after 3."""
-    values = {"warn_lead_hours": 2, "ladder": ["owner", "team_manager", "service_manager"],
-              "escalate_every_hours": 8, "update_after_days": 5, "remind_after_days": 3,
-              "away_handback_hours": 4, "handback_priority": Priority.HIGH}  # fmt: skip
-    ChasePolicy.objects.update_or_create(service_area=None, defaults=values)
-    return ChasePolicy.objects.get(service_area=None)
-
-
-@pytest.fixture
-def owned(world, response_standards, case_make, policy):
-    """A case received at RECEIVED and assigned to officer A."""
-    with time_machine.travel(RECEIVED, tick=False):
-        case = case_make()
-        return services.case_assign(case=case, owner=world.officer_a, by=world.team_manager)
-
-
-def run(when: dt.datetime):
-    with time_machine.travel(when, tick=False):
-        return services.chase_run()
+from .chasing import RECEIVED, at, run
 
 
 def steps(case) -> list[tuple[str, int]]:
