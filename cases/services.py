@@ -1329,7 +1329,7 @@ def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEv
             f"We have not finished dealing with this yet: {_holding_reason(case)}. We now expect to reply by "
             f"{when}. You do not need to contact us for an update: we will write again if anything changes."
         )
-        template, data = "cases/emails/holding_update", {"expected_by": value_as_json(expected)}
+        data = {"expected_by": value_as_json(expected)}
     else:
         waiting = _pause_reason(case)
         text = (
@@ -1337,18 +1337,19 @@ def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEv
             + (f": {waiting.rstrip('.')}." if waiting else ".")
             + f" Please get in touch, quoting {case.reference}."
         )
-        template, data = "cases/emails/customer_reminder", {}
+        data = {}
     event = CaseEvent(
         case=case, kind=EventKind.PUBLIC_UPDATE, text=text, data={"chaser": step.kind, "emailed": emailed, **data}
     )
     if customer is not None and emailed:
         email_queue(
             to=customer.email,
-            template=template,
+            template="cases/emails/chaser_update",
             context={
                 "case": case,
                 "customer": customer,
                 "text": text,
+                "reminder": step.kind == ChaseKind.CUSTOMER_REMINDER,
                 "site_url": settings.SITE_URL,
                 "tracking_token": tracking_token_make(case.reference),
             },
@@ -1409,6 +1410,17 @@ def _chase_batch(chaser: ChaseContext, cases: list[Case], report: ChaseReport) -
     Case.objects.bulk_update(cases, ["chase_at", "expected_by"])
 
 
+def chase_due(*, now: datetime, batch_size: int = CHASE_BATCH):
+    """The run's one query: the next batch of open cases whose chase time has come, earliest
+    first, locked, skipping those another run (or an officer's save) holds. case_chase_idx."""
+    return (
+        Case.objects.filter(status__in=OPEN_STATUSES, chase_at__lte=now)
+        .select_related("team", "customer", "owner")
+        .order_by("chase_at", "id")
+        .select_for_update(of=("self",), skip_locked=True)[:batch_size]
+    )
+
+
 def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> ChaseReport:
     """The chaser: take every step now due on every open case whose `chase_at` has come (one
     indexed query per batch, cases locked with SKIP LOCKED so two runs share the work), then send
@@ -1422,12 +1434,7 @@ def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> 
     _chase_absent_owners_mark(chaser)
     while True:
         with transaction.atomic():
-            cases = list(
-                Case.objects.filter(status__in=OPEN_STATUSES, chase_at__lte=now)
-                .select_related("team", "customer", "owner")
-                .order_by("chase_at", "id")
-                .select_for_update(of=("self",), skip_locked=True)[:batch_size]
-            )
+            cases = list(chase_due(now=now, batch_size=batch_size))
             if cases:
                 _chase_batch(chaser, cases, report)
         report.cases += len(cases)

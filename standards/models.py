@@ -468,7 +468,7 @@ class ChasePolicy(models.Model):
     )
     ladder = ArrayField(
         models.CharField(max_length=20, choices=LadderRung.choices),
-        default=ladder_default,
+        default=list,
         help_text="Who is told when a due time is missed, one step at a time.",
     )
     escalate_every_hours = models.PositiveSmallIntegerField(

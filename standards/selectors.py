@@ -40,6 +40,7 @@ from .models import (
     Target,
     TimeUnit,
     Weekday,
+    ladder_default,
 )
 
 # --- Calendars ------------------------------------------------------------------------------------
@@ -648,7 +649,7 @@ def chase_policies() -> ChasePolicies:
             council = policy
         else:
             areas[policy.service_area_id] = policy
-    return ChasePolicies(council=council or ChasePolicy(), areas=areas)
+    return ChasePolicies(council=council or ChasePolicy(ladder=ladder_default()), areas=areas)
 
 
 CHASE_EDIT_PERMISSION = "standards.change_chase_policy"

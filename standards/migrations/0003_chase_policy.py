@@ -5,8 +5,6 @@ import django.db.models.deletion
 import django.db.models.lookups
 from django.db import migrations, models
 
-import standards.models
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -36,7 +34,7 @@ class Migration(migrations.Migration):
                             ],
                             max_length=20,
                         ),
-                        default=standards.models.ladder_default,
+                        default=list,
                         help_text="Who is told when a due time is missed, one step at a time.",
                         size=None,
                     ),

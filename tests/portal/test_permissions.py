@@ -67,6 +67,8 @@ A_CALENDAR = {"pk": ("standards", "calendar_a", "pk")}
 B_CALENDAR = {"pk": ("standards", "calendar_b", "pk")}
 B_STANDARD = {"pk": ("standards", "standard_b", "pk")}
 TARGET = {"pk": ("standards", "target", "pk")}
+AREA_A = {"area_pk": ("directory", "waste", "pk")}
+AREA_B = {"area_pk": ("directory", "housing", "pk")}
 
 CASE_WORKERS = {"officer_a", "officer_b", "team_manager", "service_manager", "administrator"}
 CASE_RAISERS = {*CASE_WORKERS, "adviser"}
@@ -169,6 +171,21 @@ STAFF_ROWS = [
     Row("standards:target-update", get=only({"administrator"}), post=only({"administrator"}), kwargs=TARGET),
     # Service managers may read the standards' history, but targets are council-wide.
     Row("standards:target-history", get=only({"administrator"}, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=TARGET),
+    # The chasing rules: the service manager edits area B's (housing); the council's and area A's
+    # are a 404 to them. Area B follows the council's rules, so there is nothing to reset (302).
+    Row("standards:chase-index", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED),
+    Row("standards:chase-edit-council", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE),
+        post=only(STANDARDS_EDITORS, **OUT_OF_SCOPE)),
+    Row("standards:chase-history-council", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE), post=NOT_ALLOWED),
+    Row("standards:chase-edit", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS), kwargs=AREA_B),
+    Row("standards:chase-edit", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE),
+        post=only(STANDARDS_EDITORS, **OUT_OF_SCOPE), kwargs=AREA_A),
+    Row("standards:chase-reset", get=only(STANDARDS_EDITORS, 302), post=only(STANDARDS_EDITORS, 302), kwargs=AREA_B),
+    Row("standards:chase-history", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED, kwargs=AREA_B),
+    # The dry run of the council's rules (no ?area=): administrators only.
+    Row("cases:chase-preview", get=only(STANDARDS_EDITORS, **OUT_OF_SCOPE), post=NOT_ALLOWED),
+    # A resident to phone that is nobody's: 404 to whoever may work cases.
+    Row("cases:chase-called", get=NOT_ALLOWED, post=only(CASE_WORKERS, 404), kwargs={"pk": 99999}),
     # Cases (cases/selectors.py has the scopes). The world below adds case A (team A), a ward
     # enquiry by the councillor, a customer and a rule routing to team A. Empty POSTs to form pages
     # show the form's errors (200); buttons redirect with a message (302).
