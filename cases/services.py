@@ -22,7 +22,7 @@ from django_fsm import TransitionNotAllowed
 from core.changes import field_changes, snapshot, value_as_json
 from core.dates import govuk_date, govuk_datetime, govuk_time
 from core.db import constraint_name, save_checked
-from core.services import email_queue
+from core.services import email_queue, emails_queue
 from directory.models import Absence, Officer, Team
 from standards import selectors as standards
 from standards import worktime
@@ -1313,9 +1313,10 @@ def _pause_reason(case: Case) -> str:
     return event.text if event else ""
 
 
-def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEvent:
+def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step, outbox: list[dict]) -> CaseEvent:
     """A holding update (with a new expected date) or a reminder: on the tracking page as an update
-    to the customer, and emailed when there is an address (else the owner phones)."""
+    to the customer, and emailed when there is an address (added to `outbox`; else the owner
+    phones)."""
     customer = case.customer
     emailed = customer is not None and bool(customer.email)
     if step.kind == ChaseKind.HOLDING_UPDATE:
@@ -1342,19 +1343,16 @@ def _resident_step(chaser: ChaseContext, case: Case, step: chase.Step) -> CaseEv
         case=case, kind=EventKind.PUBLIC_UPDATE, text=text, data={"chaser": step.kind, "emailed": emailed, **data}
     )
     if customer is not None and emailed:
-        email_queue(
-            to=customer.email,
-            template="cases/emails/chaser_update",
-            context={
-                "case": case,
-                "customer": customer,
-                "text": text,
+        outbox.append({
+            "to": customer.email,
+            "template": "cases/emails/chaser_update",
+            "context": {
+                "case": case, "customer": customer, "text": text,
                 "reminder": step.kind == ChaseKind.CUSTOMER_REMINDER,
-                "site_url": settings.SITE_URL,
-                "tracking_token": tracking_token_make(case.reference),
+                "site_url": settings.SITE_URL, "tracking_token": tracking_token_make(case.reference),
             },
-            purpose=step.kind,
-        )
+            "purpose": step.kind,
+        })  # fmt: skip
     return event
 
 
@@ -1379,11 +1377,12 @@ def _chase_batch(chaser: ChaseContext, cases: list[Case], report: ChaseReport) -
     row_values = {key: _chase_row(chaser, case, step) for key, (case, step) in rows.items()}
     inserted = _chase_steps_insert(list(row_values.values()))
     events: list[CaseEvent] = []
+    outbox: list[dict] = []
     for key in sorted(inserted, key=lambda k: (k[0], k[2], k[3])):
         case, step = rows[key]
         report.steps[step.kind] += 1
         if step.kind in _RESIDENT_KINDS:
-            events.append(_resident_step(chaser, case, step))
+            events.append(_resident_step(chaser, case, step, outbox))
             if case.expected_by is not None and (case.chase_at is None or case.expected_by < case.chase_at):
                 case.chase_at = case.expected_by
         elif step.kind == ChaseKind.HANDED_BACK:
@@ -1407,7 +1406,21 @@ def _chase_batch(chaser: ChaseContext, cases: list[Case], report: ChaseReport) -
     for event in events:
         event.at = chaser.now
     CaseEvent.objects.bulk_create(events)
-    Case.objects.bulk_update(cases, ["chase_at", "expected_by"])
+    emails_queue(messages=outbox)
+    _chase_times_save(cases)
+
+
+def _chase_times_save(cases: list[Case]) -> None:
+    """Each case's next chase time and expected date, in one UPDATE ... FROM (VALUES ...): the
+    CASE WHEN that bulk_update writes costs a second for 500 rows."""
+    table = Case._meta.db_table
+    values = ", ".join(["(%s, %s::timestamptz, %s::timestamptz)"] * len(cases))
+    sql = (
+        f"UPDATE {table} SET chase_at = v.chase_at, expected_by = v.expected_by"  # noqa: S608
+        f" FROM (VALUES {values}) AS v (id, chase_at, expected_by) WHERE {table}.id = v.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for case in cases for value in (case.id, case.chase_at, case.expected_by)])
 
 
 def chase_due(*, now: datetime, batch_size: int = CHASE_BATCH):
@@ -1492,12 +1505,13 @@ def chase_digests_send(*, now: datetime | None = None) -> int:
                 for user_id in step.recipient_ids:
                     by_user.setdefault(user_id, []).append(step)
             users = get_user_model().objects.filter(id__in=by_user, is_active=True).exclude(email="")
+            digests = []
             for user in users:
                 items = by_user[user.id]
-                email_queue(
-                    to=user.email,
-                    template="cases/emails/chase_digest",
-                    context={
+                digests.append({
+                    "to": user.email,
+                    "template": "cases/emails/chase_digest",
+                    "context": {
                         "user": user,
                         "warnings": [s for s in items if s.kind in WARN_KINDS],
                         "escalations": [s for s in items if s.kind in ESCALATE_KINDS],
@@ -1506,9 +1520,9 @@ def chase_digests_send(*, now: datetime | None = None) -> int:
                         "count": len(items),
                         "site_url": settings.SITE_URL,
                     },
-                    purpose="chase_digest",
-                )
-                sent += 1
+                    "purpose": "chase_digest",
+                })  # fmt: skip
+            sent += len(emails_queue(messages=digests))
             ChaseStep.objects.filter(id__in=[step.id for step in steps]).update(notified_at=now)
         if len(steps) < DIGEST_BATCH:
             return sent

@@ -26,11 +26,7 @@ def _enqueue_send(email_id: int) -> None:
         logger.warning("Broker unavailable; email %s stays pending for the sweep", email_id, exc_info=True)
 
 
-def email_queue(*, to: str, template: str, context: dict, purpose: str = "") -> OutboundEmail:
-    """Render `templates/<template>/subject.txt`, `body.txt` and `body.html` and keep the
-    email in the outbox; the worker is asked to send it once the surrounding transaction
-    commits. Never raises because Redis is down. `purpose` names the kind of email where a
-    limit counts them (contacts.selectors.acknowledgements_sent)."""
+def _email_render(*, to: str, template: str, context: dict, purpose: str) -> OutboundEmail:
     subject = " ".join(render_to_string(f"{template}/subject.txt", context).split())
     email = OutboundEmail(
         to=to,
@@ -41,9 +37,38 @@ def email_queue(*, to: str, template: str, context: dict, purpose: str = "") -> 
     )
     # Its one check constraint is about sent emails; a new one is pending (no query to check it).
     email.full_clean(validate_constraints=False)
+    return email
+
+
+def email_queue(*, to: str, template: str, context: dict, purpose: str = "") -> OutboundEmail:
+    """Render `templates/<template>/subject.txt`, `body.txt` and `body.html` and keep the
+    email in the outbox; the worker is asked to send it once the surrounding transaction
+    commits. Never raises because Redis is down. `purpose` names the kind of email where a
+    limit counts them (contacts.selectors.acknowledgements_sent)."""
+    email = _email_render(to=to, template=template, context=context, purpose=purpose)
     email.save()
     transaction.on_commit(lambda: _enqueue_send(email.id))
     return email
+
+
+def emails_queue(*, messages: list[dict]) -> list[OutboundEmail]:
+    """email_queue for many emails at once (each a dict of its arguments): one INSERT, and one
+    task after commit that sends them all (core.tasks.email_send_batch), so a run of the chaser
+    costs one broker message, not one an email."""
+    emails = OutboundEmail.objects.bulk_create([_email_render(**{"purpose": "", **message}) for message in messages])
+    ids = [email.id for email in emails]
+    if ids:
+        transaction.on_commit(lambda: _enqueue_batch(ids))
+    return emails
+
+
+def _enqueue_batch(email_ids: list[int]) -> None:
+    from .tasks import email_send_batch
+
+    try:
+        email_send_batch.delay(email_ids)
+    except Exception:
+        logger.warning("Broker unavailable; %d emails stay pending for the sweep", len(email_ids), exc_info=True)
 
 
 def email_deliver(*, email_id: int) -> OutboundEmail | None:

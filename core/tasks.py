@@ -24,6 +24,13 @@ def email_send(email_id: int) -> None:
 
 
 @shared_task(base=IdempotentTask)
+def email_send_batch(email_ids: list[int]) -> None:
+    # The same at-most-once send, one email after another (core.services.emails_queue).
+    for email_id in email_ids:
+        services.email_deliver(email_id=email_id)
+
+
+@shared_task(base=IdempotentTask)
 def email_flush_pending() -> int:
     return services.email_flush_pending()
 
