@@ -61,8 +61,9 @@ def _warn_at(calendar, policy: ChasePolicy, start: datetime, due: datetime) -> t
     lead = timedelta(hours=policy.warn_lead_hours)
     span = worktime.working_time_between(calendar, start, due)
     if span <= lead:
-        # A lead longer than the standard would warn on receipt, or before it: halfway instead.
-        return worktime.add_working_hours(calendar, start, span / 2), HALFWAY_NOTE
+        # A lead longer than the standard would warn on receipt, or before it: halfway instead
+        # (on receipt when the due time is before the clock start, as a hand-edited row may be).
+        return worktime.add_working_hours(calendar, start, max(span, timedelta(0)) / 2), HALFWAY_NOTE
     return worktime.subtract_working_hours(calendar, due, lead), ""
 
 
