@@ -1436,6 +1436,11 @@ def chase_due(*, now: datetime, batch_size: int = CHASE_BATCH):
     )
 
 
+# Session-level (released when a killed worker's connection closes), unlike the transaction-level
+# locks above: it spans a run's many transactions.
+_CHASE_LOCK = "cases.chase"
+
+
 def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> ChaseReport:
     """The chaser: take every step now due on every open case whose `chase_at` has come (one
     indexed query per batch, cases locked with SKIP LOCKED so two runs share the work), then send
@@ -1446,16 +1451,29 @@ def chase_run(*, now: datetime | None = None, batch_size: int = CHASE_BATCH) -> 
     now = now or timezone.now()
     chaser = ChaseContext(now)
     report = ChaseReport()
-    _chase_absent_owners_mark(chaser)
-    while True:
-        with transaction.atomic():
-            cases = list(chase_due(now=now, batch_size=batch_size))
-            if cases:
-                _chase_batch(chaser, cases, report)
-        report.cases += len(cases)
-        if len(cases) < batch_size:
-            break
-    report.digests = chase_digests_send(now=now)
+    with connection.cursor() as cursor:
+        # Shared while taking steps: runs share the work, and the digests wait for the last of them.
+        cursor.execute("SELECT pg_advisory_lock_shared(hashtext(%s))", [_CHASE_LOCK])
+        try:
+            _chase_absent_owners_mark(chaser)
+            while True:
+                with transaction.atomic():
+                    cases = list(chase_due(now=now, batch_size=batch_size))
+                    if cases:
+                        _chase_batch(chaser, cases, report)
+                report.cases += len(cases)
+                if len(cases) < batch_size:
+                    break
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock_shared(hashtext(%s))", [_CHASE_LOCK])
+        # Exclusive for the digests, tried not waited for: a run still taking steps will send them,
+        # so two runs at once send each person one digest, not one each.
+        cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [_CHASE_LOCK])
+        if cursor.fetchone()[0]:
+            try:
+                report.digests = chase_digests_send(now=now)
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [_CHASE_LOCK])
     if report.failed:
         logger.warning("Chaser: %d cases had no plan: %s", len(report.failed), ", ".join(report.failed[:20]))
     return report
