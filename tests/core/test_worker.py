@@ -74,22 +74,13 @@ def test_health_reports_everything_up_with_a_worker(worker, client):
 def test_queueing_never_fails_when_redis_is_down(transactional_db, settings, tmp_path):
     """Another process, whose broker is unreachable, queues an email: its transaction commits,
     and the email waits in the outbox for the sweep."""
-    import os
     import subprocess
     import sys
-    from pathlib import Path
 
-    from django.db import connection
+    from ..processes import ROOT, environment
 
-    db = connection.settings_dict
-    host = db["HOST"] or "localhost"
     # The same (test) database, but a Redis socket nothing listens on.
-    database_url = (
-        f"postgres://{db['USER']}@/{db['NAME']}?host={host}"
-        if host.startswith("/")
-        else f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": f"redis+socket://{tmp_path}/nothing.sock"}
+    env = environment(REDIS_URL=f"redis+socket://{tmp_path}/nothing.sock")
     script = (
         "import django; django.setup()\n"
         "from django.db import transaction\n"
@@ -102,7 +93,7 @@ def test_queueing_never_fails_when_redis_is_down(transactional_db, settings, tmp
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
