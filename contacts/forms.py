@@ -796,9 +796,24 @@ class ContactFilterForm(LayoutForm):
     started_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
     started_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
     avoidable = forms.BooleanField(label="Only avoidable contacts (the customer was chasing progress)", required=False)
+    team = forms.TypedChoiceField(
+        label="Adviser's team", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )  # fmt: skip
+    area = forms.TypedChoiceField(
+        label="Service (of the topic)", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a service from the list"},
+    )  # fmt: skip
+    partner = forms.TypedChoiceField(
+        label="Signposted to", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a partner from the list"},
+    )  # fmt: skip
+    logged = forms.BooleanField(label="Only contacts advisers logged (not online forms)", required=False)
 
-    def __init__(self, *args, advisers: list, **kwargs):
+    def __init__(self, *args, advisers: list, choices: dict[str, list[tuple[int, str]]], **kwargs):
         super().__init__(*args, **kwargs)
+        for name, blank in (("team", "Any team"), ("area", "Any service"), ("partner", "Any partner")):
+            self.fields[name].choices = [("", blank), *[(str(pk), label) for pk, label in choices[name]]]  # type: ignore[attr-defined]
         if advisers:
             self.fields["adviser"].choices = [  # type: ignore[attr-defined]
                 ("", "Any adviser"),
@@ -812,8 +827,12 @@ class ContactFilterForm(LayoutForm):
             *([Field.select("adviser")] if "adviser" in self.fields else []),
             Field.select("channel"),
             Field.select("outcome"),
+            Field.select("team"),
+            Field.select("area"),
+            Field.select("partner"),
             Fieldset(Field("started_from"), Field("started_to"), legend="Started", legend_size=Size.SMALL),
             Field.checkbox("avoidable", small=True),
+            Field.checkbox("logged", small=True),
         )
 
     def clean(self):
@@ -835,6 +854,10 @@ class ContactFilterForm(LayoutForm):
             started_from=local_datetime(first, dt.time()) if first else None,
             started_before=local_datetime(last + dt.timedelta(days=1), dt.time()) if last else None,
             avoidable=bool(data.get("avoidable")),
+            team_id=data.get("team"),
+            area_id=data.get("area"),
+            partner_id=data.get("partner"),
+            logged=bool(data.get("logged")),
         )
 
 

@@ -14,7 +14,7 @@ from cases import selectors as cases_selectors
 from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.models import OutboundEmail
-from directory.models import Officer, Partner, Topic
+from directory.models import Officer, Partner, ServiceArea, Team, Topic
 from directory.selectors import AwayNotice, editor_area_ids, team_away_today
 from standards.models import CaseType, Channel
 from standards.selectors import NoStandard, calendar_for_team, due_times, standard_for, working_calendar
@@ -326,6 +326,22 @@ class ContactFilters:
     started_from: datetime | None = None
     started_before: datetime | None = None
     avoidable: bool = False
+    # The dashboard's drill-downs: the adviser's team, the topic's service area, the partner, and
+    # only what advisers logged (not online forms).
+    team_id: int | None = None
+    area_id: int | None = None
+    partner_id: int | None = None
+    logged: bool = False
+
+
+def contact_filter_choices() -> dict[str, list[tuple[int, str]]]:
+    """The teams, service areas and partners the contacts list may be filtered by (the
+    directory's names, public already; the list itself stays within visible_to). Three queries."""
+    return {
+        "team": list(Team.objects.order_by("name").values_list("pk", "name")),
+        "area": list(ServiceArea.objects.order_by("name").values_list("pk", "name")),
+        "partner": list(Partner.objects.order_by("name").values_list("pk", "name")),
+    }
 
 
 def contact_advisers_for_user(user) -> list:
@@ -371,6 +387,14 @@ def contacts_for_user(*, user, filters: ContactFilters) -> QuerySet[Contact]:
         contacts = contacts.filter(started_at__lt=filters.started_before)
     if filters.avoidable:
         contacts = contacts.filter(is_avoidable=True)
+    if filters.team_id is not None:
+        contacts = contacts.filter(adviser__officer__team_id=filters.team_id)
+    if filters.area_id is not None:
+        contacts = contacts.filter(topic__service_area_id=filters.area_id)
+    if filters.partner_id is not None:
+        contacts = contacts.filter(partner_id=filters.partner_id)
+    if filters.logged:
+        contacts = contacts.logged()
     return (
         contacts.select_related("adviser", "customer", "topic", "case")
         .annotate(case_visible=_case_visible(user))

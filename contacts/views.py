@@ -1095,7 +1095,11 @@ def contact_list(request):
     """The contacts the user may see, newest first, a page at a time, with their filters (a
     filter in error is shown on its field and left out)."""
     # Always bound: no filters is a valid, empty filter form.
-    form = forms.ContactFilterForm(request.GET, advisers=selectors.contact_advisers_for_user(request.user))
+    form = forms.ContactFilterForm(
+        request.GET,
+        advisers=selectors.contact_advisers_for_user(request.user),
+        choices=selectors.contact_filter_choices(),
+    )
     form.is_valid()
     contacts = selectors.contacts_for_user(user=request.user, filters=form.filters())
     context = _page(request, contacts, selectors.CONTACTS_PAGE_SIZE)

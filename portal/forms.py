@@ -1,12 +1,17 @@
+import datetime as dt
+
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from core.forms import GovukFormMixin
+from core.forms import GovukFormMixin, LayoutForm, optional_choice_field
 from core.services import email_queue
+from standards.forms import DateField
+from standards.models import Channel
 
 from .preferences import COLOUR_CHOICES, TEXT_SIZE_CHOICES
+from .selectors import DASHBOARD_MAX_DAYS, DashboardFilters, DashboardScope, Period, period_default
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -85,4 +90,77 @@ class StaffSetPasswordForm(GovukFormMixin, SetPasswordForm):
         self.helper.form_tag = False  # the template writes the <form>
         self.helper.layout = Layout(
             Field("new_password1"), Field("new_password2"), Button.primary("save", "Save password")
+        )
+
+
+class DashboardForm(LayoutForm):
+    """The dashboard's filters, read from the query string: the period (this month so far when
+    no day is given), a service area and team of the viewer's scope, a channel. A filter in error
+    is shown on its field and the dashboard keeps the defaults for it."""
+
+    submit_label = "Show the figures"
+
+    first = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
+    last = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
+    area = forms.TypedChoiceField(
+        label="Service area", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a service area from the list"},
+    )  # fmt: skip
+    team = forms.TypedChoiceField(
+        label="Team", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )  # fmt: skip
+    channel = optional_choice_field("Channel", Channel.choices, what="channel")
+
+    def __init__(self, *args, scope: DashboardScope, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = scope
+        self.today = today
+        self.fields["area"].choices = [  # type: ignore[attr-defined]
+            ("", "Every service area" if scope.area_ids is None else "All of mine"),
+            *[(str(area.pk), area.name) for area in scope.areas],
+        ]
+        self.fields["team"].choices = [  # type: ignore[attr-defined]
+            ("", "Every team" if scope.team_ids is None else "All of mine"),
+            *[(str(team.pk), f"{team.name} ({team.service_area.name})") for team in scope.teams],
+        ]
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(Field("first"), Field("last"), legend="Period", legend_size=Size.SMALL),
+            Field.select("area"),
+            Field.select("team"),
+            Field.select("channel"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first"), data.get("last")
+        if first and last and last < first:
+            self.add_error("last", "The last day must be the same as or after the first day")
+        elif first and (last or self.today) < first:
+            self.add_error("first", "The first day must be today or in the past")
+        elif first and ((last or self.today) - first).days + 1 > DASHBOARD_MAX_DAYS:
+            self.add_error("last", f"The period must be at most {DASHBOARD_MAX_DAYS // 366} years long")
+        return data
+
+    def filters(self) -> DashboardFilters:
+        """The filters that were valid (call after is_valid()). No first day: this month so far,
+        or the month of the last day given; no last day: today."""
+        data = self.cleaned_data if self.is_bound else {}
+        first, last = data.get("first"), data.get("last")
+        if "first" in self.errors or "last" in self.errors:
+            first = last = None
+        period = Period(first, last or max(first, self.today)) if first else None
+        if period is None:
+            period = period_default(last) if last else period_default(self.today)
+            if last:
+                period = Period(last.replace(day=1), last)
+        areas = {area.pk: area for area in self.scope.areas}
+        teams = {team.pk: team for team in self.scope.teams}
+        return DashboardFilters(
+            period=period,
+            area=areas.get(data.get("area")) if data.get("area") else None,
+            team=teams.get(data.get("team")) if data.get("team") else None,
+            channel=data.get("channel", ""),
         )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accessibility/settings/", views.accessibility_settings, name="accessibility-settings"),
     path("health/", views.health, name="health"),
     path("staff/", views.staff_home, name="staff-home"),
+    path("staff/dashboard/", views.dashboard, name="dashboard"),
     path("staff/sign-in/", views.SignInView.as_view(), name="login"),
     path("staff/sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/password-reset/", views.PasswordResetView.as_view(), name="password-reset"),

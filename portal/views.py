@@ -5,9 +5,10 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -15,6 +16,8 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
 from core.access import staff_permission_required
+from core.csv_cells import csv_writer
+from standards.models import Channel
 
 from . import forms, selectors
 from .preferences import Preferences
@@ -135,3 +138,46 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = forms.StaffSetPasswordForm
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("portal:password-reset-complete")
+
+
+VIEW_DASHBOARDS = "portal.view_dashboards"
+
+
+@require_safe
+@staff_permission_required(VIEW_DASHBOARDS)
+def dashboard(request):
+    """The managers' dashboard for the viewer's scope, under the filters in the query string;
+    `?table=<slug>` downloads one of its tables as CSV. A service area or team outside the
+    viewer's scope is 404, as if it did not exist."""
+    scope = selectors.dashboard_scope(request.user)
+    for name, allowed in (("area", scope.areas), ("team", scope.teams)):
+        raw = request.GET.get(name, "").strip()
+        if raw.isdigit() and int(raw) not in {item.pk for item in allowed}:
+            raise Http404(f"No such {name}")
+    form = forms.DashboardForm(request.GET, scope=scope, today=timezone.localdate())
+    form.is_valid()
+    board = selectors.dashboard_get(user=request.user, scope=scope, filters=form.filters())
+    slug = request.GET.get("table")
+    if slug is not None:
+        table = board.table(slug)
+        if table is None:
+            raise Http404("No such table")
+        return _table_csv(table, board.filters.period)
+    query = request.GET.copy()
+    query.pop("table", None)
+    return render(request, "portal/dashboard.html", {
+        "form": form, "board": board, "query": query.urlencode(),
+        "channel_label": dict(Channel.choices).get(board.filters.channel, ""),
+        "filtered": any(value for key, value in request.GET.items()),
+    })  # fmt: skip
+
+
+def _table_csv(table: selectors.Table, period: selectors.Period) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"{table.slug}-{period.first:%Y-%m-%d}-to-{period.last:%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    writer = csv_writer(response, fieldnames=table.headers)
+    writer.writeheader()
+    for row in table.rows:
+        writer.writerow({header: cell.value for header, cell in zip(table.headers, row, strict=True)})
+    return response

@@ -283,9 +283,10 @@ def test_the_list_costs_the_same_queries_for_one_contact_as_for_a_full_page(
             case = log_contact(world.officer_a, customer=customer, outcome=Outcome.CASE_RAISED, new_case=new_case).case
             log_contact(world.officer_a, customer=customer, outcome=Outcome.EXISTING_CASE, case=case, chasing=True)
         # The session, the user, their permissions (two: their own and their groups'), the
-        # advisers for the filter, the count, and the page of contacts with their adviser,
-        # customer, topic and case (and whether the case may be opened, a subquery).
-        with django_assert_num_queries(7):
+        # advisers for the filter, the teams, areas and partners for theirs, the count, and the
+        # page of contacts with their adviser, customer, topic and case (and whether the case
+        # may be opened, a subquery).
+        with django_assert_num_queries(10):
             response = client.get(LIST, {"channel": Channel.PHONE, "avoidable": ""})
         assert len(response.context["page"].object_list) == min(count, 25)
 
