@@ -750,15 +750,23 @@ def _survey_label(by: str, key, area_name: str | None) -> str:
     return str(choices(key).label)
 
 
-def survey_results(*, since: datetime | None = None, until: datetime | None = None, by: str) -> SurveyResults:
+def survey_results(
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    by: str,
+    invitations: QuerySet[SurveyInvitation] | None = None,
+) -> SurveyResults:
     """The survey results of the invitations sent from `since` until before `until`, grouped `by`
     "channel", "service_area" or "customer_type" (what was copied on each invitation when it was
     sent), in the order of their labels, and in total. An answer counts with its invitation,
     whenever it came, so the response rate is of those invited in the period. One query: sums
-    rather than averages, so the total's average is exact."""
+    rather than averages, so the total's average is exact. `invitations`: only these (a
+    dashboard's scope); every invitation when not given."""
     if by not in SURVEY_GROUPINGS:
         raise ValueError(f"Group survey results by one of {sorted(SURVEY_GROUPINGS)}, not {by!r}")
-    invitations = SurveyInvitation.objects.all()
+    if invitations is None:
+        invitations = SurveyInvitation.objects.all()
     if since is not None:
         invitations = invitations.filter(sent_at__gte=since)
     if until is not None:

@@ -19,10 +19,12 @@ from django.db.models import (
     CharField,
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     Func,
     Max,
+    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -31,7 +33,16 @@ from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trim, Tru
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import OPEN_STATUSES, CaseEvent, CaseQuerySet, ChaseStep, EventKind
+from cases.models import (
+    OPEN_STATUSES,
+    CaseEvent,
+    CaseQuerySet,
+    ChaseStep,
+    ComplaintOutcome,
+    ComplaintStage,
+    EventKind,
+    RootCause,
+)
 from cases.selectors import cases_visible_to
 from cases.services import ESCALATE_KINDS
 from contacts.models import (
@@ -42,7 +53,9 @@ from contacts.models import (
     ContactQuerySet,
     Outcome,
     ReceptionVisit,
+    SurveyInvitation,
 )
+from contacts.selectors import SurveyResult, survey_results
 from directory.models import Officer, ServiceArea, Team
 from standards.models import CaseType, Channel, Target
 
@@ -871,6 +884,188 @@ def handoffs_section(*, user, scope: DashboardScope, filters: DashboardFilters) 
     )
 
 
+SATISFACTION_DEFINITION = (
+    "Satisfaction: the answers to the survey sent after a resolved case or contact, for the invitations "
+    "sent in the period, whenever they were answered. Satisfied means 4 or 5 on the scale of 1 to 5; "
+    "resolved means the customer said yes to \u201cwas it resolved?\u201d. Shares are of the answers, and "
+    "each sits beside the number invited and the response rate, because a share of few answers says little "
+    "and the people who did not answer are not counted in it. Customer type, channel and service are as "
+    "they were when the survey was sent."
+)
+
+
+def dashboard_surveys(user, scope: DashboardScope, filters: DashboardFilters) -> QuerySet[SurveyInvitation]:
+    """The survey invitations a dashboard counts: every one for the whole council; those about
+    the scope's areas; for a team scope, those about its cases or its advisers' contacts."""
+    invitations = SurveyInvitation.objects.all()
+
+    def of_teams(team_ids) -> Q:
+        return Q(case__team_id__in=team_ids) | Q(contact__adviser__officer__team_id__in=team_ids)
+
+    if scope.area_ids is not None:
+        if user.has_perm(VIEW_AREA_CONTACTS):
+            invitations = invitations.filter(service_area_id__in=scope.area_ids)
+        else:
+            invitations = invitations.filter(of_teams(scope.team_ids or []))
+    if filters.area is not None:
+        invitations = invitations.filter(service_area=filters.area)
+    if filters.team is not None:
+        invitations = invitations.filter(of_teams([filters.team.pk]))
+    if filters.channel:
+        invitations = invitations.filter(channel=filters.channel)
+    return invitations.order_by()
+
+
+def _survey_row(result: SurveyResult) -> list[Cell]:
+    def share(value: float | None) -> Cell:
+        return Cell("", "No answers") if value is None else Cell(round(100 * value, 1), f"{100 * value:.1f}%")
+
+    return [
+        Cell(result.label),
+        Cell(result.invitations),
+        Cell(result.answers),
+        Cell("", "No invitations") if result.response_rate is None else share(result.response_rate),
+        Cell("", "No answers") if result.average is None else Cell(round(result.average, 2), f"{result.average:.2f}"),
+        share(result.satisfied_share),
+        share(result.resolved_share),
+    ]
+
+
+def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+    period = filters.period
+    invitations = dashboard_surveys(user, scope, filters)
+    headers = ["Invited", "Answered", "Response rate", "Average score (1 to 5)", "Satisfied", "Said it was resolved"]
+    tables = []
+    total = None
+    for by, title in (("customer_type", "Customer type"), ("channel", "Channel"), ("service_area", "Service")):
+        results = survey_results(since=period.start, until=period.end, by=by, invitations=invitations)
+        total = results.total
+        tables.append(
+            Table(
+                f"satisfaction-{by.replace('_', '-')}",
+                f"Satisfaction by {title.lower()}, {period.label}",
+                [title, *headers],
+                [_survey_row(result) for result in results.rows],
+            )
+        )
+    assert total is not None
+    target = _targets(Target.Metric.SATISFACTION, [Period(period.last, period.last)])[period.last]
+    satisfied = _survey_row(total)
+    return Section(
+        "satisfaction",
+        "Satisfaction",
+        SATISFACTION_DEFINITION,
+        [
+            (period.label, f"{satisfied[5].text} satisfied, of {total.answers:,} answers"),
+            ("Response rate", f"{satisfied[3].text} of {total.invitations:,} invited"),
+            ("Target", _target_text(target)),
+        ],
+        tables,
+    )
+
+
+COMPLAINTS_DEFINITION = (
+    "Complaints: the stages of complaints begun in the period, by stage and service. Upheld counts complaints "
+    "upheld or partly upheld, as a share of those decided. The stage 2 escalation rate is the share of the "
+    "period's stage 1 complaints that have gone on to stage 2 so far. Root causes and actions are those of the "
+    "stages decided in the period. Compliments are the compliment cases received, by the team holding them."
+)
+UPHELD = [ComplaintOutcome.UPHELD, ComplaintOutcome.PARTLY_UPHELD]
+ACTIONS_SHOWN = 20
+
+
+def complaints_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+    period = filters.period
+    cases = dashboard_cases(user, scope, filters)
+    stages = ComplaintStage.objects.filter(case__in=cases)
+    begun = _in(stages, "started_at", period)
+    counts = {
+        "total": Count("id"),
+        "decided": Count("id", filter=Q(decided_at__isnull=False)),
+        "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD)),
+    }
+    grouped = (
+        begun.values("stage", "case__service_area__name")
+        .annotate(**counts)
+        .order_by("stage", "case__service_area__name")
+    )
+    stage_rows = [
+        [
+            Cell(f"Stage {row['stage']}: {row['case__service_area__name'] or 'No service recorded'}"),
+            Cell(row["total"]),
+            Cell(row["decided"]),
+            Cell(row["upheld"]),
+            _percent(row["upheld"], row["decided"]),
+        ]
+        for row in grouped
+    ]
+    first = begun.filter(stage=1).aggregate(
+        total=Count("id"),
+        escalated=Count("id", filter=Q(Exists(ComplaintStage.objects.filter(case=OuterRef("case"), stage=2)))),
+    )
+    decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
+    causes = decided.values("root_cause").annotate(total=Count("id"), upheld=Count("id", filter=Q(outcome__in=UPHELD)))
+    cause_names = dict(RootCause.choices)
+    cause_rows = sorted(
+        ([Cell(cause_names.get(row["root_cause"], row["root_cause"])), Cell(row["total"]), Cell(row["upheld"])]
+         for row in causes),
+        key=lambda row: (-row[1].value, row[0].value),
+    )  # fmt: skip
+    actions = decided.select_related("case").order_by("-decided_at")[:ACTIONS_SHOWN]
+    action_rows = [
+        [
+            Cell(stage.case.reference, href=reverse("cases:case-detail", kwargs={"reference": stage.case.reference})),
+            Cell(stage.get_root_cause_display()),
+            Cell(stage.get_outcome_display()),
+            Cell(stage.action_taken),
+        ]
+        for stage in actions
+    ]
+    compliments = (
+        _in(cases.filter(case_type=CaseType.COMPLIMENT), "received_at", period)
+        .values("team__name")
+        .annotate(total=Count("id"))
+        .order_by("-total", "team__name")
+    )
+    compliment_rows = [[Cell(row["team__name"] or "Not yet routed"), Cell(row["total"])] for row in compliments]
+    all_stages = begun.aggregate(**counts)
+    return Section(
+        "complaints",
+        "Complaints and learning",
+        COMPLAINTS_DEFINITION,
+        [
+            (period.label, f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} decided"),
+            ("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),
+            (
+                "Stage 2 escalation rate",
+                f"{_percent(first['escalated'], first['total']).text} of {first['total']:,} stage 1 complaints",
+            ),
+            ("Compliments", f"{sum(row[1].value for row in compliment_rows):,}"),
+        ],
+        [
+            Table(
+                "complaints-stage",
+                f"Complaints by stage and service, {period.label}",
+                ["Stage and service", "Begun", "Decided", "Upheld", "Share upheld"],
+                stage_rows,
+            ),
+            Table(
+                "complaints-cause",
+                f"Root causes of the complaints decided, {period.label}",
+                ["Root cause", "Decided", "Upheld"],
+                cause_rows,
+            ),
+            Table(
+                "complaints-actions",
+                f"Actions taken, the latest {ACTIONS_SHOWN} decided, {period.label}",
+                ["Case", "Root cause", "Outcome", "Action taken"],
+                action_rows,
+            ),
+            Table("compliments-team", f"Compliments by team, {period.label}", ["Team", "Compliments"], compliment_rows),
+        ],
+    )
+
+
 @dataclass
 class Dashboard:
     scope: DashboardScope
@@ -896,5 +1091,7 @@ def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now
             avoidable_section(user=user, filters=filters),
             signposting_section(user=user, filters=filters),
             handoffs_section(user=user, scope=scope, filters=filters),
+            satisfaction_section(user=user, scope=scope, filters=filters),
+            complaints_section(user=user, scope=scope, filters=filters),
         ],
     )

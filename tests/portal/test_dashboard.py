@@ -230,6 +230,8 @@ def test_the_dashboard_query_count(client, world, february, django_assert_num_qu
     # (this period, the last, by channel, team, adviser, by month, targets), standards 7 (by team,
     # channel and type, the age bands with overdue, escalations, extensions, the totals), demand 6
     # (by month, targets, districts, hours, reception waits, totals), avoidable contact 3 (by
-    # month, service, totals), signposting 2 (count, partners), handoffs 3 (team, service, totals).
-    with django_assert_num_queries(34):
+    # month, service, totals), signposting 2 (count, partners), handoffs 3 (team, service, totals),
+    # satisfaction 4 (by customer type, channel, service, the target), complaints 6 (by stage and
+    # service, stage 2 escalations, root causes, actions, compliments, totals).
+    with django_assert_num_queries(44):
         assert client.get(DASHBOARD, FEBRUARY).status_code == 200

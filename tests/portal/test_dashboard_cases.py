@@ -1,0 +1,164 @@
+"""The dashboard's figures about cases and surveys, against hand-counted fixtures in travelled
+time: within standard (a miss counted when the time passes, a case whose time has not come left
+out), open cases by age, overdue, handoffs, satisfaction beside its response rate (a survey with
+no answers), and complaints: stages, upheld, stage 2 escalations, root causes, compliments."""
+
+import pytest
+import time_machine
+
+from cases import services
+from contacts import services as contact_services
+from portal import selectors
+from portal.forms import DashboardForm
+from standards.models import CaseType, Channel
+
+from .dashboard_world import at, log
+
+FEBRUARY = {"first_0": "1", "first_1": "2", "first_2": "2027", "last_0": "28", "last_1": "2", "last_2": "2027"}
+NOW = at(2, 22, 12)
+DECISION = services.ComplaintDecision(outcome="upheld", root_cause="delay", action_taken="Crew retrained")
+
+
+def _board(user, data=FEBRUARY):
+    with time_machine.travel(NOW, tick=False):
+        scope = selectors.dashboard_scope(user)
+        form = DashboardForm(data, scope=scope, today=NOW.date())
+        assert form.is_valid(), form.errors
+        return selectors.dashboard_get(user=user, scope=scope, filters=form.filters())
+
+
+def _rows(board, slug):
+    return [[cell.text for cell in row] for row in board.table(slug).rows]
+
+
+def _headline(board, slug):
+    return dict(next(section for section in board.sections if section.slug == slug).headline)
+
+
+@pytest.fixture
+def raise_case(world, rules, customer, response_standards):
+    def make(when, **fields):
+        values = {"case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "customer": customer,
+                  "topic": world.directory["bulky"], "summary": "Collect a sofa", "description": "A sofa."}  # fmt: skip
+        with time_machine.travel(when, tick=False):
+            return services.case_create(by=world.adviser, fields={**values, **fields}, received_at=when)
+
+    return make
+
+
+@pytest.fixture
+def february_cases(world, raise_case):
+    """A: acknowledged within the hour and answered the next day, transferred twice on the way.
+    B: never acknowledged (overdue by now). C: received an hour ago (nothing due yet)."""
+    a = raise_case(at(2, 1, 9))
+    with time_machine.travel(at(2, 1, 10), tick=False):
+        a = services.case_claim(case=a, by=world.officer_a)
+        services.case_update_publish(case=a, by=world.officer_a, text="We are on it")
+        a = services.case_transfer(case=a, team=world.team_b, by=world.officer_a, reason="Housing's")
+        a = services.case_transfer(case=a, team=world.team_a, by=world.officer_b, reason="Back to bins")
+    with time_machine.travel(at(2, 2, 10), tick=False):
+        a = services.case_claim(case=a, by=world.officer_a)
+        a = services.case_resolve(case=a, by=world.officer_a, resolution="Collected")
+    b = raise_case(at(2, 1, 9))
+    c = raise_case(at(2, 22, 11))
+    return a, b, c
+
+
+def test_within_standard_counts_a_miss_when_the_time_passes(world, february_cases):
+    board = _board(world.administrator)
+    assert _rows(board, "standards-channel") == [["Email", "3", "50.0%", "50.0%", "1"]]
+    headline = _headline(board, "standards")
+    assert headline["Acknowledged within standard"] == "50.0%"
+    assert headline["Answered within standard"] == "50.0%"
+    assert headline["Overdue now"] == "1" and headline["Open now"] == "2"
+    ages = dict((row[0], row[1]) for row in _rows(board, "standards-age"))
+    assert ages == {"Up to 5 days": "1", "6 to 10 days": "0", "11 to 20 days": "0", "21 to 40 days": "1",
+                    "Over 40 days": "0"}  # fmt: skip
+
+
+def test_handoffs_count_cases_transferred_more_than_once(world, february_cases):
+    board = _board(world.administrator)
+    assert _rows(board, "handoffs-team") == [["Waste collections", "3", "1", "33.3%"]]
+    assert _headline(board, "handoffs")["February 2027"] == "1 of 3 cases (33.3%)"
+
+
+def test_a_team_manager_sees_only_their_teams_cases(world, february_cases, raise_case):
+    raise_case(at(2, 3, 9), topic=world.directory["homeless"])  # area B: team B's
+    assert _rows(_board(world.team_manager), "standards-channel")[0][1] == "3"
+    assert _rows(_board(world.administrator), "standards-channel")[0][1] == "4"
+    assert _rows(_board(world.service_manager), "standards-channel")[0][1] == "1"
+
+
+def test_satisfaction_sits_beside_its_response_rate_and_a_survey_with_no_answers_is_no_answers(world, customer):
+    answered = log(world.officer_a, at(2, 2), customer=customer)
+    # Another customer: one is not asked twice within a few weeks.
+    other = services.customer_create(by=world.adviser, fields={"name": "Sam Second", "email": "sam@example.org"})
+    unanswered = log(world.officer_a, at(2, 3), customer=other)
+    with time_machine.travel(at(2, 2, 11), tick=False):
+        first = contact_services.survey_invite(contact=answered)
+    with time_machine.travel(at(2, 3, 11), tick=False):
+        contact_services.survey_invite(contact=unanswered)
+        contact_services.survey_answer(invitation=first, satisfaction=4, resolved=True, comment="")
+    board = _board(world.administrator)
+    assert _rows(board, "satisfaction-customer-type") == [
+        ["Individual", "2", "1", "50.0%", "4.00", "100.0%", "100.0%"]
+    ]
+    headline = _headline(board, "satisfaction")
+    assert headline["February 2027"] == "100.0% satisfied, of 1 answers"
+    assert headline["Response rate"] == "50.0% of 2 invited"
+    # A day whose invitation has no answer yet.
+    nobody = _board(world.administrator, {**FEBRUARY, "first_0": "3", "last_0": "3"})
+    assert _rows(nobody, "satisfaction-channel") == [["Phone call", "1", "0", "0.0%", "No answers", "No answers",
+                                                      "No answers"]]  # fmt: skip
+
+
+def test_complaints_stages_upheld_escalations_causes_and_compliments(world, raise_case):
+    complaint = raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1, summary="Bins missed")
+    with time_machine.travel(at(2, 2, 10), tick=False):
+        complaint = services.case_claim(case=complaint, by=world.officer_a)
+        complaint = services.case_resolve(case=complaint, by=world.officer_a, resolution="Sorry", decision=DECISION)
+    with time_machine.travel(at(2, 5, 10), tick=False):
+        services.complaint_escalate(case=complaint, by=world.adviser, reason="Not satisfied")
+    raise_case(at(2, 8, 9), case_type=CaseType.COMPLAINT_STAGE_1, summary="Rude crew")
+    board = _board(world.administrator)
+    assert _rows(board, "complaints-stage") == [
+        ["Stage 1: Waste and recycling", "2", "1", "1", "100.0%"],
+        ["Stage 2: Waste and recycling", "1", "0", "0", "No data"],
+    ]
+    headline = _headline(board, "complaints")
+    assert headline["Stage 2 escalation rate"] == "50.0% of 2 stage 1 complaints"
+    assert headline["Upheld"] == "100.0%"
+    assert _rows(board, "complaints-cause") == [["Delay", "1", "1"]]
+    assert _rows(board, "complaints-actions")[0][1:] == ["Delay", "Upheld", "Crew retrained"]
+
+
+def test_a_month_with_a_bank_holiday_is_counted_in_working_time(world, raise_case):
+    # Received on Thursday 25 March 2027, before Good Friday (26th) and Easter Monday (29th): the
+    # acknowledgement due within a working day is not overdue on the Monday.
+    case = raise_case(at(3, 25, 16))
+    with time_machine.travel(at(3, 29, 12), tick=False):
+        scope = selectors.dashboard_scope(world.administrator)
+        form = DashboardForm({}, scope=scope, today=at(3, 29).date())
+        assert form.is_valid()
+        board = selectors.dashboard_get(user=world.administrator, scope=scope, filters=form.filters())
+    assert case.acknowledge_by > at(3, 29, 12)
+    assert _headline(board, "standards")["Overdue now"] == "0"
+    assert _rows(board, "standards-channel") == [["Email", "1", "No data", "No data", "0"]]
+
+
+def test_a_reopened_case_counts_once_and_a_paused_clock_is_not_a_miss(world, raise_case):
+    paused = raise_case(at(2, 1, 9))
+    reopened = raise_case(at(2, 1, 9))
+    with time_machine.travel(at(2, 1, 10), tick=False):
+        paused = services.case_claim(case=paused, by=world.officer_a)
+        services.case_update_publish(case=paused, by=world.officer_a, text="Please send photos")
+        services.case_status_set(case=paused, by=world.officer_a, action="pause", reason="Waiting for photos")
+        reopened = services.case_claim(case=reopened, by=world.officer_a)
+        services.case_update_publish(case=reopened, by=world.officer_a, text="We are on it")
+        reopened = services.case_resolve(case=reopened, by=world.officer_a, resolution="Done")
+    with time_machine.travel(at(2, 3, 10), tick=False):
+        services.case_reopen(case=reopened, by=world.officer_a, reason="The problem is back")
+    # Both acknowledged in time. The paused case's reply clock stands still, so its reply is
+    # neither met nor missed yet; the reopened case counts once, with the reply it was given on
+    # time: 1 of 1.
+    assert _rows(_board(world.administrator), "standards-channel") == [["Email", "2", "100.0%", "100.0%", "0"]]
