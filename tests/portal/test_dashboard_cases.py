@@ -71,7 +71,7 @@ def test_within_standard_counts_a_miss_when_the_time_passes(world, february_case
     assert headline["Acknowledged within standard"] == "50.0%"
     assert headline["Answered within standard"] == "50.0%"
     assert headline["Overdue now"] == "1" and headline["Open now"] == "2"
-    ages = dict((row[0], row[1]) for row in _rows(board, "standards-age"))
+    ages = {row[0]: row[1] for row in _rows(board, "standards-age")}
     assert ages == {"Up to 5 days": "1", "6 to 10 days": "0", "11 to 20 days": "0", "21 to 40 days": "1",
                     "Over 40 days": "0"}  # fmt: skip
 
