@@ -100,9 +100,7 @@ def test_satisfaction_sits_beside_its_response_rate_and_a_survey_with_no_answers
         contact_services.survey_invite(contact=unanswered)
         contact_services.survey_answer(invitation=first, satisfaction=4, resolved=True, comment="")
     board = _board(world.administrator)
-    assert _rows(board, "satisfaction-customer-type") == [
-        ["Individual", "2", "1", "50.0%", "4.00", "100.0%", "100.0%"]
-    ]
+    assert _rows(board, "satisfaction-customer-type") == [["Individual", "2", "1", "50.0%", "4.00", "100.0%", "100.0%"]]
     headline = _headline(board, "satisfaction")
     assert headline["February 2027"] == "100.0% satisfied, of 1 answers"
     assert headline["Response rate"] == "50.0% of 2 invited"
