@@ -152,18 +152,18 @@ def collectstatic_if_needed() -> None:
     log(f"bench: collectstatic in {time.perf_counter() - started:.1f} s")
 
 
-def bench_user():
+def bench_user(username: str = "bench.adviser", role: str = "Adviser"):
+    """A bench account of one role with no password (signed in by session cookie): the adviser,
+    or the manager who views the dashboard (an administrator: the whole council's figures)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from portal import roles
-
     user, _ = get_user_model().objects.get_or_create(
-        username="bench.adviser", defaults={"first_name": "Bench", "last_name": "Adviser"}
+        username=username, defaults={"first_name": "Bench", "last_name": username.split(".")[1].title()}
     )
     user.set_unusable_password()
     user.save()
-    user.groups.set([Group.objects.get(name=roles.ADVISER)])
+    user.groups.set([Group.objects.get(name=role)])
     return user
 
 
@@ -248,8 +248,13 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
         fixtures.form_sessions = form_sessions(forms)
         log(f"bench: {forms:,} sessions with a new bulky waste draft each, in {time.perf_counter() - started:.1f} s")
 
+    manager = bench_user("bench.manager", "Administrator")
+
     def user_for(path):
-        return officer if path.as_officer else user
+        return manager if path.as_manager else officer if path.as_officer else user
+
+    def who(path) -> str:
+        return "manager" if path.as_manager else "officer" if path.as_officer else "adviser"
 
     if args.explain:
         from .queries import explain
@@ -272,7 +277,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
         log(f"bench: {batch.name}: {batch.seconds:.2f} s ({batch.detail})")
     facts = report.machine_facts(workers=args.workers, concurrency=args.concurrency)
     # The CSRF cookie rides along for the POST rows; GET rows ignore it.
-    cookies = {False: session_cookie(user), True: session_cookie(officer)}
+    cookies = {"adviser": session_cookie(user), "officer": session_cookie(officer), "manager": session_cookie(manager)}
     cookies = {key: f"{value}; csrftoken={fixtures.csrf_token}" for key, value in cookies.items()}
 
     server_env = {
@@ -298,7 +303,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
                 requests=min(20, args.requests),
                 seconds=5,
                 concurrency=args.concurrency,
-                cookie=cookies[path.as_officer],
+                cookie=cookies[who(path)],
             )  # warm-up, not counted
             result = drive(
                 server.port,
@@ -307,7 +312,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
                 requests=args.requests,
                 seconds=args.seconds,
                 concurrency=args.concurrency,
-                cookie=cookies[path.as_officer],
+                cookie=cookies[who(path)],
             )
             rows.append(report.Row(path, result, counts[path.name]))
             log(

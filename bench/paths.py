@@ -82,6 +82,7 @@ class HotPath:
     signed_in: bool = False  # sends the bench adviser's session cookie
     expect_status: int = 200
     as_officer: bool = False  # signed in as the bench officer (bench/cases.py) rather than the adviser
+    as_manager: bool = False  # signed in as the bench manager (an administrator: the whole council)
     # The request's own cookies (a resident's session), instead of a signed-in one.
     cookie: Callable[[Fixtures, int], str] | None = None
     # Asserted transactions committed per request (atomic blocks; statements outside them are
@@ -303,9 +304,46 @@ PATHS += [
     ),
 ]
 
+
+def _window(i: int) -> dict:
+    """Twelve whole months ending with one of the last 24 months: "any 12-month window"."""
+    end = _dt.date.today().replace(day=1) - _dt.timedelta(days=1)
+    for _ in range(i % 24):
+        end = end.replace(day=1) - _dt.timedelta(days=1)
+    index = end.year * 12 + end.month - 12
+    first = _dt.date(index // 12, index % 12 + 1, 1)
+    return {"first_0": first.day, "first_1": first.month, "first_2": first.year,
+            "last_0": end.day, "last_1": end.month, "last_2": end.year}  # fmt: skip
+
+
+def _drill_down(fx: Fixtures, i: int) -> str:
+    """A figure's list: one month's phone calls resolved at first point (the dashboard's link)."""
+    window = _window(i)
+    params = {"started_from_0": 1, "started_from_1": window["last_1"], "started_from_2": window["last_2"],
+              "started_to_0": window["last_0"], "started_to_1": window["last_1"], "started_to_2": window["last_2"],
+              "logged": "on", "outcome": "resolved", "channel": "phone"}  # fmt: skip
+    return f"/staff/contacts/?{urlencode(params)}"
+
+
+PATHS += [
+    # The managers' dashboard (issue #15), for the whole council: 4 staff overhead, the scope's
+    # teams and areas, then each section's aggregates (tests/portal/test_dashboard.py lists them).
+    HotPath(
+        "manager dashboard (12 months)",
+        "GET",
+        lambda fx, i: f"/staff/dashboard/?{urlencode(_window(i))}",
+        "read",
+        44,
+        signed_in=True,
+        as_manager=True,
+    ),
+    # Its drill-down: 4 staff overhead, the advisers, teams, areas and partners for the filters,
+    # the count and the page.
+    HotPath("dashboard drill-down (contacts list)", "GET", _drill_down, "read", 10, signed_in=True, as_manager=True),
+]
+
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.
 NOT_YET_BUILT: list[tuple[str, str]] = [
-    ("manager dashboard", "read"),
     ("chaser run (Celery task, per 1,000 due cases)", "write"),
     ("Open311 POST requests", "write"),
     ("Open311 GET requests / services", "read"),

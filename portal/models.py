@@ -10,6 +10,7 @@ class StaffAccess(models.Model):
         permissions = [
             ("access_staff_pages", "Can use the staff pages"),
             ("view_dashboards", "Can view manager dashboards"),
+            ("view_dashboard_summary", "Can view the council-wide dashboard summary, without names"),
         ]
 
     def __str__(self) -> str:

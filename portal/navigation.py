@@ -17,7 +17,7 @@ class NavItem:
 ITEMS = [
     NavItem("Home", "portal:home", public_only=True),
     NavItem("Staff home", "portal:staff-home", "portal.access_staff_pages"),
-    NavItem("Dashboard", "portal:dashboard", "portal.view_dashboards"),
+    NavItem("Dashboard", "portal:dashboard", "portal.view_dashboard_summary"),
     # permission None and not public_only: residents and staff both see it.
     NavItem("Find a service", "directory:service-list"),
     NavItem("Phone guide", "directory:phone-guide", "directory.view_phone_guide"),

@@ -52,12 +52,16 @@ _GENERAL_FORMS_EDIT = [*_FORMS_EDIT, "contacts.edit_general_request_types"]
 # Advisers and managers run the reception desk (floor-walkers are advisers).
 _CONTACTS = ["contacts.log_contacts", "contacts.receive_visitors"]
 
+# Managers see their scope's figures with names and links to the rows; everyone with the summary
+# permission alone (councillors) the council's figures without them (portal.selectors).
+_DASHBOARDS = ["portal.view_dashboards", "portal.view_dashboard_summary"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS, *_CONTACTS],
     OFFICER: [*_STAFF, *_CASE_WORK, "contacts.log_contacts"],
     TEAM_MANAGER: [
         *_STAFF,
-        "portal.view_dashboards",
+        *_DASHBOARDS,
         *_DIRECTORY_EDIT,
         *_CASE_MANAGE,
         "cases.receive_compliments",
@@ -67,7 +71,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     SERVICE_MANAGER: [
         *_STAFF,
-        "portal.view_dashboards",
+        *_DASHBOARDS,
         *_DIRECTORY_EDIT,
         *_STANDARDS_EDIT,
         *_CASE_MANAGE,
@@ -75,10 +79,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CONTACTS,
         "contacts.view_area_contacts",
     ],
-    COUNCILLOR: [*_STAFF, "cases.raise_enquiries"],
+    # Councillors see the council's figures (portal.selectors.dashboard_scope), never the rows.
+    COUNCILLOR: [*_STAFF, "cases.raise_enquiries", "portal.view_dashboard_summary"],
     ADMINISTRATOR: [
         *_STAFF,
-        "portal.view_dashboards",
+        *_DASHBOARDS,
         *_DIRECTORY_EDIT,
         "directory.import_directory",
         "directory.change_contactdetails",

@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from cases.models import (
     OPEN_STATUSES,
+    Case,
     CaseEvent,
     CaseQuerySet,
     ChaseStep,
@@ -60,6 +61,9 @@ from directory.models import Officer, ServiceArea, Team
 from standards.models import CaseType, Channel, Target
 
 from .celery import app as celery_app
+
+VIEW_DASHBOARDS = "portal.view_dashboards"
+VIEW_DASHBOARD_SUMMARY = "portal.view_dashboard_summary"
 
 
 def _database() -> dict:
@@ -196,6 +200,9 @@ class DashboardScope:
     # None: no narrowing beyond the apps' own scopes (administrators see everything).
     team_ids: frozenset[int] | None
     area_ids: frozenset[int] | None
+    # Councillors: the whole council's figures, counted over every row but shown without names,
+    # without the actions' words and without links to rows they may not open.
+    summary: bool = False
 
     def allows_team(self, team: Team) -> bool:
         return self.team_ids is None or team.pk in self.team_ids
@@ -211,6 +218,8 @@ def dashboard_scope(user) -> DashboardScope:
     teams = Team.objects.select_related("service_area").order_by("service_area__name", "name")
     if user.has_perm(VIEW_ALL_CONTACTS):
         return DashboardScope("the whole council", list(teams), list(areas), None, None)
+    if not user.has_perm(VIEW_DASHBOARDS):
+        return DashboardScope("the whole council", list(teams), list(areas), None, None, summary=True)
     own = Officer.objects.filter(user=user)
     if user.has_perm(VIEW_AREA_CONTACTS):
         area_ids = frozenset(own.values_list("team__service_area_id", flat=True))
@@ -277,13 +286,13 @@ def _month_label(period: Period) -> str:
     return f"{period.first:%b %Y}"
 
 
-def dashboard_contacts(user, filters: DashboardFilters) -> ContactQuerySet:
+def dashboard_contacts(user, scope: DashboardScope, filters: DashboardFilters) -> ContactQuerySet:
     """The contacts a dashboard counts, of any period (the callers filter by time): those the
     viewer may see, narrowed to the scope and to the filters' area (the topic's service area),
     team (the adviser's team) and channel."""
     # visible_to is already the dashboard's scope for contacts: a team manager's team's advisers',
     # a service manager's areas' advisers' and topics'.
-    contacts = Contact.objects.visible_to(user)
+    contacts = Contact.objects.all() if scope.summary else Contact.objects.visible_to(user)
     if filters.area is not None:
         contacts = contacts.filter(topic__service_area=filters.area)
     if filters.team is not None:
@@ -296,7 +305,7 @@ def dashboard_contacts(user, filters: DashboardFilters) -> ContactQuerySet:
 def dashboard_cases(user, scope: DashboardScope, filters: DashboardFilters) -> CaseQuerySet:
     """The cases a dashboard counts: those the viewer may see, in the scope's teams (or, for an
     area scope, its areas) and the filters' area, team and channel."""
-    cases = cases_visible_to(user)
+    cases = Case.objects.all() if scope.summary else cases_visible_to(user)
     if scope.area_ids is not None:
         if user.has_perm(VIEW_AREA_CONTACTS):
             cases = cases.filter(service_area_id__in=scope.area_ids)
@@ -389,9 +398,9 @@ def _fpr_rows(grouped, link) -> list[list[Cell]]:
     return rows
 
 
-def fpr_section(*, user, filters: DashboardFilters, names: bool) -> Section:
+def fpr_section(*, user, scope: DashboardScope, filters: DashboardFilters, names: bool) -> Section:
     period = filters.period
-    logged = dashboard_contacts(user, filters).logged()
+    logged = dashboard_contacts(user, scope, filters).logged()
     counts = {"total": Count("id"), "resolved": Count("id", filter=Q(outcome=Outcome.RESOLVED))}
     now = _in(logged, "started_at", period).aggregate(**counts)
     before = _in(logged, "started_at", period.previous()).aggregate(**counts)
@@ -514,9 +523,9 @@ DEMAND_DEFINITION = (
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def demand_section(*, user, filters: DashboardFilters) -> Section:
+def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
     period = filters.period
-    contacts = dashboard_contacts(user, filters)
+    contacts = dashboard_contacts(user, scope, filters)
     trend = trend_period(period.last)
     months = trend.months()
     shown = [channel for channel in Channel if channel != Channel.COUNCILLOR]
@@ -638,9 +647,9 @@ AVOIDABLE_DEFINITION = (
 )
 
 
-def avoidable_section(*, user, filters: DashboardFilters) -> Section:
+def avoidable_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
     period = filters.period
-    contacts = dashboard_contacts(user, filters)
+    contacts = dashboard_contacts(user, scope, filters)
     counts = {"total": Count("id"), "avoidable": Count("id", filter=Q(is_avoidable=True))}
     trend = trend_period(period.last)
     monthly = _by_month(_in(contacts, "started_at", trend), "started_at", **counts)
@@ -700,9 +709,9 @@ SIGNPOSTING_DEFINITION = (
 )
 
 
-def signposting_section(*, user, filters: DashboardFilters) -> Section:
+def signposting_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
     period = filters.period
-    logged = _in(dashboard_contacts(user, filters).logged(), "started_at", period)
+    logged = _in(dashboard_contacts(user, scope, filters).logged(), "started_at", period)
     total = logged.count()
     partners = (
         logged.filter(outcome=Outcome.SIGNPOSTED)
@@ -1080,18 +1089,32 @@ def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now
     """Every section of the managers' dashboard for `user` (whose dashboard_scope is `scope`),
     under `filters`."""
     now = now or timezone.now()
-    names = user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS) or user.has_perm(VIEW_ALL_CONTACTS)
-    return Dashboard(
+    names = not scope.summary and (
+        user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS) or user.has_perm(VIEW_ALL_CONTACTS)
+    )
+    board = Dashboard(
         scope,
         filters,
         [
-            fpr_section(user=user, filters=filters, names=names),
+            fpr_section(user=user, scope=scope, filters=filters, names=names),
             standards_section(user=user, scope=scope, filters=filters, now=now),
-            demand_section(user=user, filters=filters),
-            avoidable_section(user=user, filters=filters),
-            signposting_section(user=user, filters=filters),
+            demand_section(user=user, scope=scope, filters=filters),
+            avoidable_section(user=user, scope=scope, filters=filters),
+            signposting_section(user=user, scope=scope, filters=filters),
             handoffs_section(user=user, scope=scope, filters=filters),
             satisfaction_section(user=user, scope=scope, filters=filters),
             complaints_section(user=user, scope=scope, filters=filters),
         ],
     )
+    if scope.summary:
+        for section in board.sections:
+            section.tables = [table for table in section.tables if table.slug not in SUMMARY_LEFT_OUT]
+            for table in section.tables:
+                for row in table.rows:
+                    for cell in row:
+                        cell.href = ""
+    return board
+
+
+# What a councillor's summary leaves out: the actions' words may name people.
+SUMMARY_LEFT_OUT = {"complaints-actions"}

@@ -140,15 +140,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("portal:password-reset-complete")
 
 
-VIEW_DASHBOARDS = "portal.view_dashboards"
-
-
 @require_safe
-@staff_permission_required(VIEW_DASHBOARDS)
+@staff_permission_required(selectors.VIEW_DASHBOARD_SUMMARY)
 def dashboard(request):
-    """The managers' dashboard for the viewer's scope, under the filters in the query string;
-    `?table=<slug>` downloads one of its tables as CSV. A service area or team outside the
-    viewer's scope is 404, as if it did not exist."""
+    """The managers' dashboard for the viewer's scope, under the filters in the query string
+    (councillors: the council's summary); `?table=<slug>` downloads one of its tables as CSV. A
+    service area or team outside the viewer's scope is 404, as if it did not exist."""
     scope = selectors.dashboard_scope(request.user)
     for name, allowed in (("area", scope.areas), ("team", scope.teams)):
         raw = request.GET.get(name, "").strip()

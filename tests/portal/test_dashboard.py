@@ -129,7 +129,7 @@ def test_team_managers_see_their_team_and_service_managers_their_area(world, feb
 @pytest.mark.parametrize(
     ("user", "status"),
     [("administrator", 200), ("service_manager", 200), ("team_manager", 200), ("adviser", 403), ("officer_a", 403),
-     ("councillor", 403), ("no_role", 403)],
+     ("councillor", 200), ("no_role", 403)],
 )  # fmt: skip
 def test_who_may_see_the_dashboard(client, world, user, status):
     client.force_login(world.users[user])
@@ -235,3 +235,18 @@ def test_the_dashboard_query_count(client, world, february, django_assert_num_qu
     # service, stage 2 escalations, root causes, actions, compliments, totals).
     with django_assert_num_queries(44):
         assert client.get(DASHBOARD, FEBRUARY).status_code == 200
+
+
+def test_councillors_see_the_whole_council_without_names_or_links(client, world, february):
+    board = _board(world.councillor)
+    assert board.scope.summary and board.scope.label == "the whole council"
+    # Counted over every contact, though a councillor may open none of them.
+    assert board.sections[0].headline[0] == ("February 2027", "57.1% of 7 logged contacts")
+    assert board.table("fpr-adviser") is None and board.table("complaints-actions") is None
+    assert not [cell for section in board.sections for table in section.tables for row in table.rows
+                for cell in row if cell.href]  # fmt: skip
+    with time_machine.travel(at(3, 10), tick=False):
+        client.force_login(world.councillor)
+        body = client.get(DASHBOARD, FEBRUARY).content.decode()
+    assert "council-wide summary for councillors" in body
+    assert "Amira Khan" not in body and "/staff/contacts/?" not in body

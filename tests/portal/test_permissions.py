@@ -92,7 +92,7 @@ VISIT = {"pk": ("contacts", "visit", "pk")}
 
 STAFF_ROWS = [
     Row("portal:staff-home", get=only(ALL_STAFF), post=NOT_ALLOWED),
-    Row("portal:dashboard", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("portal:dashboard", get=only({*MANAGERS, "councillor"}), post=NOT_ALLOWED),
     # Signed-in users are sent on from the sign-in page to staff home.
     Row("portal:login", get=anyone(200, signed_in=302), post=anyone(200, signed_in=302)),
     Row("portal:logout", get=NOT_ALLOWED, post=anyone(302)),
