@@ -26,7 +26,7 @@ _STANDARDS_EDIT = [
     f"standards.{action}_{model}"
     for model in ("calendar", "workinghours", "closure", "responsestandard")
     for action in ("add", "change", "delete")
-] + ["standards.view_standardschange", "standards.change_chase_policy"]
+] + ["standards.view_standardschange", "standards.change_chase_policy", "standards.change_channelcost"]
 
 # Cases (scopes in cases/selectors.py): advisers raise cases and see any case's summary; officers
 # work their team's queue; managers their service area's and the triage queue, and edit the

@@ -59,6 +59,7 @@ from contacts.models import (
 from contacts.selectors import SurveyResult, survey_results
 from directory.models import Officer, ServiceArea, Team
 from standards.models import CaseType, Channel, Target
+from standards.selectors import channel_costs
 
 from .celery import app as celery_app
 
@@ -893,6 +894,80 @@ def handoffs_section(*, user, scope: DashboardScope, filters: DashboardFilters) 
     )
 
 
+COST_DEFINITION = (
+    "Cost to serve: each channel's contacts in the period, online forms included, times what one contact on it "
+    "costs (the council's own figures, under Standards, \u201cCosts of a contact\u201d, each with its source; a "
+    "channel with no cost is counted but not priced). The saving from channel shift compares the period with the "
+    "same days a year earlier: what this period's costed contacts would have cost at last year's mix of channels "
+    "(its average cost of a contact), less what they cost at this year's mix."
+)
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _pounds(amount: Decimal) -> Cell:
+    return Cell(round(amount, 2), f"\u00a3{amount:,.2f}")
+
+
+def cost_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+    period = filters.period
+    before = Period(_year_before(period.first), _year_before(period.last))
+    contacts = dashboard_contacts(user, scope, filters)
+
+    def by_channel(span: Period) -> dict[str, int]:
+        grouped = _in(contacts, "started_at", span).values("channel").annotate(total=Count("id"))
+        return {row["channel"]: row["total"] for row in grouped}
+
+    now, then = by_channel(period), by_channel(before)
+    costs = channel_costs()
+    rows = []
+    cost_now = cost_then = Decimal(0)
+    costed_now = costed_then = uncosted = 0
+    for channel in Channel:
+        unit = costs[channel.value].cost if channel.value in costs else None
+        count, earlier = now.get(channel.value, 0), then.get(channel.value, 0)
+        if not (count or earlier):
+            continue
+        if unit is None:
+            uncosted += count
+            rows.append([Cell(channel.label), Cell(count), Cell("", "Not costed"), Cell("", "Not costed"),
+                         Cell(earlier), Cell("", "Not costed")])  # fmt: skip
+            continue
+        cost_now += unit * count
+        cost_then += unit * earlier
+        costed_now += count
+        costed_then += earlier
+        rows.append([Cell(channel.label), Cell(count), _pounds(unit), _pounds(unit * count), Cell(earlier),
+                     _pounds(unit * earlier)])  # fmt: skip
+    if costed_then and costed_now:
+        saved = f"\u00a3{cost_then / costed_then * costed_now - cost_now:,.2f}"
+    else:
+        saved = "Nothing to compare: no costed contacts in one of the periods"
+    return Section(
+        "cost",
+        "Cost to serve",
+        COST_DEFINITION,
+        [
+            (period.label, f"\u00a3{cost_now:,.2f} for {costed_now:,} costed contacts"
+                           f" ({uncosted:,} on channels not costed)"),
+            (before.label, f"\u00a3{cost_then:,.2f} for {costed_then:,} costed contacts"),
+            ("Saved by the change in channel mix", saved),
+        ],
+        [
+            Table(
+                "cost-channel", f"Cost to serve by channel, {period.label}, and the same days a year earlier",
+                ["Channel", "Contacts", "Cost of one contact", "Cost", "Contacts a year earlier",
+                 "Cost a year earlier"], rows,
+            )
+        ],
+    )  # fmt: skip
+
+
 SATISFACTION_DEFINITION = (
     "Satisfaction: the answers to the survey sent after a resolved case or contact, for the invitations "
     "sent in the period, whenever they were answered. Satisfied means 4 or 5 on the scale of 1 to 5; "
@@ -1099,6 +1174,7 @@ def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now
             fpr_section(user=user, scope=scope, filters=filters, names=names),
             standards_section(user=user, scope=scope, filters=filters, now=now),
             demand_section(user=user, scope=scope, filters=filters),
+            cost_section(user=user, scope=scope, filters=filters),
             avoidable_section(user=user, scope=scope, filters=filters),
             signposting_section(user=user, scope=scope, filters=filters),
             handoffs_section(user=user, scope=scope, filters=filters),

@@ -24,6 +24,7 @@ from .models import (
     Calendar,
     CaseType,
     Channel,
+    ChannelCost,
     ChasePolicy,
     LadderRung,
     Priority,
@@ -632,6 +633,46 @@ class StandardForm(StandardsForm):
             Button.primary("save", "Save standard"),
         ]
         return Layout(*parts)
+
+
+class ChannelCostForm(StandardsForm):
+    """What one contact on a channel costs, in pounds and pence, and the figure's source."""
+
+    cost = forms.DecimalField(
+        label="Cost of one contact, in pounds (optional)",
+        required=False,
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
+        ),
+        help_text="For example, 3.39. Leave empty if the channel is not costed",
+        error_messages={
+            "invalid": "The cost must be an amount in pounds, like 3.39",
+            "max_digits": "Enter a cost from £0 to £1,000",
+            "max_whole_digits": "Enter a cost from £0 to £1,000",
+            "max_decimal_places": "The cost can have at most 2 decimal places (pence)",
+        },
+    )
+    source = forms.CharField(
+        label="Where the figure comes from",
+        required=False,
+        max_length=300,
+        help_text="For example, the council's own costing of 2026 to 2027, or a published study",
+        error_messages={"max_length": "Where the figure comes from must be 300 characters or fewer"},
+    )
+
+    def __init__(self, *args, cost: ChannelCost, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("cost", cost.cost)
+        initial.setdefault("source", cost.source)
+        super().__init__(*args, **kwargs)
+
+    def layout(self) -> Layout:
+        return Layout(Field.text("cost"), Field.text("source"), Button.primary("save", self.submit_label))
+
+    def clean_source(self):
+        return self.cleaned_data["source"].strip()
 
 
 class TargetForm(StandardsForm):

@@ -59,6 +59,7 @@ CONSTRAINT_ERRORS: dict[str, tuple[str, str, str]] = {
         "duplicate",
     ),
     "target_percent_range": ("percent", "Enter a percentage between 0 and 100", "out_of_range"),
+    "channel_cost_range": ("cost", "Enter a cost from £0 to £1,000", "out_of_range"),
     "target_period_in_order": ("effective_until", "The end date must be after the start date", "ends_before_start"),
     "chase_policy_one_per_area": (
         "service_area", "This service area already has its own chasing rules. Edit those instead", "duplicate"
@@ -435,6 +436,37 @@ class Target(models.Model):
         ):
             names.append("target_period_in_order")
         _errors_raise(names)
+
+    def get_constraints(self):
+        return _check_constraints_only(super().get_constraints())
+
+
+class ChannelCost(models.Model):
+    """What one contact on a channel costs the council, as the council estimates it, with where
+    the figure comes from: the dashboard's cost to serve. One row per channel; no cost means the
+    channel is not costed (its contacts are counted, not priced)."""
+
+    channel = models.CharField(max_length=20, choices=Channel.choices, unique=True)
+    cost = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["channel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gte=0, cost__lte=1000), name="channel_cost_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        cost = f"£{self.cost}" if self.cost is not None else "not costed"
+        return f"{self.get_channel_display()}: {cost}"
+
+    def clean(self):
+        super().clean()
+        if isinstance(self.cost, Decimal | int) and not 0 <= self.cost <= 1000:
+            _errors_raise(["channel_cost_range"])
 
     def get_constraints(self):
         return _check_constraints_only(super().get_constraints())

@@ -31,6 +31,7 @@ from .models import (
     Calendar,
     CaseType,
     Channel,
+    ChannelCost,
     ChasePolicy,
     Closure,
     Priority,
@@ -709,3 +710,16 @@ def chase_history(*, rules: ChaseRules) -> list[StandardsChange]:
         rows |= Q(entry_id=rules.own.pk)
     changes = StandardsChange.objects.filter(rows, entry_type="chasepolicy").select_related("changed_by")
     return list(changes.order_by("-changed_at", "-id"))
+
+
+def channel_costs() -> dict[str, ChannelCost]:
+    """What a contact costs on each channel (one query): every channel has a row."""
+    return {cost.channel: cost for cost in ChannelCost.objects.all()}
+
+
+def channel_cost_get(*, channel: str) -> ChannelCost:
+    """One channel's cost row; 404 for a channel there is none of."""
+    cost = ChannelCost.objects.filter(channel=channel).first()
+    if cost is None:
+        raise Http404("No such channel")
+    return cost

@@ -26,6 +26,7 @@ from .models import (
     CONSTRAINT_ERRORS,
     Calendar,
     CalendarTeam,
+    ChannelCost,
     ChasePolicy,
     Closure,
     ResponseStandard,
@@ -548,6 +549,29 @@ def target_update(*, target: Target, by: User | None, fields: dict[str, Any]) ->
     _save(target, update_fields=[*changed, "updated_at"])
     StandardsChange.record(entry=target, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
     return target
+
+
+# --- The cost of a contact on each channel ------------------------------------------------------
+
+CHANNEL_COST_FIELDS = ["cost", "source"]
+
+
+@transaction.atomic
+def channel_cost_update(*, cost: ChannelCost, by: User | None, fields: dict[str, Any]) -> ChannelCost:
+    """Set what a contact on the channel costs (None: not costed) and where the figure comes
+    from; records only what changed. Raises ValidationError with GOV.UK messages."""
+    _fields_check(ChannelCost, fields, allowed=CHANNEL_COST_FIELDS)
+    stored = _locked(ChannelCost, cost.pk)
+    before = snapshot(stored, CHANNEL_COST_FIELDS)
+    for name, value in fields.items():
+        setattr(cost, name, value)
+    cost.full_clean()
+    changed = field_changes(before, snapshot(cost, CHANNEL_COST_FIELDS))
+    if not changed:
+        return cost
+    _save(cost, update_fields=[*changed, "updated_at"])
+    StandardsChange.record(entry=cost, by=by, action=StandardsChange.Action.UPDATED, changes=changed)
+    return cost
 
 
 # --- Chasing rules -------------------------------------------------------------------------------

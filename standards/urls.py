@@ -23,6 +23,8 @@ urlpatterns = [
     path("staff/standards/standards/<int:pk>/delete/", views.standard_delete, name="standard-delete"),
     path("staff/standards/standards/<int:pk>/history/", views.standard_history, name="standard-history"),
     path("staff/standards/targets/add/", views.target_create, name="target-create"),
+    path("staff/standards/costs/<slug:channel>/", views.channel_cost_update, name="channel-cost-update"),
+    path("staff/standards/costs/<slug:channel>/history/", views.channel_cost_history, name="channel-cost-history"),
     path("staff/standards/targets/<int:pk>/", views.target_update, name="target-update"),
     path("staff/standards/targets/<int:pk>/history/", views.target_history, name="target-history"),
     # The chaser's rules (service managers for their area, administrators also the council's).

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -104,6 +105,7 @@ def _edit_home_context(user) -> dict:
         "standards": rows,
         "today": today,
         "targets": list(Target.objects.order_by("metric", "effective_from")),
+        "costs": sorted(selectors.channel_costs().values(), key=lambda cost: cost.get_channel_display()),
     }
 
 
@@ -317,6 +319,32 @@ def standard_delete(request, pk: int):
 def standard_history(request, pk: int):
     standard = selectors.standard_get_for_user(pk=pk, user=request.user)
     return _history(request, entry=standard, kind="Standards")
+
+
+# --- The cost of a contact on each channel ---------------------------------------------------------
+
+
+@staff_permission_required("standards.change_channelcost")
+def channel_cost_update(request, channel: str):
+    cost = selectors.channel_cost_get(channel=channel)
+    form = forms.ChannelCostForm(posted(request), cost=cost)
+    if request.method == "POST" and form.is_valid():
+        try:
+            updated = services.channel_cost_update(cost=copy.copy(cost), by=request.user, fields=form.service_fields())
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            channel = updated.get_channel_display().lower()
+            messages.success(request, f"The cost of a contact by {channel} has been saved.")
+            return redirect(f"{reverse('standards:edit-home')}#costs")
+    return render(request, "standards/channel_cost_form.html", {"form": form, "cost": cost})
+
+
+@require_safe
+@staff_permission_required("standards.view_standardschange")
+def channel_cost_history(request, channel: str):
+    cost = selectors.channel_cost_get(channel=channel)
+    return _history(request, entry=cost, kind="Costs of a contact")
 
 
 # --- Targets --------------------------------------------------------------------------------------

@@ -229,11 +229,12 @@ def test_the_dashboard_query_count(client, world, february, django_assert_num_qu
     # areas (2); then a fixed number per section whatever the data: first-point resolution 7
     # (this period, the last, by channel, team, adviser, by month, targets), standards 7 (by team,
     # channel and type, the age bands with overdue, escalations, extensions, the totals), demand 6
-    # (by month, targets, districts, hours, reception waits, totals), avoidable contact 3 (by
+    # (by month, targets, districts, hours, reception waits, totals), cost to serve 3 (this period
+    # and a year earlier by channel, the costs), avoidable contact 3 (by
     # month, service, totals), signposting 2 (count, partners), handoffs 3 (team, service, totals),
     # satisfaction 4 (by customer type, channel, service, the target), complaints 6 (by stage and
     # service, stage 2 escalations, root causes, actions, compliments, totals).
-    with django_assert_num_queries(44):
+    with django_assert_num_queries(47):
         assert client.get(DASHBOARD, FEBRUARY).status_code == 200
 
 
@@ -250,3 +251,25 @@ def test_councillors_see_the_whole_council_without_names_or_links(client, world,
         body = client.get(DASHBOARD, FEBRUARY).content.decode()
     assert "council-wide summary for councillors" in body
     assert "Amira Khan" not in body and "/staff/contacts/?" not in body
+
+
+def test_cost_to_serve_and_what_the_channel_mix_saved(world, february):
+    # February 2026: two visits to reception (£10.53 each, the seeded sector estimate).
+    log(world.officer_a, at(2, 3).replace(year=2026), channel="face_to_face")
+    log(world.officer_a, at(2, 4).replace(year=2026), channel="face_to_face")
+    board = _board(world.administrator)
+    assert _rows(board, "cost-channel") == [
+        ["Phone call", "6", "£3.39", "£20.34", "0", "£0.00"],
+        ["Email", "1", "Not costed", "Not costed", "0", "Not costed"],
+        ["Face to face", "0", "£10.53", "£0.00", "2", "£21.06"],
+    ]
+    headline = dict(next(section for section in board.sections if section.slug == "cost").headline)
+    assert headline["February 2027"] == "£20.34 for 6 costed contacts (1 on channels not costed)"
+    assert headline["February 2026"] == "£21.06 for 2 costed contacts"
+    # Six contacts at last year's £10.53 a contact would have cost £63.18.
+    assert headline["Saved by the change in channel mix"] == "£42.84"
+
+
+def test_cost_to_serve_with_nothing_a_year_earlier_says_so(world, february):
+    headline = dict(next(s for s in _board(world.administrator).sections if s.slug == "cost").headline)
+    assert headline["Saved by the change in channel mix"] == "Nothing to compare: no costed contacts in one of the periods"

@@ -172,6 +172,11 @@ STAFF_ROWS = [
     Row("standards:target-update", get=only({"administrator"}), post=only({"administrator"}), kwargs=TARGET),
     # Service managers may read the standards' history, but targets are council-wide.
     Row("standards:target-history", get=only({"administrator"}, **OUT_OF_SCOPE), post=NOT_ALLOWED, kwargs=TARGET),
+    # The cost of a contact on each channel: council-wide figures, set by service managers and
+    # administrators (a POST with nothing typed clears the cost and redirects).
+    Row("standards:channel-cost-update", get=only(STANDARDS_EDITORS), post=only(STANDARDS_EDITORS, 302),
+        kwargs={"channel": "phone"}),
+    Row("standards:channel-cost-history", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED, kwargs={"channel": "phone"}),
     # The chasing rules: the service manager edits area B's (housing); the council's and area A's
     # are a 404 to them. Area B follows the council's rules, so there is nothing to reset (302).
     Row("standards:chase-index", get=only(STANDARDS_EDITORS), post=NOT_ALLOWED),

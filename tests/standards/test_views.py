@@ -194,8 +194,8 @@ def test_preview_refuses_dates_out_of_range(client, world, email_standard, day, 
 def test_edit_home_for_a_service_manager(client, world, email_standard, django_assert_num_queries):
     client.force_login(world.service_manager)
     # 1 the manager's directory profile (their area), 1 calendars, 3 their hours, teams and
-    # closures ahead, 1 standards, 1 targets.
-    with django_assert_num_queries(STAFF_OVERHEAD + 7):
+    # closures ahead, 1 standards, 1 targets, 1 the costs of a contact.
+    with django_assert_num_queries(STAFF_OVERHEAD + 8):
         response = client.get(reverse("standards:edit-home"))
     page = _text(response)
     b, a = world.standards["calendar_b"], world.standards["calendar_a"]
@@ -214,8 +214,8 @@ def test_edit_home_for_a_service_manager(client, world, email_standard, django_a
 def test_edit_home_for_an_administrator(client, world, email_standard, django_assert_num_queries):
     client.force_login(world.administrator)
     # No query for the scope (administrators edit everything), 1 calendars, 3 their hours, teams
-    # and closures ahead, 1 standards, 1 targets.
-    with django_assert_num_queries(STAFF_OVERHEAD + 6):
+    # and closures ahead, 1 standards, 1 targets, 1 the costs of a contact.
+    with django_assert_num_queries(STAFF_OVERHEAD + 7):
         page = _text(client.get(reverse("standards:edit-home")))
     for calendar in ("council", "calendar_a", "calendar_b"):
         assert reverse("standards:calendar-hours", args=[world.standards[calendar].pk]) in page
