@@ -272,4 +272,5 @@ def test_cost_to_serve_and_what_the_channel_mix_saved(world, february):
 
 def test_cost_to_serve_with_nothing_a_year_earlier_says_so(world, february):
     headline = dict(next(s for s in _board(world.administrator).sections if s.slug == "cost").headline)
-    assert headline["Saved by the change in channel mix"] == "Nothing to compare: no costed contacts in one of the periods"
+    saved = headline["Saved by the change in channel mix"]
+    assert saved == "Nothing to compare: no costed contacts in one of the periods"
