@@ -1,0 +1,74 @@
+"""The dashboard in the browser: a service manager opens it from the menu, changes the period (an
+error first), follows a figure to the contacts behind it and downloads a table; each page audited
+with axe at desktop width and at 320 px, with nothing wider than the screen."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .dashboard_world import at, log
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 800}
+
+
+def _audit(page, axe, name: str) -> None:
+    axe(page)
+    page.set_viewport_size(NARROW)
+    axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=f"var/portal-dashboard-{name}-320.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
+def test_a_manager_reads_the_dashboard_and_follows_a_figure(page, live_server, axe, world, sign_in):
+    for day in (1, 2, 3):
+        log(world.officer_b, at(2, day), topic=world.directory["homeless"])
+    log(world.officer_b, at(2, 4), outcome="signposted", partner=world.directory["county"])
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.service_manager)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
+    expect(page.get_by_text("Figures for Housing")).to_be_visible()
+    _audit(page, axe, "this-month")
+
+    page.get_by_text("Change the period and filters").click()
+    page.get_by_role("group", name="Period").get_by_label("Day").first.fill("1")
+    page.get_by_role("group", name="Period").get_by_label("Month").first.fill("2")
+    page.get_by_role("group", name="Period").get_by_label("Year").first.fill("2099")
+    page.get_by_role("button", name="Show the figures").click()
+    expect(page).to_have_title(re.compile("^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The first day must be today or in the past")
+    _audit(page, axe, "error")
+
+    period = page.get_by_role("group", name="Period")
+    for label, values in (("Day", ("1", "28")), ("Month", ("2", "2")), ("Year", ("2027", "2027"))):
+        boxes = period.get_by_label(label)
+        boxes.nth(0).fill(values[0])
+        boxes.nth(1).fill(values[1])
+    page.get_by_role("button", name="Show the figures").click()
+    expect(page.get_by_text("Figures for Housing, February 2027")).to_be_visible()
+    expect(page.get_by_text("75.0% of 4 logged contacts")).to_be_visible()
+    _audit(page, axe, "february")
+
+    table = page.get_by_role("table", name=re.compile("First-point resolution by channel"))
+    table.get_by_role("link", name="3", exact=True).click()
+    expect(page.get_by_role("heading", name="Contacts", level=1)).to_be_visible()
+    expect(page.get_by_text("3 contacts, newest first")).to_be_visible()
+    _audit(page, axe, "drill-down")
+
+    page.go_back()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download this table as CSV.*Contacts signposted by partner")).click()
+    assert download.value.suggested_filename == "signposting-partner-2027-02-01-to-2027-02-28.csv"
+
+
+def test_a_councillor_reads_the_summary(page, live_server, axe, world, sign_in):
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.councillor)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_text("council-wide summary for councillors")).to_be_visible()
+    _audit(page, axe, "councillor")
