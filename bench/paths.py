@@ -333,7 +333,7 @@ PATHS += [
         "GET",
         lambda fx, i: f"/staff/dashboard/?{urlencode(_window(i))}",
         "read",
-        44,
+        47,
         signed_in=True,
         as_manager=True,
     ),

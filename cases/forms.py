@@ -3,6 +3,7 @@ for each service call on a case, the customer pages and councillors' ward enquir
 rules with the sample case to test them. Forms only clean and convert; the rules are the models' and
 the services'."""
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import cast
@@ -16,7 +17,7 @@ from django.forms.models import ModelChoiceIterator
 from core.forms import GovukFormMixin, LayoutForm, optional_choice_field
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
-from standards.forms import DateField
+from standards.forms import DateField, local_datetime
 from standards.models import CaseType, Channel, Priority
 
 from . import routing
@@ -32,7 +33,7 @@ from .models import (
     postcode_normalise,
     reference_clean,
 )
-from .selectors import QueueFilters
+from .selectors import CASE_MEASURES, CaseListFilters, QueueFilters
 from .services import CUSTOMER_FIELDS, RESIDENT_FIELDS
 
 # A hidden version that is missing or not a number: the page was not one of ours, or cut short.
@@ -129,6 +130,69 @@ class QueueFilterForm(GovukFormMixin, forms.Form):
             priority=data.get("priority", ""),
             owner=data.get("owner", ""),
             overdue=bool(data.get("overdue")),
+        )
+
+
+class CaseListFilterForm(LayoutForm):
+    """The cases list's filters (the dashboard's drill-downs), read from the query string. A value
+    not among the choices, a date that is not a real one or a range that ends before it starts is
+    an error on its field, and the list is shown without that filter."""
+
+    submit_label = "Filter cases"
+
+    received_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
+    received_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
+    team = forms.TypedChoiceField(
+        label="Team", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )  # fmt: skip
+    area = forms.TypedChoiceField(
+        label="Service area", required=False, coerce=int, empty_value=None,
+        error_messages={"invalid_choice": "Select a service area from the list"},
+    )  # fmt: skip
+    channel = optional_choice_field("Channel", Channel.choices, what="channel")
+    case_type = optional_choice_field("Type", CaseType.choices, what="type")
+    measure = optional_choice_field("Only cases", list(CASE_MEASURES.items()), what="measure", blank="Any case")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["team"]).choices = [
+            ("", "Any team"), *[(str(pk), name) for pk, name in Team.objects.order_by("name").values_list("pk", "name")]
+        ]  # fmt: skip
+        cast(forms.ChoiceField, self.fields["area"]).choices = [
+            ("", "Any service area"),
+            *[(str(pk), name) for pk, name in ServiceArea.objects.order_by("name").values_list("pk", "name")],
+        ]
+
+    def layout(self):
+        return Layout(
+            Fieldset(Field("received_from"), Field("received_to"), legend="Received", legend_size=Size.SMALL),
+            Field.select("team"),
+            Field.select("area"),
+            Field.select("channel"),
+            Field.select("case_type"),
+            Field.select("measure"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("received_from"), data.get("received_to")
+        if first and last and last < first:
+            self.add_error("received_to", "The last day must be the same as or after the first day")
+        return data
+
+    def filters(self) -> CaseListFilters:
+        """The filters that were valid (call after is_valid())."""
+        data = self.cleaned_data
+        first, last = data.get("received_from"), data.get("received_to")
+        return CaseListFilters(
+            received_from=local_datetime(first, dt.time()) if first else None,
+            received_before=local_datetime(last + dt.timedelta(days=1), dt.time()) if last else None,
+            team_id=data.get("team"),
+            area_id=data.get("area"),
+            channel=data.get("channel", ""),
+            case_type=data.get("case_type", ""),
+            measure=data.get("measure", ""),
         )
 
 

@@ -175,6 +175,69 @@ class QueueFilters:
     overdue: bool = False
 
 
+# The measures the dashboard's figures about cases count, as the cases list filters by them.
+CASE_MEASURES = {
+    "acknowledge_missed": "Acknowledgement missed",
+    "reply_missed": "Reply missed",
+    "handed_off": "Transferred more than once",
+    "extended": "Extended",
+    "overdue": "Overdue now",
+    "open": "Open now",
+}
+
+
+@dataclass(frozen=True)
+class CaseListFilters:
+    """The cases list's filters (the dashboard's drill-downs): received from (local midnight) and
+    before, the team, service area, channel, type, and one of CASE_MEASURES."""
+
+    received_from: datetime | None = None
+    received_before: datetime | None = None
+    team_id: int | None = None
+    area_id: int | None = None
+    channel: str = ""
+    case_type: str = ""
+    measure: str = ""
+
+
+def case_measure_filter(measure: str, *, now: datetime) -> Q:
+    """The cases one of CASE_MEASURES counts, as the dashboard counts them: a due time missed
+    counts as soon as it passes; the reply clock stands still while the case waits on the
+    customer."""
+    reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=F("respond_by"))
+    return {
+        "acknowledge_missed": Q(acknowledge_met=False) | Q(acknowledged_at__isnull=True, acknowledge_by__lt=now),
+        "reply_missed": Q(respond_met=False)
+        | (Q(responded_at__isnull=True, respond_by__lt=now, status__in=OPEN_STATUSES) & reply_running),
+        "handed_off": Q(handoff_count__gt=1),
+        "extended": Q(extension_days__gt=0),
+        "overdue": Q(pk__in=Case.objects.overdue(now=now).values("pk")),
+        "open": Q(status__in=OPEN_STATUSES),
+    }[measure]
+
+
+def cases_for_list(*, user, filters: CaseListFilters, now: datetime | None = None) -> models.QuerySet[Case]:
+    """The cases `user` may see (cases_visible_to), filtered, newest first, with what the list
+    shows. No query until read."""
+    now = now or timezone.now()
+    cases = cases_visible_to(user)
+    if filters.received_from is not None:
+        cases = cases.filter(received_at__gte=filters.received_from)
+    if filters.received_before is not None:
+        cases = cases.filter(received_at__lt=filters.received_before)
+    if filters.team_id is not None:
+        cases = cases.filter(team_id=filters.team_id)
+    if filters.area_id is not None:
+        cases = cases.filter(service_area_id=filters.area_id)
+    if filters.channel:
+        cases = cases.filter(channel=filters.channel)
+    if filters.case_type:
+        cases = cases.filter(case_type=filters.case_type)
+    if filters.measure in CASE_MEASURES:
+        cases = cases.filter(case_measure_filter(filters.measure, now=now))
+    return cases.for_list().order_by("-received_at", "-id")
+
+
 def queue_cases(
     *, team: Team | None, user, filters: QueueFilters, now: datetime | None = None
 ) -> models.QuerySet[Case]:

@@ -10,6 +10,7 @@ urlpatterns = [
     # Officers and managers: queues and the work on a case.
     path("staff/cases/", views.queues, name="queues"),
     path("staff/cases/mine/", views.my_cases, name="my-cases"),
+    path("staff/cases/all/", views.case_list, name="case-list"),
     path("staff/cases/mine/calls/<int:pk>/", views.chase_called, name="chase-called"),
     path("staff/cases/chasing/preview/", views.chase_preview, name="chase-preview"),
     path("staff/cases/new/", views.case_create, name="case-create"),

@@ -167,6 +167,22 @@ def chase_called(request, pk: int):
 
 
 @require_safe
+@staff_permission_required(selectors.WORK)
+def case_list(request):
+    """Every case the user may see, newest first, a page at a time, filtered (the dashboard's
+    figures link here): a filter in error is shown on its field and left out."""
+    form = forms.CaseListFilterForm(request.GET)
+    form.is_valid()
+    now = timezone.now()
+    context = _paginated(request, selectors.cases_for_list(user=request.user, filters=form.filters(), now=now), now)
+    count = context["page"].paginator.count
+    return render(request, "cases/case_list.html", {
+        **context, "form": form, "caption": f"{count:,} case{'' if count == 1 else 's'}, newest first",
+        "filtered": any(value for key, value in request.GET.items() if key != "page"),
+    })  # fmt: skip
+
+
+@require_safe
 @staff_permission_required(selectors.WORK, selectors.TRIAGE)
 def triage(request):
     return _queue_page(request, team=None)

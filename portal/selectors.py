@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -34,7 +35,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import (
-    OPEN_STATUSES,
     Case,
     CaseEvent,
     CaseQuerySet,
@@ -44,7 +44,7 @@ from cases.models import (
     EventKind,
     RootCause,
 )
-from cases.selectors import cases_visible_to
+from cases.selectors import case_measure_filter, cases_visible_to
 from cases.services import ESCALATE_KINDS
 from contacts.models import (
     VIEW_ALL_CONTACTS,
@@ -343,6 +343,26 @@ def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> st
         query["channel"] = filters.channel
     query.update({key: value for key, value in extra.items() if value not in (None, "")})
     return f"{reverse('contacts:contact-list')}?{urlencode(query)}"
+
+
+def _case_link(filters: DashboardFilters, period: Period | None, **extra: Any) -> str:
+    """The cases list behind a figure: received in the period (none: any time), in the filters'
+    area, team and channel."""
+    query: dict[str, Any] = {}
+    if period is not None:
+        query.update({
+            "received_from_0": period.first.day, "received_from_1": period.first.month,
+            "received_from_2": period.first.year, "received_to_0": period.last.day,
+            "received_to_1": period.last.month, "received_to_2": period.last.year,
+        })  # fmt: skip
+    if filters.area is not None:
+        query["area"] = filters.area.pk
+    if filters.team is not None:
+        query["team"] = filters.team.pk
+    if filters.channel:
+        query["channel"] = filters.channel
+    query.update({key: value for key, value in extra.items() if value not in (None, "")})
+    return f"{reverse('cases:case-list')}?{urlencode(query)}"
 
 
 def _by_month(queryset: QuerySet, field: str, **counts: Any) -> dict[date, dict[str, int]]:
@@ -763,29 +783,23 @@ STANDARDS_DEFINITION = (
 
 
 def _standard_counts(now: datetime) -> dict[str, Any]:
-    reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=F("respond_by"))
+    """Met and missed, as the cases list's measures count them (cases.selectors.case_measure_filter)."""
     return {
         "received": Count("id"),
         "ack_met": Count("id", filter=Q(acknowledge_met=True)),
-        "ack_missed": Count(
-            "id", filter=Q(acknowledge_met=False) | Q(acknowledged_at__isnull=True, acknowledge_by__lt=now)
-        ),
+        "ack_missed": Count("id", filter=case_measure_filter("acknowledge_missed", now=now)),
         "reply_met": Count("id", filter=Q(respond_met=True)),
-        "reply_missed": Count(
-            "id",
-            filter=Q(respond_met=False)
-            | (Q(responded_at__isnull=True, respond_by__lt=now, status__in=OPEN_STATUSES) & reply_running),
-        ),
+        "reply_missed": Count("id", filter=case_measure_filter("reply_missed", now=now)),
     }
 
 
-def _standard_row(label: str, row: dict[str, int]) -> list[Cell]:
+def _standard_row(label: str, row: dict[str, int], link: Callable[..., str]) -> list[Cell]:
     return [
         Cell(label),
-        Cell(row["received"]),
+        Cell(row["received"], href=link()),
         _percent(row["ack_met"], row["ack_met"] + row["ack_missed"]),
         _percent(row["reply_met"], row["reply_met"] + row["reply_missed"]),
-        Cell(row["reply_missed"]),
+        Cell(row["reply_missed"], href=link(measure="reply_missed")),
     ]
 
 
@@ -796,14 +810,21 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
     counts = _standard_counts(now)
     headers = ["Cases received", "Acknowledged within standard", "Answered within standard", "Replies missed"]
     tables = []
-    for slug, field, title, names in (
-        ("team", "team__name", "team", None),
-        ("channel", "channel", "channel", dict(Channel.choices)),
-        ("type", "case_type", "case type", dict(CaseType.choices)),
+    for slug, field, key, title, names in (
+        ("team", "team__name", "team_id", "team", None),
+        ("channel", "channel", "channel", "channel", dict(Channel.choices)),
+        ("type", "case_type", "case_type", "case type", dict(CaseType.choices)),
     ):
-        grouped = received.values(field).annotate(**counts).order_by(field)
+        grouped = received.values(key, field).annotate(**counts).order_by(field)
         rows = [
-            _standard_row((names.get(row[field], row[field]) if names else row[field]) or "Not yet routed", row)
+            _standard_row(
+                (names.get(row[field], row[field]) if names else row[field]) or "Not yet routed",
+                row,
+                # A case not yet routed has no team to filter by: its figures link to nothing.
+                partial(_case_link, filters, period, **{{"team_id": "team"}.get(key, key): row[key]})
+                if row[key] is not None
+                else lambda **_: "",
+            )
             for row in grouped
         ]
         tables.append(
@@ -826,7 +847,20 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
         },
         overdue=Count("id", filter=Q(pk__in=open_cases.overdue(now=now).values("pk"))),
     )
-    age_rows = [[Cell(label), Cell(bands[f"band{index}"])] for index, (label, _, _) in enumerate(AGE_BANDS)]
+    today = timezone.localtime(now).date()
+
+    def band_link(low: int, high: int | None) -> str:
+        # Calendar days since receipt: received `low` to `high - 1` days ago (no `high`: or earlier).
+        newest = today - timedelta(days=low)
+        if high is None:
+            return _case_link(filters, None, measure="open", received_to_0=newest.day, received_to_1=newest.month,
+                              received_to_2=newest.year)  # fmt: skip
+        return _case_link(filters, Period(today - timedelta(days=high - 1), newest), measure="open")
+
+    age_rows = [
+        [Cell(label), Cell(bands[f"band{index}"], href=band_link(low, high))]
+        for index, (label, low, high) in enumerate(AGE_BANDS)
+    ]
     tables.append(Table("standards-age", "Open cases by age, now", ["Age", "Open cases"], age_rows))
     chased = ChaseStep.objects.filter(case__in=cases, kind__in=ESCALATE_KINDS)
     escalations = _in(chased, "due_at", period).count()
@@ -860,13 +894,19 @@ def handoffs_section(*, user, scope: DashboardScope, filters: DashboardFilters) 
     received = _in(dashboard_cases(user, scope, filters), "received_at", period)
     counts = {"total": Count("id"), "passed": Count("id", filter=Q(handoff_count__gt=1))}
     tables = []
-    for slug, field, title in (("team", "team__name", "Team"), ("service", "service_area__name", "Service")):
-        grouped = received.values(field).annotate(**counts).order_by(field)
+    for slug, field, key, name, title in (
+        ("team", "team__name", "team_id", "team", "Team"),
+        ("service", "service_area__name", "service_area_id", "area", "Service"),
+    ):
+        grouped = received.values(key, field).annotate(**counts).order_by(field)
         rows = [
             [
                 Cell(row[field] or "Not yet routed"),
-                Cell(row["total"]),
-                Cell(row["passed"]),
+                Cell(row["total"], href=_case_link(filters, period, **{name: row[key]}) if row[key] else ""),
+                Cell(
+                    row["passed"],
+                    href=_case_link(filters, period, measure="handed_off", **{name: row[key]}) if row[key] else "",
+                ),
                 _percent(row["passed"], row["total"]),
             ]
             for row in grouped

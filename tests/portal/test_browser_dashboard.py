@@ -72,3 +72,19 @@ def test_a_councillor_reads_the_summary(page, live_server, axe, world, sign_in):
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
     expect(page.get_by_text("council-wide summary for councillors")).to_be_visible()
     _audit(page, axe, "councillor")
+
+
+def test_the_cases_behind_a_figure(page, live_server, axe, world, sign_in, case_make):
+    case_make()
+    case_make(summary="A fridge left on the pavement " * 3)
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.team_manager)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Cases").click()
+    page.get_by_role("link", name="All cases you may see, open or closed").click()
+    expect(page.get_by_text("2 cases, newest first")).to_be_visible()
+    _audit(page, axe, "cases-all")
+    page.get_by_text("Filter the cases").click()
+    page.get_by_label("Only cases").select_option(label="Transferred more than once")
+    page.get_by_role("button", name="Filter cases").click()
+    expect(page.get_by_text("No cases match these filters.")).to_be_visible()
+    _audit(page, axe, "cases")

@@ -160,3 +160,16 @@ def test_a_reopened_case_counts_once_and_a_paused_clock_is_not_a_miss(world, rai
     # neither met nor missed yet; the reopened case counts once, with the reply it was given on
     # time: 1 of 1.
     assert _rows(_board(world.administrator), "standards-channel") == [["Email", "2", "100.0%", "100.0%", "0"]]
+
+
+def test_the_figures_about_cases_link_to_the_cases_behind_them(client, world, february_cases):
+    board = _board(world.administrator)
+    _, received, *_, missed = board.table("standards-channel").rows[0]
+    handed_off = board.table("handoffs-team").rows[0][2]
+    ages = board.table("standards-age").rows
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(world.administrator)
+        expected = [(received, "3 cases"), (missed, "1 case,"), (handed_off, "1 case,"), (ages[0][1], "1 case,"),
+                    (ages[3][1], "1 case,")]  # fmt: skip
+        for cell, count in expected:
+            assert count in client.get(cell.href).content.decode(), cell.href

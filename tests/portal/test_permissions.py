@@ -197,6 +197,7 @@ STAFF_ROWS = [
     # show the form's errors (200); buttons redirect with a message (302).
     Row("cases:queues", get=only(CASE_WORKERS), post=NOT_ALLOWED),
     Row("cases:my-cases", get=only(CASE_WORKERS), post=NOT_ALLOWED),
+    Row("cases:case-list", get=only(CASE_WORKERS), post=NOT_ALLOWED),
     Row("cases:case-create", get=only(CASE_RAISERS), post=only(CASE_RAISERS)),
     Row("cases:triage", get=only(MANAGERS), post=NOT_ALLOWED),
     # Team A's queue: another team's officer and another area's manager get a 404.
