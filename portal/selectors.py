@@ -258,6 +258,18 @@ class Cell:
 
 
 @dataclass
+class Chart:
+    """One series as bars (portal/templatetags/dashboard_charts.py draws it): (label, value) with
+    None for no data, percentages on a scale of 100, and a target line."""
+
+    title: str
+    caption: str
+    bars: list[tuple[str, float | None]]
+    percent: bool = True
+    target: float | None = None
+
+
+@dataclass
 class Table:
     slug: str
     caption: str
@@ -265,6 +277,14 @@ class Table:
     rows: list[list[Cell]]
     # Numeric columns are right-aligned (GOV.UK numeric cells): every column but the first.
     empty: str = "Nothing to count in this period."
+    chart: Chart | None = None
+
+
+def _share_chart(title: str, rows: list[list[Cell]], column: int, target: Decimal | None, what: str) -> Chart:
+    """A chart of one percentage column of a table by month."""
+    bars = [(row[0].text, row[column].value if row[column].value != "" else None) for row in rows]
+    line = f" The dashed line is the target, {_target_text(target)}." if target is not None else ""
+    return Chart(title, f"{what} by month.{line}", bars, target=float(target) if target is not None else None)
 
 
 @dataclass
@@ -516,7 +536,19 @@ def fpr_section(*, user, scope: DashboardScope, filters: DashboardFilters, names
             ]
         )
     tables.append(
-        Table("fpr-trend", f"First-point resolution by month, {trend.label}", ["Month", *headers, "Target"], trend_rows)
+        Table(
+            "fpr-trend",
+            f"First-point resolution by month, {trend.label}",
+            ["Month", *headers, "Target"],
+            trend_rows,
+            chart=_share_chart(
+                f"Chart of first-point resolution by month, {trend.label}",
+                trend_rows,
+                3,
+                target,
+                "First-point resolution",
+            ),
+        )
     )
     return Section(
         "fpr",
@@ -576,6 +608,13 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
         f"Contacts by channel and month, {trend.label}",
         ["Month", *[channel.label for channel in shown], "All contacts", "Digital take-up", "Target"],
         rows,
+        chart=_share_chart(
+            f"Chart of digital take-up by month, {trend.label}",
+            rows,
+            len(shown) + 2,
+            targets[months[-1].first],
+            "Digital take-up (contacts made online)",
+        ),
     )
     district = Func(
         Upper(Trim(F("customer__postcode"))), Value(" "), Value(1), function="split_part", output_field=CharField()
@@ -713,7 +752,15 @@ def avoidable_section(*, user, scope: DashboardScope, filters: DashboardFilters)
         AVOIDABLE_DEFINITION,
         [(period.label, f"{_percent(now['avoidable'], now['total']).text} of {now['total']:,} contacts")],
         [
-            Table("avoidable-month", f"Avoidable contact by month, {trend.label}", ["Month", *headers], month_rows),
+            Table(
+                "avoidable-month",
+                f"Avoidable contact by month, {trend.label}",
+                ["Month", *headers],
+                month_rows,
+                chart=_share_chart(
+                    f"Chart of avoidable contact by month, {trend.label}", month_rows, 3, None, "Avoidable contact"
+                ),
+            ),
             Table(
                 "avoidable-service",
                 f"Avoidable contact by service, {period.label}",

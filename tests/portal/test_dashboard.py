@@ -274,3 +274,17 @@ def test_cost_to_serve_with_nothing_a_year_earlier_says_so(world, february):
     headline = dict(next(s for s in _board(world.administrator).sections if s.slug == "cost").headline)
     saved = headline["Saved by the change in channel mix"]
     assert saved == "Nothing to compare: no costed contacts in one of the periods"
+
+
+def test_the_charts_are_svg_beside_their_tables_escaped_and_without_style(world, february):
+    from portal.selectors import Chart
+    from portal.templatetags.dashboard_charts import bar_chart
+
+    chart = _board(world.administrator).table("fpr-trend").chart
+    assert chart.bars[-1] == ("Feb 2027", 57.1) and chart.bars[0] == ("Mar 2026", None) and chart.target == 45.0
+    svg = str(bar_chart(chart, "fpr-trend"))
+    assert 'role="img"' in svg and "No data" in svg and "57.1%" in svg and "stroke-dasharray" in svg
+    assert "style=" not in svg and "<script" not in svg
+    hostile = str(bar_chart(Chart("<b>t</b>", "c", [("<script>", 5.0)], percent=False), "x"))
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile and "&lt;b&gt;" in hostile
+    assert bar_chart(None, "x") == ""
