@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 
-from core.forms import GovukFormMixin, LayoutForm, optional_choice_field
+from core.forms import GovukFormMixin, LayoutForm, date_range_check, optional_choice_field, optional_pk_field
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
 from standards.forms import DateField, local_datetime
@@ -142,14 +142,8 @@ class CaseListFilterForm(LayoutForm):
 
     received_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
     received_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
-    team = forms.TypedChoiceField(
-        label="Team", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )  # fmt: skip
-    area = forms.TypedChoiceField(
-        label="Service area", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a service area from the list"},
-    )  # fmt: skip
+    team = optional_pk_field("Team", what="team")
+    area = optional_pk_field("Service area", what="service area")
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
     case_type = optional_choice_field("Type", CaseType.choices, what="type")
     measure = optional_choice_field("Only cases", list(CASE_MEASURES.items()), what="measure", blank="Any case")
@@ -176,9 +170,7 @@ class CaseListFilterForm(LayoutForm):
 
     def clean(self):
         data = super().clean()
-        first, last = data.get("received_from"), data.get("received_to")
-        if first and last and last < first:
-            self.add_error("received_to", "The last day must be the same as or after the first day")
+        date_range_check(self, data, "received_from", "received_to")
         return data
 
     def filters(self) -> CaseListFilters:

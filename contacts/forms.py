@@ -31,7 +31,9 @@ from core.forms import (
     DateTimeInputWidget,
     GovukFormMixin,
     LayoutForm,
+    date_range_check,
     optional_choice_field,
+    optional_pk_field,
     time_parse,
 )
 from directory.forms import EMAIL_INVALID
@@ -796,18 +798,9 @@ class ContactFilterForm(LayoutForm):
     started_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
     started_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
     avoidable = forms.BooleanField(label="Only avoidable contacts (the customer was chasing progress)", required=False)
-    team = forms.TypedChoiceField(
-        label="Adviser's team", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )  # fmt: skip
-    area = forms.TypedChoiceField(
-        label="Service (of the topic)", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a service from the list"},
-    )  # fmt: skip
-    partner = forms.TypedChoiceField(
-        label="Signposted to", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a partner from the list"},
-    )  # fmt: skip
+    team = optional_pk_field("Adviser's team", what="team")
+    area = optional_pk_field("Service (of the topic)", what="service")
+    partner = optional_pk_field("Signposted to", what="partner")
     logged = forms.BooleanField(label="Only contacts advisers logged (not online forms)", required=False)
 
     def __init__(self, *args, advisers: list, choices: dict[str, list[tuple[int, str]]], **kwargs):
@@ -837,9 +830,7 @@ class ContactFilterForm(LayoutForm):
 
     def clean(self):
         data = super().clean()
-        first, last = data.get("started_from"), data.get("started_to")
-        if first and last and last < first:
-            self.add_error("started_to", "The last day must be the same as or after the first day")
+        date_range_check(self, data, "started_from", "started_to")
         return data
 
     def filters(self) -> ContactFilters:

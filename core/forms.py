@@ -66,6 +66,23 @@ def optional_choice_field(label: str, choices, *, what: str, blank: str = "") ->
     )
 
 
+def optional_pk_field(label: str, *, what: str) -> forms.TypedChoiceField:
+    """A select of rows by id that may be left empty (None); the form sets its choices."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": f"Select a {what} from the list"},  # noqa: S608 - the GOV.UK message
+    )
+
+
+def date_range_check(form: forms.Form, data: dict, first: str, last: str) -> None:
+    """A range whose last day is before its first is an error on the last day."""
+    if data.get(first) and data.get(last) and data[last] < data[first]:
+        form.add_error(last, "The last day must be the same as or after the first day")
+
+
 def posted(request):
     """The form data of a POST, even an empty one (an empty QueryDict is falsy), else None: what a
     form page passes to its form, so a GET shows it unbound and a POST, however empty, validates."""

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from core.forms import GovukFormMixin, LayoutForm, optional_choice_field
+from core.forms import GovukFormMixin, LayoutForm, date_range_check, optional_choice_field, optional_pk_field
 from core.services import email_queue
 from standards.forms import DateField
 from standards.models import Channel
@@ -102,14 +102,8 @@ class DashboardForm(LayoutForm):
 
     first = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
     last = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
-    area = forms.TypedChoiceField(
-        label="Service area", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a service area from the list"},
-    )  # fmt: skip
-    team = forms.TypedChoiceField(
-        label="Team", required=False, coerce=int, empty_value=None,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )  # fmt: skip
+    area = optional_pk_field("Service area", what="service area")
+    team = optional_pk_field("Team", what="team")
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
 
     def __init__(self, *args, scope: DashboardScope, today: dt.date, **kwargs):
@@ -135,13 +129,13 @@ class DashboardForm(LayoutForm):
 
     def clean(self):
         data = super().clean()
-        first, last = data.get("first"), data.get("last")
-        if first and last and last < first:
-            self.add_error("last", "The last day must be the same as or after the first day")
-        elif first and (last or self.today) < first:
-            self.add_error("first", "The first day must be today or in the past")
-        elif first and ((last or self.today) - first).days + 1 > DASHBOARD_MAX_DAYS:
-            self.add_error("last", f"The period must be at most {DASHBOARD_MAX_DAYS // 366} years long")
+        date_range_check(self, data, "first", "last")
+        first, end = data.get("first"), data.get("last") or self.today
+        if first and "last" not in self.errors:
+            if first > self.today:
+                self.add_error("first", "The first day must be today or in the past")
+            elif (end - first).days + 1 > DASHBOARD_MAX_DAYS:
+                self.add_error("last", f"The period must be at most {DASHBOARD_MAX_DAYS // 366} years long")
         return data
 
     def filters(self) -> DashboardFilters:
