@@ -2,7 +2,7 @@
 
 A spreadsheet treats a cell beginning with =, +, -, @, a tab or a carriage return as a formula
 (OWASP, "CSV Injection"), so a directory entry named ``=HYPERLINK(...)`` would run when an officer
-opens the export. Every CSV the project writes goes through `csv_writer`, which prefixes such a
+opens the export; a leading NUL is treated the same, as it can hide what follows from the eye. Every CSV the project writes goes through `csv_writer`, which prefixes such a
 cell with a single quote: spreadsheets show the text and do not evaluate it. `cell_restore` is the
 inverse, for imports, so an exported file re-imports unchanged.
 
@@ -13,10 +13,10 @@ quote (``''=x``), so that restoring takes exactly one off and every value surviv
 import csv
 import re
 
-FORMULA_STARTS = "=+-@\t\r"
+FORMULA_STARTS = "=+-@\t\r\0"
 # Any run of quotes, then a character a spreadsheet would start a formula with.
-_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
-_QUOTED = re.compile(r"'+[=+\-@\t\r]")
+_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r\x00]")
+_QUOTED = re.compile(r"'+[=+\-@\t\r\x00]")
 
 
 def cell_neutralise(value: str) -> str:

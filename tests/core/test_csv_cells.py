@@ -8,7 +8,7 @@ import pytest
 
 from core.csv_cells import cell_neutralise, cell_restore, csv_writer
 
-FORMULAS = ['=HYPERLINK("https://evil.example","Click")', "+1", "-2+3", "@SUM(1)", "\tcmd", "\rcmd", "=1+1"]
+FORMULAS = ['=HYPERLINK("https://evil.example","Click")', "+1", "-2+3", "@SUM(1)", "\tcmd", "\rcmd", "\x00cmd", "=1+1"]
 PLAIN = ["", "Council tax", "01632 960001", "a=b", "e-mail", "'quoted", "it's", " =1", "name@example.gov.uk"]
 
 
