@@ -2,9 +2,10 @@
 
 A spreadsheet treats a cell beginning with =, +, -, @, a tab or a carriage return as a formula
 (OWASP, "CSV Injection"), so a directory entry named ``=HYPERLINK(...)`` would run when an officer
-opens the export; a leading NUL is treated the same, as it can hide what follows from the eye. Every CSV the project writes goes through `csv_writer`, which prefixes such a
-cell with a single quote: spreadsheets show the text and do not evaluate it. `cell_restore` is the
-inverse, for imports, so an exported file re-imports unchanged.
+opens the export; a leading NUL is treated the same, as it can hide what follows from the eye.
+Every CSV the project writes goes through `csv_writer`, which prefixes such a cell with a single
+quote: spreadsheets show the text and do not evaluate it. `cell_restore` is the inverse, for
+imports, so an exported file re-imports unchanged.
 
 A value that already begins with quotes and then one of those characters (``'=x``) gets one more
 quote (``''=x``), so that restoring takes exactly one off and every value survives the round trip.
