@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_case_chasing_steps'),
+        ("cases", "0005_case_chasing_steps"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='caseevent',
-            index=models.Index(condition=models.Q(('kind', 'extended')), fields=['at'], name='caseevent_extended_idx'),
+            model_name="caseevent",
+            index=models.Index(condition=models.Q(("kind", "extended")), fields=["at"], name="caseevent_extended_idx"),
         ),
     ]
