@@ -205,16 +205,11 @@ class DashboardScope:
     # without the actions' words and without links to rows they may not open.
     summary: bool = False
 
-    def allows_team(self, team: Team) -> bool:
-        return self.team_ids is None or team.pk in self.team_ids
-
-    def allows_area(self, area: ServiceArea) -> bool:
-        return self.area_ids is None or area.pk in self.area_ids
-
 
 def dashboard_scope(user) -> DashboardScope:
     """Administrators count everything; service managers their areas (every team in them, and
-    every contact about their topics); team managers their own teams."""
+    every contact about their topics); team managers their own teams; anyone else allowed the
+    summary (councillors) the whole council, as a summary."""
     areas = ServiceArea.objects.order_by("name")
     teams = Team.objects.select_related("service_area").order_by("service_area__name", "name")
     if user.has_perm(VIEW_ALL_CONTACTS):
@@ -274,8 +269,8 @@ class Table:
     slug: str
     caption: str
     headers: list[str]
+    # The first cell of each row labels it; the template right-aligns the others (numbers).
     rows: list[list[Cell]]
-    # Numeric columns are right-aligned (GOV.UK numeric cells): every column but the first.
     empty: str = "Nothing to count in this period."
     chart: Chart | None = None
 
@@ -581,7 +576,7 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
     contacts = dashboard_contacts(user, scope, filters)
     trend = trend_period(period.last)
     months = trend.months()
-    shown = [channel for channel in Channel if channel != Channel.COUNCILLOR]
+    shown = list(Channel)
     counts: dict[str, Any] = {channel.value: Count("id", filter=Q(channel=channel)) for channel in shown}
     counts["total"] = Count("id")
     monthly = _by_month(_in(contacts, "started_at", trend), "started_at", **counts)
