@@ -145,11 +145,8 @@ class DashboardForm(LayoutForm):
         first, last = data.get("first"), data.get("last")
         if "first" in self.errors or "last" in self.errors:
             first = last = None
-        period = Period(first, last or max(first, self.today)) if first else None
-        if period is None:
-            period = period_default(last) if last else period_default(self.today)
-            if last:
-                period = Period(last.replace(day=1), last)
+        # A first day after today is an error (clean), so it never gets this far.
+        period = Period(first, last or self.today) if first else period_default(last or self.today)
         areas = {area.pk: area for area in self.scope.areas}
         teams = {team.pk: team for team in self.scope.teams}
         return DashboardFilters(

@@ -181,9 +181,9 @@ def _months_before(day: date, count: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def period_default(today: date) -> Period:
-    """This month so far."""
-    return Period(today.replace(day=1), today)
+def period_default(day: date) -> Period:
+    """`day`'s month up to `day`: with today, this month so far."""
+    return Period(day.replace(day=1), day)
 
 
 def trend_period(last: date) -> Period:
@@ -340,36 +340,20 @@ def _in(queryset: QuerySet, field: str, period: Period) -> QuerySet:
     return queryset.filter(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
 
 
-def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
-    """The contacts list behind a figure: the same period, area, team and channel."""
-    query: dict[str, Any] = {
-        "started_from_0": period.first.day,
-        "started_from_1": period.first.month,
-        "started_from_2": period.first.year,
-        "started_to_0": period.last.day,
-        "started_to_1": period.last.month,
-        "started_to_2": period.last.year,
-    }
-    if filters.area is not None:
-        query["area"] = filters.area.pk
-    if filters.team is not None:
-        query["team"] = filters.team.pk
-    if filters.channel:
-        query["channel"] = filters.channel
-    query.update({key: value for key, value in extra.items() if value not in (None, "")})
-    return f"{reverse('contacts:contact-list')}?{urlencode(query)}"
+# The lists a figure links to: their URL and their date filter's field names.
+_LISTS = {"contacts": ("contacts:contact-list", "started"), "cases": ("cases:case-list", "received")}
 
 
-def _case_link(filters: DashboardFilters, period: Period | None, **extra: Any) -> str:
-    """The cases list behind a figure: received in the period (none: any time), in the filters'
-    area, team and channel."""
+def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: date | None, **extra: Any) -> str:
+    """The list of `rows` ("contacts" or "cases") behind a figure: from `first` to `last` (None:
+    no bound that side), in the filters' area, team and channel, with `extra` filters (an empty
+    one left out)."""
+    url, prefix = _LISTS[rows]
     query: dict[str, Any] = {}
-    if period is not None:
-        query.update({
-            "received_from_0": period.first.day, "received_from_1": period.first.month,
-            "received_from_2": period.first.year, "received_to_0": period.last.day,
-            "received_to_1": period.last.month, "received_to_2": period.last.year,
-        })  # fmt: skip
+    for bound, day in (("from", first), ("to", last)):
+        if day is not None:
+            query.update({f"{prefix}_{bound}_0": day.day, f"{prefix}_{bound}_1": day.month,
+                          f"{prefix}_{bound}_2": day.year})  # fmt: skip
     if filters.area is not None:
         query["area"] = filters.area.pk
     if filters.team is not None:
@@ -377,7 +361,15 @@ def _case_link(filters: DashboardFilters, period: Period | None, **extra: Any) -
     if filters.channel:
         query["channel"] = filters.channel
     query.update({key: value for key, value in extra.items() if value not in (None, "")})
-    return f"{reverse('cases:case-list')}?{urlencode(query)}"
+    return f"{reverse(url)}?{urlencode(query)}"
+
+
+def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
+    return _list_link("contacts", filters, period.first, period.last, **extra)
+
+
+def _case_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
+    return _list_link("cases", filters, period.first, period.last, **extra)
 
 
 def _by_month(queryset: QuerySet, field: str, **counts: Any) -> dict[date, dict[str, int]]:
@@ -835,13 +827,14 @@ def _standard_counts(now: datetime) -> dict[str, Any]:
     }
 
 
-def _standard_row(label: str, row: dict[str, int], link: Callable[..., str]) -> list[Cell]:
+def _standard_row(label: str, row: dict[str, int], link: Callable[..., str] | None) -> list[Cell]:
+    """A row of the standards tables; `link(**filters)` the cases behind a figure (None: none)."""
     return [
         Cell(label),
-        Cell(row["received"], href=link()),
+        Cell(row["received"], href=link() if link else ""),
         _percent(row["ack_met"], row["ack_met"] + row["ack_missed"]),
         _percent(row["reply_met"], row["reply_met"] + row["reply_missed"]),
-        Cell(row["reply_missed"], href=link(measure="reply_missed")),
+        Cell(row["reply_missed"], href=link(measure="reply_missed") if link else ""),
     ]
 
 
@@ -852,10 +845,10 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
     counts = _standard_counts(now)
     headers = ["Cases received", "Acknowledged within standard", "Answered within standard", "Replies missed"]
     tables = []
-    for slug, field, key, title, names in (
-        ("team", "team__name", "team_id", "team", None),
-        ("channel", "channel", "channel", "channel", dict(Channel.choices)),
-        ("type", "case_type", "case_type", "case type", dict(CaseType.choices)),
+    for slug, field, key, param, title, names in (
+        ("team", "team__name", "team_id", "team", "team", None),
+        ("channel", "channel", "channel", "channel", "channel", dict(Channel.choices)),
+        ("type", "case_type", "case_type", "case_type", "case type", dict(CaseType.choices)),
     ):
         grouped = received.values(key, field).annotate(**counts).order_by(field)
         rows = [
@@ -863,9 +856,7 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
                 (names.get(row[field], row[field]) if names else row[field]) or "Not yet routed",
                 row,
                 # A case not yet routed has no team to filter by: its figures link to nothing.
-                partial(_case_link, filters, period, **{{"team_id": "team"}.get(key, key): row[key]})
-                if row[key] is not None
-                else lambda **_: "",
+                partial(_case_link, filters, period, **{param: row[key]}) if row[key] is not None else None,
             )
             for row in grouped
         ]
@@ -894,10 +885,8 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
     def band_link(low: int, high: int | None) -> str:
         # Calendar days since receipt: received `low` to `high - 1` days ago (no `high`: or earlier).
         newest = today - timedelta(days=low)
-        if high is None:
-            return _case_link(filters, None, measure="open", received_to_0=newest.day, received_to_1=newest.month,
-                              received_to_2=newest.year)  # fmt: skip
-        return _case_link(filters, Period(today - timedelta(days=high - 1), newest), measure="open")
+        oldest = today - timedelta(days=high - 1) if high is not None else None
+        return _list_link("cases", filters, oldest, newest, measure="open")
 
     age_rows = [
         [Cell(label), Cell(bands[f"band{index}"], href=band_link(low, high))]
