@@ -213,6 +213,16 @@ def council_calendar_ensure():
                                         is_council=True)  # fmt: skip
 
 
+def channel_costs_ensure() -> None:
+    """The costs of a contact on each channel, which a data migration makes: made again, by that
+    migration's own function, after a transactional test emptied the table."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("standards.migrations.0006_channel_cost_sector_estimates").create(apps, None)
+
+
 @pytest.fixture
 def council_calendar(db):
     return council_calendar_ensure()
@@ -230,6 +240,7 @@ def _standards_make(directory: dict) -> dict:
     from standards.models import Channel
 
     council = council_calendar_ensure()
+    channel_costs_ensure()
     ahead = timezone.localdate() + dt.timedelta(days=60)
     calendar_a = services.calendar_create(by=None, name="Waste calendar", slug="waste", subdivision="ENG",
                                           service_area=directory["waste"])  # fmt: skip

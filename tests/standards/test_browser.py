@@ -102,6 +102,7 @@ def _every_editing_page(live_server, world, standard) -> list[str]:
         f"/staff/standards/standards/{standard.pk}/", f"/staff/standards/standards/{s['standard_b'].pk}/delete/",
         f"/staff/standards/standards/{standard.pk}/history/", "/staff/standards/targets/add/",
         f"/staff/standards/targets/{target}/", f"/staff/standards/targets/{target}/history/",
+        "/staff/standards/costs/phone/", "/staff/standards/costs/phone/history/",
     ]  # fmt: skip
     return [f"{live_server.url}{path}" for path in paths]
 
@@ -123,4 +124,20 @@ def test_every_editing_page_is_accessible_and_reflows_at_320_px(page, live_serve
     page.goto(f"{live_server.url}/staff/standards/standards/add/")
     page.locator("main form .govuk-button").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+
+
+def test_manager_sets_the_cost_of_a_phone_call(page, live_server, axe, world, sign_in):
+    sign_in(page, live_server, world.service_manager)
+    page.goto(f"{live_server.url}/staff/standards/")
+    page.get_by_role("link", name="Change the cost of a contact by phone call").click()
+    page.get_by_label("Cost of one contact, in pounds (optional)").fill("3.999")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The cost can have at most 2 decimal places (pence)")
+    axe(page)
+    page.get_by_label("Cost of one contact, in pounds (optional)").fill("4.10")
+    page.get_by_label("Where the figure comes from").fill("Our own costing, 2026")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The cost of a contact by phone call has been saved.")).to_be_visible()
+    expect(page.get_by_role("cell", name="£4.10")).to_be_visible()
     axe(page)
