@@ -6,6 +6,8 @@ questions, which use the Open311 GeoReport v2 attribute model (datatype, require
 description, values) so a request type can be served unchanged as an Open311 service definition.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -43,28 +45,62 @@ VIEW_ALL_CONTACTS = "contacts.view_all_contacts"
 RECEIVE_VISITORS = "contacts.receive_visitors"
 
 
+@dataclass(frozen=True)
+class ContactScope:
+    """The contacts someone may see, as rules over a contact's adviser and its topic's service
+    area, so that the rows (visible_to) and the tallies (contacts.selectors) are scoped alike:
+    their own (`adviser`), their teams' or areas' advisers' (`advisers`, a subquery of user ids)
+    and their areas' topics' (`areas`, a subquery of area ids). `nothing`: none at all."""
+
+    adviser: int | None = None
+    advisers: models.QuerySet | None = None
+    areas: models.QuerySet | None = None
+    nothing: bool = False
+
+    def q(self, *, adviser: str, area: str) -> Q:
+        """The rule as a filter, on fields named `adviser` and `area`."""
+        if self.nothing:
+            return Q(pk__in=[])
+        rule = Q(**{adviser: self.adviser})
+        if self.advisers is not None:
+            rule |= Q(**{f"{adviser}__in": self.advisers})
+        if self.areas is not None:
+            rule |= Q(**{f"{area}__in": self.areas})
+        return rule
+
+
+def contact_scope(user) -> ContactScope | None:
+    """Who may see which contacts (None: every one): everyone who logs contacts their own; team
+    managers also their teams' advisers'; service managers their areas' advisers' and every
+    contact about a topic of their areas (web forms included); administrators every one. No query:
+    the teams are subqueries."""
+    if not user.is_authenticated:
+        return ContactScope(nothing=True)
+    if user.has_perm(VIEW_ALL_CONTACTS):
+        return None
+    if not (user.has_perm(LOG_CONTACTS) or user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS)):
+        return ContactScope(nothing=True)
+    mine = Officer.objects.filter(user=user)
+    if user.has_perm(VIEW_AREA_CONTACTS):
+        areas = mine.values("team__service_area_id")
+        advisers = Officer.objects.filter(team__service_area_id__in=areas, user__isnull=False).values("user_id")
+        return ContactScope(adviser=user.pk, advisers=advisers, areas=areas)
+    if user.has_perm(VIEW_TEAM_CONTACTS):
+        advisers = Officer.objects.filter(team_id__in=mine.values("team_id"), user__isnull=False).values("user_id")
+        return ContactScope(adviser=user.pk, advisers=advisers)
+    return ContactScope(adviser=user.pk)
+
+
 class ContactQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The contacts `user` may see, for lists, pages, exports and dashboards alike: everyone
-        who logs contacts their own; team managers also their teams' advisers'; service managers
-        their areas' advisers' and every contact about a topic of their areas (web forms
-        included); administrators every one. No query until read: the teams are subqueries."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_perm(VIEW_ALL_CONTACTS):
+        """The contacts `user` may see (contact_scope), for lists, pages, exports and dashboards
+        alike. No query until read."""
+        scope = contact_scope(user)
+        if scope is None:
             return self
-        if not (user.has_perm(LOG_CONTACTS) or user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS)):
+        if scope.nothing:
             return self.none()
-        scope = Q(adviser=user)
-        mine = Officer.objects.filter(user=user)
-        if user.has_perm(VIEW_AREA_CONTACTS):
-            areas = mine.values("team__service_area_id")
-            advisers = Officer.objects.filter(team__service_area_id__in=areas, user__isnull=False).values("user_id")
-            scope |= Q(adviser_id__in=advisers) | Q(topic__service_area_id__in=areas)
-        elif user.has_perm(VIEW_TEAM_CONTACTS):
-            advisers = Officer.objects.filter(team_id__in=mine.values("team_id"), user__isnull=False).values("user_id")
-            scope |= Q(adviser_id__in=advisers)
-        return self.filter(scope)
+        return self.filter(scope.q(adviser="adviser_id", area="topic__service_area_id"))
 
     def web(self):
         return self.filter(channel=Channel.WEB)
@@ -167,6 +203,98 @@ class Contact(models.Model):
             errors["passed_to"] = "Select the officer the customer was passed to"
         if errors:
             raise ValidationError(errors)
+
+
+# --- Tallies: the dashboard's counts by month ----------------------------------------------------
+# Kept exact inside every transaction by PostgreSQL triggers on contacts (and on a topic's move
+# to another area, a customer's new postcode), from migration 0004; read by
+# contacts.selectors.contact_tallies. Keys are plain integers, 0 for none, so that each row is
+# one unique key (NULLs would never conflict) and a deleted partner cannot take its counts away.
+# The month is the contact's start on the council's clock.
+
+
+class ContactTallyBase(models.Model):
+    month = models.DateField()
+    channel = models.CharField(max_length=20)
+    contacts = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__} {self.month:%B %Y}"
+
+
+class ContactLoggedCounts(ContactTallyBase):
+    # Logged: an adviser took it. Resolved and signposted count logged contacts only.
+    logged = models.IntegerField(default=0)
+    resolved = models.IntegerField(default=0)
+    avoidable = models.IntegerField(default=0)
+    signposted = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ContactTally(ContactLoggedCounts):
+    """Every key at once, for a dashboard narrowed to advisers or areas."""
+
+    adviser_id = models.IntegerField()
+    area_id = models.IntegerField()
+    partner_id = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "channel", "adviser_id", "area_id", "partner_id"], name="contacttally_key"
+            )
+        ]
+
+
+class ContactAdviserTally(ContactLoggedCounts):
+    """By adviser only: the whole council's figures by channel, team and adviser."""
+
+    adviser_id = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "channel", "adviser_id"], name="contactadvisertally_key")
+        ]
+
+
+class ContactAreaTally(ContactLoggedCounts):
+    """By the topic's area and the partner: the whole council's figures by service and partner."""
+
+    area_id = models.IntegerField()
+    partner_id = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "channel", "area_id", "partner_id"], name="contactareatally_key")
+        ]
+
+
+class ContactHourTally(ContactTallyBase):
+    """By ISO weekday (1 Monday) and hour of the start: the whole council's busiest times."""
+
+    weekday = models.SmallIntegerField()
+    hour = models.SmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "channel", "weekday", "hour"], name="contacthourtally_key")
+        ]
+
+
+class ContactDistrictTally(ContactTallyBase):
+    """By the customer's postcode district ("" when not known): the whole council's take-up map."""
+
+    district = models.CharField(max_length=8)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "channel", "district"], name="contactdistricttally_key")
+        ]
 
 
 # --- Reception (face to face) --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import hmac
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
@@ -14,6 +15,7 @@ from cases import selectors as cases_selectors
 from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.models import OutboundEmail
+from core.tallies import Span, TallySource, council_local, tally_groups
 from directory.models import Officer, Partner, ServiceArea, Team, Topic
 from directory.selectors import AwayNotice, editor_area_ids, team_away_today
 from standards.models import CaseType, Channel
@@ -28,6 +30,7 @@ from .models import (
     VIEW_TEAM_CONTACTS,
     Contact,
     ContactsChange,
+    ContactScope,
     Question,
     QuestionValue,
     ReceptionVisit,
@@ -798,3 +801,113 @@ def survey_results(
     )
     total = SurveyResult(key=None, label="All", **{name: sum(getattr(row, name) for row in rows) for name in counts})
     return SurveyResults(rows=rows, total=total)
+
+
+# --- The dashboard's counts (tallies) ------------------------------------------------------------
+# The tallies' keys and counts over the rows, as the triggers of migration 0004 count them.
+_LOCAL = council_local("r.started_at")
+_ROWS = "contacts_contact r LEFT JOIN directory_topic tp ON tp.id = r.topic_id"
+_KEYS = {
+    "channel": "r.channel",
+    "adviser_id": "coalesce(r.adviser_id, 0)",
+    "area_id": "coalesce(tp.service_area_id, 0)",
+    "partner_id": "coalesce(r.partner_id, 0)",
+    "weekday": f"extract(isodow FROM {_LOCAL})::smallint",
+    "hour": f"extract(hour FROM {_LOCAL})::smallint",
+    "district": "split_part(upper(trim(coalesce(cu.postcode, ''))), ' ', 1)",
+}
+LOGGED_COUNTS = {
+    "contacts": "1",
+    "logged": "(r.adviser_id IS NOT NULL)::int",
+    "resolved": "(r.adviser_id IS NOT NULL AND r.outcome = 'resolved')::int",
+    "avoidable": "r.is_avoidable::int",
+    "signposted": "(r.adviser_id IS NOT NULL AND r.outcome = 'signposted')::int",
+}
+# The adviser's current team, as visible_to and the contacts list filter by it.
+_TEAM = {"joins": "LEFT JOIN directory_officer o ON o.user_id = src.adviser_id", "derived": {"team_id": "o.team_id"}}
+
+
+def _source(table: str, keys: list[str], counts: dict[str, str], rows: str = _ROWS, **extra: Any) -> TallySource:
+    return TallySource(table, rows, "r.started_at", {key: _KEYS[key] for key in keys}, counts, **extra)
+
+
+_ONE = {"contacts": "1"}
+_WITH_CUSTOMER = f"{_ROWS} LEFT JOIN cases_customer cu ON cu.id = r.customer_id"
+CONTACT_TALLIES = [
+    _source("contacts_contacttally", ["channel", "adviser_id", "area_id", "partner_id"], LOGGED_COUNTS, **_TEAM),
+    _source("contacts_contactadvisertally", ["channel", "adviser_id"], LOGGED_COUNTS, **_TEAM),
+    _source("contacts_contactareatally", ["channel", "area_id", "partner_id"], LOGGED_COUNTS),
+    _source("contacts_contacthourtally", ["channel", "weekday", "hour"], _ONE),
+    _source("contacts_contactdistricttally", ["channel", "district"], _ONE, rows=_WITH_CUSTOMER),
+]
+# Busiest times and districts narrowed to advisers or areas: from the rows (a tally with both
+# would be as long as the rows themselves).
+_TIMES_FROM_ROWS = _source(
+    "", ["channel", "adviser_id", "area_id", "weekday", "hour", "district"], _ONE, rows=_WITH_CUSTOMER, **_TEAM
+)
+
+
+@dataclass(frozen=True)
+class ContactCountRule:
+    """Which contacts a dashboard counts: those in `scope` (contact_scope; None: every one), about
+    a topic of the service area `area_id`, taken by an adviser now in team `team_id`, on
+    `channel` (each: any when empty)."""
+
+    scope: ContactScope | None = None
+    area_id: int | None = None
+    team_id: int | None = None
+    channel: str = ""
+
+    @property
+    def narrowed(self) -> bool:
+        return self.scope is not None or self.area_id is not None or self.team_id is not None
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if self.scope is not None:
+            if self.scope.nothing:
+                return ["FALSE"], []
+            parts, params = ["src.adviser_id = %s"], [self.scope.adviser]
+            for column, subquery in (("src.adviser_id", self.scope.advisers), ("src.area_id", self.scope.areas)):
+                if subquery is not None:
+                    sql, sub = subquery.query.sql_with_params()
+                    parts.append(f"{column} IN ({sql})")
+                    params += list(sub)
+            conditions.append(" OR ".join(parts))
+        for condition, value in (("src.area_id = %s", self.area_id), ("o.team_id = %s", self.team_id),
+                                 ("src.channel = %s", self.channel or None)):  # fmt: skip
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        return conditions, params
+
+
+def contact_tallies(
+    *,
+    spans: list[Span],
+    sets: list[tuple[str, ...]],
+    rule: ContactCountRule,
+    only: dict[tuple[str, ...], list[int]] | None = None,
+) -> dict[tuple[str, ...], dict[tuple, dict[str, int]]]:
+    """The contacts `rule` counts in each span, grouped by each of `sets` (of "channel",
+    "team_id", "adviser_id", "area_id", "partner_id", "weekday", "hour", "district"): see
+    core.tallies.tally_groups. Unnarrowed, each set is read from the smallest tally with its keys;
+    narrowed, from the tally with every key (busiest times and districts from the rows). One
+    statement a tally."""
+    if rule.narrowed:
+        candidates = [CONTACT_TALLIES[0], _TIMES_FROM_ROWS]
+    else:
+        candidates = [*sorted(CONTACT_TALLIES[1:], key=lambda source: len(source.keys)), CONTACT_TALLIES[0]]
+    by_source: dict[int, tuple[TallySource, list[tuple[str, ...]]]] = {}
+    for keys in sets:
+        source = next(s for s in candidates if set(keys) <= {*s.keys, *s.derived})
+        by_source.setdefault(id(source), (source, []))[1].append(keys)
+    where, params = rule.where()
+    found: dict[tuple[str, ...], dict[tuple, dict[str, int]]] = {}
+    for source, grouped in by_source.values():
+        if "o.team_id" in " ".join(where) and not source.derived:
+            raise ValueError(f"{source.table} has no adviser to find a team by")
+        limits = {keys: spans_ for keys, spans_ in (only or {}).items() if keys in grouped}
+        found |= tally_groups(source=source, spans=spans, sets=grouped, only=limits, where=where, params=params)
+    return found

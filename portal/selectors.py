@@ -14,23 +14,23 @@ from urllib.parse import urlencode
 
 import redis
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import (
     Avg,
-    CharField,
     Count,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     Max,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trim, TruncMonth, Upper
+from django.db.models.functions import ExtractHour
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,20 +44,20 @@ from cases.models import (
     EventKind,
     RootCause,
 )
-from cases.selectors import case_measure_filter, cases_visible_to
+from cases.selectors import CASE_COUNTS, CaseCountRule, case_tallies
 from cases.services import ESCALATE_KINDS
 from contacts.models import (
     VIEW_ALL_CONTACTS,
     VIEW_AREA_CONTACTS,
     VIEW_TEAM_CONTACTS,
-    Contact,
-    ContactQuerySet,
     Outcome,
     ReceptionVisit,
     SurveyInvitation,
+    contact_scope,
 )
-from contacts.selectors import SurveyResult, survey_results
-from directory.models import Officer, ServiceArea, Team
+from contacts.selectors import LOGGED_COUNTS, ContactCountRule, SurveyResult, contact_tallies, survey_results
+from core.tallies import Span
+from directory.models import Officer, Partner, ServiceArea, Team
 from standards.models import CaseType, Channel, Target
 from standards.selectors import channel_costs
 
@@ -302,46 +302,99 @@ def _month_label(period: Period) -> str:
     return f"{period.first:%b %Y}"
 
 
-def dashboard_contacts(user, scope: DashboardScope, filters: DashboardFilters) -> ContactQuerySet:
-    """The contacts a dashboard counts, of any period (the callers filter by time): those the
-    viewer may see, narrowed to the scope and to the filters' area (the topic's service area),
-    team (the adviser's team) and channel."""
-    # visible_to is already the dashboard's scope for contacts: a team manager's team's advisers',
-    # a service manager's areas' advisers' and topics'.
-    contacts = Contact.objects.all() if scope.summary else Contact.objects.visible_to(user)
-    if filters.area is not None:
-        contacts = contacts.filter(topic__service_area=filters.area)
-    if filters.team is not None:
-        contacts = contacts.filter(adviser__officer__team=filters.team)
-    if filters.channel:
-        contacts = contacts.filter(channel=filters.channel)
-    return contacts.order_by()
+def contact_rule(user, scope: DashboardScope, filters: DashboardFilters) -> ContactCountRule:
+    """The contacts a dashboard counts: those the viewer may see (contact_scope: a team manager's
+    team's advisers', a service manager's areas' advisers' and topics'; every one for the whole
+    council's summary), about the filters' area (the topic's service area), taken by the filters'
+    team (the adviser's team now) and on its channel."""
+    return ContactCountRule(
+        scope=None if scope.summary else contact_scope(user),
+        area_id=filters.area.pk if filters.area is not None else None,
+        team_id=filters.team.pk if filters.team is not None else None,
+        channel=filters.channel,
+    )
 
 
-def dashboard_cases(user, scope: DashboardScope, filters: DashboardFilters) -> CaseQuerySet:
-    """The cases a dashboard counts: those the viewer may see, in the scope's teams (or, for an
-    area scope, its areas) and the filters' area, team and channel."""
-    cases = Case.objects.all() if scope.summary else cases_visible_to(user)
-    if scope.area_ids is not None:
-        if user.has_perm(VIEW_AREA_CONTACTS):
-            cases = cases.filter(service_area_id__in=scope.area_ids)
-        else:
-            cases = cases.filter(team_id__in=scope.team_ids or [])
-    if filters.area is not None:
-        cases = cases.filter(service_area=filters.area)
-    if filters.team is not None:
-        cases = cases.filter(team=filters.team)
-    if filters.channel:
-        cases = cases.filter(channel=filters.channel)
+def case_rule(user, scope: DashboardScope, filters: DashboardFilters) -> CaseCountRule:
+    """The cases a dashboard counts: the scope's teams (or, for a service manager, their areas'
+    cases) and the filters' area, team and channel. The roles that have dashboards may see every
+    case of their scope (portal.roles); the lists behind the figures apply cases_visible_to."""
+    area_scope = scope.area_ids is not None and user.has_perm(VIEW_AREA_CONTACTS)
+    return CaseCountRule(
+        team_ids=scope.team_ids if scope.area_ids is not None and not area_scope else None,
+        area_ids=scope.area_ids if area_scope else None,
+        team_id=filters.team.pk if filters.team is not None else None,
+        area_id=filters.area.pk if filters.area is not None else None,
+        channel=filters.channel,
+    )
+
+
+def dashboard_cases(rule: CaseCountRule) -> CaseQuerySet:
+    """The rows `rule` counts, for the figures no tally keeps (what depends on now, complaints'
+    stages, the chaser's steps)."""
+    cases = Case.objects.all()
+    if rule.team_ids is not None:
+        cases = cases.filter(team_id__in=rule.team_ids)
+    if rule.area_ids is not None:
+        cases = cases.filter(service_area_id__in=rule.area_ids)
+    if rule.team_id is not None:
+        cases = cases.filter(team_id=rule.team_id)
+    if rule.area_id is not None:
+        cases = cases.filter(service_area_id=rule.area_id)
+    if rule.channel:
+        cases = cases.filter(channel=rule.channel)
     return cases.order_by()
+
+
+def _of_cases(queryset: QuerySet, rows: CaseQuerySet, narrowed: bool) -> QuerySet:
+    """A case's rows (stages, steps, events) of the cases counted: all of them, unnarrowed (no
+    semi-join over every case)."""
+    return queryset.filter(case__in=rows) if narrowed else queryset
 
 
 def _in(queryset: QuerySet, field: str, period: Period) -> QuerySet:
     return queryset.filter(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
 
 
+def _span(period: Period) -> Span:
+    return Span(period.first, period.last)
+
+
+def _spans(*periods: Period) -> list[Span]:
+    """Each period once."""
+    return list(dict.fromkeys(_span(period) for period in periods))
+
+
+class Tallied:
+    """A tally's counts by span (core.tallies.tally_groups), read by the period they count."""
+
+    def __init__(self, spans: list[Span], groups: dict[tuple[str, ...], dict[tuple, dict[str, int]]], names):
+        self.index = {span: index for index, span in enumerate(spans)}
+        self.groups = groups
+        self.names = list(names)
+        # {keys: {span: {key: counts}}}
+        self.by_span: dict[tuple[str, ...], dict[int, dict[Any, dict[str, int]]]] = {}
+        for keys, rows in groups.items():
+            spans_of = self.by_span.setdefault(keys, {})
+            for (span, *key), counts in rows.items():
+                spans_of.setdefault(span, {})[key[0] if len(key) == 1 else tuple(key)] = counts
+
+    def by(self, period: Period, keys: tuple[str, ...]) -> dict[Any, dict[str, int]]:
+        """{key (a value, or a tuple for several keys): counts} in the period (one of the spans)."""
+        return self.by_span.get(keys, {}).get(self.index[_span(period)], {})
+
+    def total(self, period: Period, keys: tuple[str, ...]) -> dict[str, int]:
+        total = dict.fromkeys(self.names, 0)
+        for counts in self.by(period, keys).values():
+            for name, value in counts.items():
+                total[name] += value
+        return total
+
+
 # The lists a figure links to: their URL and their date filter's field names.
 _LISTS = {"contacts": ("contacts:contact-list", "started"), "cases": ("cases:case-list", "received")}
+# Their paths, reversed once: a dashboard links about a thousand figures.
+_URLS: dict[str, str] = {}
 
 
 def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: date | None, **extra: Any) -> str:
@@ -349,6 +402,8 @@ def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: d
     no bound that side), in the filters' area, team and channel, with `extra` filters (an empty
     one left out)."""
     url, prefix = _LISTS[rows]
+    if url not in _URLS:
+        _URLS[url] = reverse(url)
     query: dict[str, Any] = {}
     for bound, day in (("from", first), ("to", last)):
         if day is not None:
@@ -361,7 +416,7 @@ def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: d
     if filters.channel:
         query["channel"] = filters.channel
     query.update({key: value for key, value in extra.items() if value not in (None, "")})
-    return f"{reverse(url)}?{urlencode(query)}"
+    return f"{_URLS[url]}?{urlencode(query)}"
 
 
 def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
@@ -370,16 +425,6 @@ def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> st
 
 def _case_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
     return _list_link("cases", filters, period.first, period.last, **extra)
-
-
-def _by_month(queryset: QuerySet, field: str, **counts: Any) -> dict[date, dict[str, int]]:
-    """{first day of month: {name: count}} on the council's clock."""
-    rows = (
-        queryset.annotate(month=TruncMonth(field, tzinfo=timezone.get_current_timezone()))
-        .values("month")
-        .annotate(**counts)
-    )
-    return {timezone.localtime(row.pop("month")).date(): row for row in rows}
 
 
 def _targets(metric: str, months: list[Period]) -> dict[date, Decimal | None]:
@@ -412,111 +457,79 @@ FPR_DEFINITION = (
 )
 
 
-def _fpr_rows(grouped, link) -> list[list[Cell]]:
-    rows = []
-    for key, name, total, resolved in grouped:
-        rows.append(
-            [
-                Cell(name),
-                Cell(total, href=link(key, "")),
-                Cell(resolved, href=link(key, Outcome.RESOLVED)),
-                _percent(resolved, total),
-            ]
-        )
-    return rows
+def _fpr_row(name: str, counts: dict[str, int], link: Callable[[str], str]) -> list[Cell]:
+    return [
+        Cell(name),
+        Cell(counts["logged"], href=link("")),
+        Cell(counts["resolved"], href=link(Outcome.RESOLVED)),
+        _percent(counts["resolved"], counts["logged"]),
+    ]
 
 
-def fpr_section(*, user, scope: DashboardScope, filters: DashboardFilters, names: bool) -> Section:
+def _none_last(label: str | None) -> tuple[bool, str]:
+    return (label is None, label or "")
+
+
+def fpr_section(*, filters: DashboardFilters, contacts: Tallied, names: Names, advisers: bool) -> Section:
     period = filters.period
-    logged = dashboard_contacts(user, scope, filters).logged()
-    counts = {"total": Count("id"), "resolved": Count("id", filter=Q(outcome=Outcome.RESOLVED))}
-    now = _in(logged, "started_at", period).aggregate(**counts)
-    before = _in(logged, "started_at", period.previous()).aggregate(**counts)
+    now = contacts.total(period, ("channel",))
+    before = contacts.total(period.previous(), ("channel",))
     headers = ["Logged contacts", "Resolved at first point", "First-point resolution"]
 
-    def link(extra: Callable[[Any], dict[str, Any]]) -> Callable[[Any, str], str]:
-        return lambda key, outcome: _contact_link(filters, period, logged="on", outcome=outcome, **extra(key))
+    def link(**extra: Any) -> Callable[[str], str]:
+        return lambda outcome: _contact_link(filters, period, logged="on", outcome=outcome, **extra)
 
-    channels = _in(logged, "started_at", period).values("channel").annotate(**counts).order_by("channel")
     channel_names = dict(Channel.choices)
     by_channel = Table(
         "fpr-channel",
         f"First-point resolution by channel, {period.label}",
         ["Channel", *headers],
-        _fpr_rows(
-            [
-                (row["channel"], channel_names.get(row["channel"], row["channel"]), row["total"], row["resolved"])
-                for row in channels
-            ],
-            link(lambda key: {"channel": key}),
-        ),
+        [
+            _fpr_row(channel_names.get(channel, channel), counts, link(channel=channel))
+            for channel, counts in sorted(contacts.by(period, ("channel",)).items())
+            if counts["logged"]
+        ],
     )
-    teams = (
-        _in(logged, "started_at", period)
-        .values("adviser__officer__team_id", "adviser__officer__team__name")
-        .annotate(**counts)
-        .order_by("adviser__officer__team__name")
-    )
+    teams = [(names.team(key), key, counts) for key, counts in contacts.by(period, ("team_id",)).items()
+             if counts["logged"]]  # fmt: skip
     by_team = Table(
         "fpr-team",
         f"First-point resolution by the adviser's team, {period.label}",
         ["Team", *headers],
-        _fpr_rows(
-            [
-                (
-                    row["adviser__officer__team_id"],
-                    row["adviser__officer__team__name"] or "No team recorded",
-                    row["total"],
-                    row["resolved"],
-                )
-                for row in teams
-            ],
-            link(lambda key: {"team": key}),
-        ),
+        [
+            _fpr_row(name or "No team recorded", counts, link(team=key))
+            for name, key, counts in sorted(teams, key=lambda row: _none_last(row[0]))
+        ],
     )
     tables = [by_channel, by_team]
-    if names:
-        advisers = (
-            _in(logged, "started_at", period)
-            .values("adviser_id", "adviser__first_name", "adviser__last_name", "adviser__username")
-            .annotate(**counts)
-            .order_by("adviser__first_name", "adviser__last_name", "adviser__username")
-        )
+    if advisers:
+        rows = [(names.adviser(key), key, counts) for key, counts in contacts.by(period, ("adviser_id",)).items()
+                if key and counts["logged"]]  # fmt: skip
         tables.append(
             Table(
                 "fpr-adviser",
                 f"First-point resolution by adviser, {period.label}",
                 ["Adviser", *headers],
-                _fpr_rows(
-                    [
-                        (
-                            row["adviser_id"],
-                            f"{row['adviser__first_name']} {row['adviser__last_name']}".strip()
-                            or row["adviser__username"],
-                            row["total"],
-                            row["resolved"],
-                        )
-                        for row in advisers
-                    ],
-                    link(lambda key: {"adviser": key}),
-                ),
+                [
+                    _fpr_row(name[1], counts, link(adviser=key))
+                    for name, key, counts in sorted(rows, key=lambda row: row[0])
+                ],
             )
         )
     trend = trend_period(period.last)
     months = trend.months()
-    monthly = _by_month(_in(logged, "started_at", trend), "started_at", **counts)
     targets = _targets(Target.Metric.FIRST_POINT_RESOLUTION, months)
     # The trend ends with the period's last day: its last month's target is the period's.
     target = targets[months[-1].first]
     trend_rows = []
     for month in months:
-        row = monthly.get(month.first, {"total": 0, "resolved": 0})
+        row = contacts.total(month, ("channel",))
         trend_rows.append(
             [
                 Cell(_month_label(month)),
-                Cell(row["total"], href=_contact_link(filters, month, logged="on")),
+                Cell(row["logged"], href=_contact_link(filters, month, logged="on")),
                 Cell(row["resolved"], href=_contact_link(filters, month, logged="on", outcome=Outcome.RESOLVED)),
-                _percent(row["resolved"], row["total"]),
+                _percent(row["resolved"], row["logged"]),
                 Cell(
                     targets[month.first] if targets[month.first] is not None else "", _target_text(targets[month.first])
                 ),
@@ -542,10 +555,10 @@ def fpr_section(*, user, scope: DashboardScope, filters: DashboardFilters, names
         "First-point resolution",
         FPR_DEFINITION,
         [
-            (period.label, f"{_percent(now['resolved'], now['total']).text} of {now['total']:,} logged contacts"),
+            (period.label, f"{_percent(now['resolved'], now['logged']).text} of {now['logged']:,} logged contacts"),
             (
                 period.previous().label,
-                f"{_percent(before['resolved'], before['total']).text} of {before['total']:,} logged contacts",
+                f"{_percent(before['resolved'], before['logged']).text} of {before['logged']:,} logged contacts",
             ),
             ("Target", _target_text(target)),
         ],
@@ -563,28 +576,26 @@ DEMAND_DEFINITION = (
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Tallied) -> Section:
     period = filters.period
-    contacts = dashboard_contacts(user, scope, filters)
     trend = trend_period(period.last)
     months = trend.months()
     shown = list(Channel)
-    counts: dict[str, Any] = {channel.value: Count("id", filter=Q(channel=channel)) for channel in shown}
-    counts["total"] = Count("id")
-    monthly = _by_month(_in(contacts, "started_at", trend), "started_at", **counts)
     targets = _targets(Target.Metric.DIGITAL_TAKE_UP, months)
     rows = []
     for month in months:
-        row = monthly.get(month.first, dict.fromkeys(counts, 0))
+        by_channel = contacts.by(month, ("channel",))
+        count = {channel.value: by_channel.get(channel.value, {}).get("contacts", 0) for channel in shown}
+        total = sum(count.values())
         rows.append(
             [
                 Cell(_month_label(month)),
                 *[
-                    Cell(row[channel.value], href=_contact_link(filters, month, channel=channel.value))
+                    Cell(count[channel.value], href=_contact_link(filters, month, channel=channel.value))
                     for channel in shown
                 ],
-                Cell(row["total"], href=_contact_link(filters, month)),
-                _percent(row[Channel.WEB.value], row["total"]),
+                Cell(total, href=_contact_link(filters, month)),
+                _percent(count[Channel.WEB.value], total),
                 Cell(
                     targets[month.first] if targets[month.first] is not None else "", _target_text(targets[month.first])
                 ),
@@ -603,17 +614,13 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
             "Digital take-up (contacts made online)",
         ),
     )
-    district = Func(
-        Upper(Trim(F("customer__postcode"))), Value(" "), Value(1), function="split_part", output_field=CharField()
-    )
-    districts = (
-        _in(contacts, "started_at", period)
-        .annotate(district=district)
-        .values("district")
-        .annotate(total=Count("id"), online=Count("id", filter=Q(channel=Channel.WEB)))
-    )
+    districts: dict[str, list[int]] = {}
+    for (district, channel), counts in times.by(period, ("district", "channel")).items():
+        found = districts.setdefault(district or "Not known", [0, 0])
+        found[0] += counts["contacts"]
+        found[1] += counts["contacts"] if channel == Channel.WEB else 0
     district_rows = sorted(
-        ([row["district"] or "Not known", row["total"], row["online"]] for row in districts),
+        ([name, total, online] for name, (total, online) in districts.items() if total),
         key=lambda row: (row[1] and row[2] / row[1], row[0]),
     )
     by_district = Table(
@@ -622,15 +629,10 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
         ["Postcode district", "All contacts", "Made online", "Digital take-up"],
         [[Cell(name), Cell(total), Cell(online), _percent(online, total)] for name, total, online in district_rows],
     )
-    tz = timezone.get_current_timezone()
-    busy = (
-        _in(contacts, "started_at", period)
-        .annotate(weekday=ExtractIsoWeekDay("started_at", tzinfo=tz), hour=ExtractHour("started_at", tzinfo=tz))
-        .values("weekday", "hour")
-        .annotate(total=Count("id"))
-    )
-    grid = {(row["weekday"], row["hour"]): row["total"] for row in busy}
-    hours = sorted({hour for _, hour in grid}) or []
+    grid = {
+        key: counts["contacts"] for key, counts in times.by(period, ("weekday", "hour")).items() if counts["contacts"]
+    }
+    hours = sorted({hour for _, hour in grid})
     by_hour = Table(
         "demand-hours",
         f"Contacts by hour and weekday, {period.label}",
@@ -643,6 +645,7 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
             for hour in hours
         ],
     )
+    tz = timezone.get_current_timezone()
     # The reception desk serves the whole council: its waits are counted whatever the area or team
     # (no names, no personal data), and only for face-to-face contact.
     seen = ReceptionVisit.objects.filter(wait_seconds__isnull=False)
@@ -669,9 +672,8 @@ def demand_section(*, user, scope: DashboardScope, filters: DashboardFilters) ->
             for row in waits
         ],
     )
-    total = _in(contacts, "started_at", period).aggregate(
-        total=Count("id"), online=Count("id", filter=Q(channel=Channel.WEB))
-    )
+    total = {"total": contacts.total(period, ("channel",))["contacts"],
+             "online": contacts.by(period, ("channel",)).get(Channel.WEB.value, {}).get("contacts", 0)}  # fmt: skip
     return Section(
         "demand",
         "Demand and channel shift",
@@ -694,50 +696,44 @@ AVOIDABLE_DEFINITION = (
 )
 
 
-def avoidable_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Names) -> Section:
     period = filters.period
-    contacts = dashboard_contacts(user, scope, filters)
-    counts = {"total": Count("id"), "avoidable": Count("id", filter=Q(is_avoidable=True))}
     trend = trend_period(period.last)
-    monthly = _by_month(_in(contacts, "started_at", trend), "started_at", **counts)
     month_rows = []
     for month in trend.months():
-        row = monthly.get(month.first, {"total": 0, "avoidable": 0})
+        row = contacts.total(month, ("channel",))
         month_rows.append(
             [
                 Cell(_month_label(month)),
-                Cell(row["total"], href=_contact_link(filters, month)),
+                Cell(row["contacts"], href=_contact_link(filters, month)),
                 Cell(row["avoidable"], href=_contact_link(filters, month, avoidable="on")),
-                _percent(row["avoidable"], row["total"]),
+                _percent(row["avoidable"], row["contacts"]),
             ]
         )
-    services = (
-        _in(contacts, "started_at", period)
-        .values("topic__service_area_id", "topic__service_area__name")
-        .annotate(**counts)
-        .order_by("topic__service_area__name")
+    services = sorted(
+        (
+            (names.area(key), key, counts)
+            for key, counts in contacts.by(period, ("area_id",)).items()
+            if counts["contacts"]
+        ),
+        key=lambda row: _none_last(row[0]),
     )
     service_rows = [
         [
-            Cell(row["topic__service_area__name"] or "No topic recorded"),
-            Cell(row["total"]),
-            Cell(
-                row["avoidable"],
-                href=_contact_link(filters, period, avoidable="on", area=row["topic__service_area_id"])
-                if row["topic__service_area_id"]
-                else "",
-            ),
-            _percent(row["avoidable"], row["total"]),
+            Cell(name or "No topic recorded"),
+            Cell(counts["contacts"]),
+            Cell(counts["avoidable"], href=_contact_link(filters, period, avoidable="on", area=key) if key else ""),
+            _percent(counts["avoidable"], counts["contacts"]),
         ]
-        for row in services
+        for name, key, counts in services
     ]
-    now = _in(contacts, "started_at", period).aggregate(**counts)
+    now = contacts.total(period, ("channel",))
     headers = ["All contacts", "Avoidable", "Share avoidable"]
     return Section(
         "avoidable",
         "Avoidable contact",
         AVOIDABLE_DEFINITION,
-        [(period.label, f"{_percent(now['avoidable'], now['total']).text} of {now['total']:,} contacts")],
+        [(period.label, f"{_percent(now['avoidable'], now['contacts']).text} of {now['contacts']:,} contacts")],
         [
             Table(
                 "avoidable-month",
@@ -764,25 +760,21 @@ SIGNPOSTING_DEFINITION = (
 )
 
 
-def signposting_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def signposting_section(*, filters: DashboardFilters, contacts: Tallied, names: Names) -> Section:
     period = filters.period
-    logged = _in(dashboard_contacts(user, scope, filters).logged(), "started_at", period)
-    total = logged.count()
-    partners = (
-        logged.filter(outcome=Outcome.SIGNPOSTED)
-        .values("partner_id", "partner__name")
-        .annotate(total=Count("id"))
-        .order_by("-total", "partner__name")
-    )
+    total = contacts.total(period, ("channel",))["logged"]
+    partners = sorted(
+        ((counts["signposted"], names.partner(key), key) for key, counts in contacts.by(period, ("partner_id",)).items()
+         if key and counts["signposted"]),
+        key=lambda row: (-row[0], row[1]),
+    )  # fmt: skip
     rows = [
         [
-            Cell(row["partner__name"]),
-            Cell(
-                row["total"], href=_contact_link(filters, period, outcome=Outcome.SIGNPOSTED, partner=row["partner_id"])
-            ),
-            _percent(row["total"], total),
+            Cell(name),
+            Cell(count, href=_contact_link(filters, period, outcome=Outcome.SIGNPOSTED, partner=key)),
+            _percent(count, total),
         ]
-        for row in partners
+        for count, name, key in partners
     ]
     signposted = sum(row[1].value for row in rows)
     return Section(
@@ -816,59 +808,61 @@ STANDARDS_DEFINITION = (
 )
 
 
-def _standard_counts(now: datetime) -> dict[str, Any]:
-    """Met and missed, as the cases list's measures count them (cases.selectors.case_measure_filter)."""
-    return {
-        "received": Count("id"),
-        "ack_met": Count("id", filter=Q(acknowledge_met=True)),
-        "ack_missed": Count("id", filter=case_measure_filter("acknowledge_missed", now=now)),
-        "reply_met": Count("id", filter=Q(respond_met=True)),
-        "reply_missed": Count("id", filter=case_measure_filter("reply_missed", now=now)),
-    }
-
-
 def _standard_row(label: str, row: dict[str, int], link: Callable[..., str] | None) -> list[Cell]:
     """A row of the standards tables; `link(**filters)` the cases behind a figure (None: none)."""
     return [
         Cell(label),
         Cell(row["received"], href=link() if link else ""),
-        _percent(row["ack_met"], row["ack_met"] + row["ack_missed"]),
+        _percent(row["acknowledge_met"], row["acknowledge_met"] + row["acknowledge_missed"]),
         _percent(row["reply_met"], row["reply_met"] + row["reply_missed"]),
         Cell(row["reply_missed"], href=link(measure="reply_missed") if link else ""),
     ]
 
 
-def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters, now: datetime) -> Section:
+def _summed(rows: dict[Any, dict[str, int]], key: Callable[[Any], Any]) -> dict[Any, dict[str, int]]:
+    """Counts keyed by several keys, summed by `key(keys)`."""
+    found: dict[Any, dict[str, int]] = {}
+    for keys, counts in rows.items():
+        total = found.setdefault(key(keys), dict.fromkeys(counts, 0))
+        for name, value in counts.items():
+            total[name] += value
+    return found
+
+
+def standards_section(
+    *, filters: DashboardFilters, cases: Tallied, rows: CaseQuerySet, narrowed: bool, names: Names, now: datetime
+) -> Section:
     period = filters.period
-    cases = dashboard_cases(user, scope, filters)
-    received = _in(cases, "received_at", period)
-    counts = _standard_counts(now)
+    by_team_type = cases.by(period, ("team_id", "case_type"))
     headers = ["Cases received", "Acknowledged within standard", "Answered within standard", "Replies missed"]
     tables = []
-    for slug, field, key, param, title, names in (
-        ("team", "team__name", "team_id", "team", "team", None),
-        ("channel", "channel", "channel", "channel", "channel", dict(Channel.choices)),
-        ("type", "case_type", "case_type", "case_type", "case type", dict(CaseType.choices)),
-    ):
-        grouped = received.values(key, field).annotate(**counts).order_by(field)
-        rows = [
-            _standard_row(
-                (names.get(row[field], row[field]) if names else row[field]) or "Not yet routed",
-                row,
-                # A case not yet routed has no team to filter by: its figures link to nothing.
-                partial(_case_link, filters, period, **{param: row[key]}) if row[key] is not None else None,
-            )
-            for row in grouped
-        ]
+    groups = (
+        ("team", "team", _summed(by_team_type, lambda keys: keys[0]), names.team),
+        ("channel", "channel", cases.by(period, ("channel",)), dict(Channel.choices).get),
+        ("type", "case_type", _summed(by_team_type, lambda keys: keys[1]), dict(CaseType.choices).get),
+    )
+    for slug, param, grouped, name in groups:
+        labelled = sorted(
+            ((name(key) if key else None, key, counts) for key, counts in grouped.items() if counts["received"]),
+            key=lambda row: _none_last(row[0]),
+        )
         tables.append(
             Table(
                 f"standards-{slug}",
-                f"Cases within standard by {title}, {period.label}",
-                [title.capitalize(), *headers],
-                rows,
+                f"Cases within standard by {slug.replace('type', 'case type')}, {period.label}",
+                [slug.replace("type", "case type").capitalize(), *headers],
+                [
+                    _standard_row(
+                        label or "Not yet routed",
+                        counts,
+                        # A case not yet routed has no team to filter by: its figures link to nothing.
+                        partial(_case_link, filters, period, **{param: key}) if key else None,
+                    )
+                    for label, key, counts in labelled
+                ],
             )
         )
-    open_cases = cases.open()
+    open_cases = rows.open()
     age = ExpressionWrapper(Value(now) - F("received_at"), output_field=DurationField())
     bands = open_cases.annotate(age=age).aggregate(
         **{
@@ -893,16 +887,19 @@ def standards_section(*, user, scope: DashboardScope, filters: DashboardFilters,
         for index, (label, low, high) in enumerate(AGE_BANDS)
     ]
     tables.append(Table("standards-age", "Open cases by age, now", ["Age", "Open cases"], age_rows))
-    chased = ChaseStep.objects.filter(case__in=cases, kind__in=ESCALATE_KINDS)
+    chased = _of_cases(ChaseStep.objects.filter(kind__in=ESCALATE_KINDS), rows, narrowed)
     escalations = _in(chased, "due_at", period).count()
-    extended = _in(CaseEvent.objects.filter(case__in=cases, kind=EventKind.EXTENDED), "at", period).count()
-    total = received.aggregate(**counts)
+    extended = _in(_of_cases(CaseEvent.objects.filter(kind=EventKind.EXTENDED), rows, narrowed), "at", period).count()
+    total = cases.total(period, ("channel",))
     return Section(
         "standards",
         "Response-time standards",
         STANDARDS_DEFINITION,
         [
-            ("Acknowledged within standard", _percent(total["ack_met"], total["ack_met"] + total["ack_missed"]).text),
+            (
+                "Acknowledged within standard",
+                _percent(total["acknowledge_met"], total["acknowledge_met"] + total["acknowledge_missed"]).text,
+            ),
             ("Answered within standard", _percent(total["reply_met"], total["reply_met"] + total["reply_missed"]).text),
             ("Open now", f"{sum(bands[f'band{index}'] for index in range(len(AGE_BANDS))):,}"),
             ("Overdue now", f"{bands['overdue']:,}"),
@@ -920,37 +917,37 @@ HANDOFF_DEFINITION = (
 )
 
 
-def handoffs_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def handoffs_section(*, filters: DashboardFilters, cases: Tallied, names: Names) -> Section:
     period = filters.period
-    received = _in(dashboard_cases(user, scope, filters), "received_at", period)
-    counts = {"total": Count("id"), "passed": Count("id", filter=Q(handoff_count__gt=1))}
     tables = []
-    for slug, field, key, name, title in (
-        ("team", "team__name", "team_id", "team", "Team"),
-        ("service", "service_area__name", "service_area_id", "area", "Service"),
+    for slug, grouped, param, name, title in (
+        ("team", _summed(cases.by(period, ("team_id", "case_type")), lambda keys: keys[0]), "team", names.team, "Team"),
+        ("service", cases.by(period, ("area_id",)), "area", names.area, "Service"),
     ):
-        grouped = received.values(key, field).annotate(**counts).order_by(field)
-        rows = [
-            [
-                Cell(row[field] or "Not yet routed"),
-                Cell(row["total"], href=_case_link(filters, period, **{name: row[key]}) if row[key] else ""),
-                Cell(
-                    row["passed"],
-                    href=_case_link(filters, period, measure="handed_off", **{name: row[key]}) if row[key] else "",
-                ),
-                _percent(row["passed"], row["total"]),
-            ]
-            for row in grouped
-        ]
+        labelled = sorted(
+            ((name(key), key, counts) for key, counts in grouped.items() if counts["received"]),
+            key=lambda row: _none_last(row[0]),
+        )
         tables.append(
             Table(
                 f"handoffs-{slug}",
                 f"Cases transferred more than once by {title.lower()}, {period.label}",
                 [title, "Cases received", "Transferred more than once", "Share"],
-                rows,
+                [
+                    [
+                        Cell(label or "Not yet routed"),
+                        Cell(counts["received"], href=_case_link(filters, period, **{param: key}) if key else ""),
+                        Cell(
+                            counts["handed_off"],
+                            href=_case_link(filters, period, measure="handed_off", **{param: key}) if key else "",
+                        ),
+                        _percent(counts["handed_off"], counts["received"]),
+                    ]
+                    for label, key, counts in labelled
+                ],
             )
         )
-    total = received.aggregate(**counts)
+    total = cases.total(period, ("channel",))
     return Section(
         "handoffs",
         "Handoffs",
@@ -958,7 +955,8 @@ def handoffs_section(*, user, scope: DashboardScope, filters: DashboardFilters) 
         [
             (
                 period.label,
-                f"{total['passed']:,} of {total['total']:,} cases ({_percent(total['passed'], total['total']).text})",
+                f"{total['handed_off']:,} of {total['received']:,} cases "
+                f"({_percent(total['handed_off'], total['received']).text})",
             )
         ],
         tables,
@@ -985,14 +983,16 @@ def _pounds(amount: Decimal) -> Cell:
     return Cell(round(amount, 2), f"\u00a3{amount:,.2f}")
 
 
-def cost_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def year_before(period: Period) -> Period:
+    return Period(_year_before(period.first), _year_before(period.last))
+
+
+def cost_section(*, filters: DashboardFilters, contacts: Tallied) -> Section:
     period = filters.period
-    before = Period(_year_before(period.first), _year_before(period.last))
-    contacts = dashboard_contacts(user, scope, filters)
+    before = year_before(period)
 
     def by_channel(span: Period) -> dict[str, int]:
-        grouped = _in(contacts, "started_at", span).values("channel").annotate(total=Count("id"))
-        return {row["channel"]: row["total"] for row in grouped}
+        return {channel: counts["contacts"] for channel, counts in contacts.by(span, ("channel",)).items()}
 
     now, then = by_channel(period), by_channel(before)
     costs = channel_costs()
@@ -1129,30 +1129,32 @@ UPHELD = [ComplaintOutcome.UPHELD, ComplaintOutcome.PARTLY_UPHELD]
 ACTIONS_SHOWN = 20
 
 
-def complaints_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def complaints_section(
+    *, filters: DashboardFilters, cases: Tallied, rows: CaseQuerySet, narrowed: bool, names: Names
+) -> Section:
     period = filters.period
-    cases = dashboard_cases(user, scope, filters)
-    stages = ComplaintStage.objects.filter(case__in=cases)
+    stages = _of_cases(ComplaintStage.objects.all(), rows, narrowed)
     begun = _in(stages, "started_at", period)
     counts = {
         "total": Count("id"),
         "decided": Count("id", filter=Q(decided_at__isnull=False)),
         "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD)),
     }
-    grouped = (
-        begun.values("stage", "case__service_area__name")
-        .annotate(**counts)
-        .order_by("stage", "case__service_area__name")
+    # The case's area by a lookup for each stage: a join would read every case.
+    area = Subquery(Case.objects.filter(pk=OuterRef("case_id")).values("service_area_id"))
+    grouped = sorted(
+        ((row["stage"], names.area(row["area"]), row) for row in begun.values("stage", area=area).annotate(**counts)),
+        key=lambda row: (row[0], *_none_last(row[1])),
     )
     stage_rows = [
         [
-            Cell(f"Stage {row['stage']}: {row['case__service_area__name'] or 'No service recorded'}"),
+            Cell(f"Stage {stage}: {name or 'No service recorded'}"),
             Cell(row["total"]),
             Cell(row["decided"]),
             Cell(row["upheld"]),
             _percent(row["upheld"], row["decided"]),
         ]
-        for row in grouped
+        for stage, name, row in grouped
     ]
     first = begun.filter(stage=1).aggregate(
         total=Count("id"),
@@ -1176,13 +1178,13 @@ def complaints_section(*, user, scope: DashboardScope, filters: DashboardFilters
         ]
         for stage in actions
     ]
-    compliments = (
-        _in(cases.filter(case_type=CaseType.COMPLIMENT), "received_at", period)
-        .values("team__name")
-        .annotate(total=Count("id"))
-        .order_by("-total", "team__name")
-    )
-    compliment_rows = [[Cell(row["team__name"] or "Not yet routed"), Cell(row["total"])] for row in compliments]
+    compliments = sorted(
+        ((counts["received"], names.team(team) or "Not yet routed")
+         for (team, case_type), counts in cases.by(period, ("team_id", "case_type")).items()
+         if case_type == CaseType.COMPLIMENT and counts["received"]),
+        key=lambda row: (-row[0], row[1]),
+    )  # fmt: skip
+    compliment_rows = [[Cell(name), Cell(count)] for count, name in compliments]
     all_stages = begun.aggregate(**counts)
     return Section(
         "complaints",
@@ -1231,26 +1233,95 @@ class Dashboard:
         return next((table for section in self.sections for table in section.tables if table.slug == slug), None)
 
 
+@dataclass
+class Names:
+    """The names of the teams, advisers, areas and partners a dashboard's figures are keyed by."""
+
+    teams: dict[int, str]
+    advisers: dict[int, tuple[tuple[str, str, str], str]]
+    areas: dict[int, str]
+    partners: dict[int, str]
+
+    def team(self, pk: int | None) -> str | None:
+        return self.teams.get(pk) if pk else None
+
+    def adviser(self, pk: int) -> tuple[tuple[str, str, str], str]:
+        return self.advisers.get(pk, (("", "", ""), f"Adviser {pk}"))
+
+    def area(self, pk: int | None) -> str | None:
+        return self.areas.get(pk) if pk else None
+
+    def partner(self, pk: int) -> str:
+        return self.partners.get(pk, f"Partner {pk}")
+
+
+def _names(contacts: Tallied) -> Names:
+    """One query for each kind of name: every team, area and partner (a council has a few
+    hundred at most), the advisers the figures name (none when none is needed)."""
+    adviser_ids = {key[1] for key in contacts.groups.get(("adviser_id",), {}) if key[1]}
+    people = get_user_model().objects.filter(pk__in=adviser_ids)
+    people = people.values_list("pk", "first_name", "last_name", "username")
+    return Names(
+        teams=dict(Team.objects.values_list("pk", "name")),
+        advisers={
+            pk: ((first, last, username), f"{first} {last}".strip() or username) for pk, first, last, username in people
+        }
+        if adviser_ids
+        else {},
+        areas=dict(ServiceArea.objects.values_list("pk", "name")),
+        partners=dict(Partner.objects.values_list("pk", "name")),
+    )
+
+
 def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now: datetime | None = None) -> Dashboard:
     """Every section of the managers' dashboard for `user` (whose dashboard_scope is `scope`),
-    under `filters`."""
+    under `filters`. Contacts and cases are counted from their tallies: a handful of statements
+    whatever the period (docs/decisions/0014-tallies-kept-by-triggers.md)."""
     now = now or timezone.now()
-    names = not scope.summary and (
+    period = filters.period
+    advisers = not scope.summary and (
         user.has_perm(VIEW_TEAM_CONTACTS) or user.has_perm(VIEW_AREA_CONTACTS) or user.has_perm(VIEW_ALL_CONTACTS)
     )
+    contact_spans = _spans(period, period.previous(), year_before(period), *trend_period(period.last).months())
+    # By channel for every span; the breakdowns for the period alone.
+    breakdowns = [("team_id",), ("area_id",), ("partner_id",), *([("adviser_id",)] if advisers else [])]
+    rule = contact_rule(user, scope, filters)
+    contacts = Tallied(
+        contact_spans,
+        contact_tallies(
+            spans=contact_spans, sets=[("channel",), *breakdowns], rule=rule, only={keys: [0] for keys in breakdowns}
+        ),
+        LOGGED_COUNTS,
+    )
+    time_spans = _spans(period)
+    times = Tallied(
+        time_spans,
+        contact_tallies(spans=time_spans, sets=[("weekday", "hour"), ("district", "channel")], rule=rule),
+        ["contacts"],
+    )
+    cases_rule = case_rule(user, scope, filters)
+    case_spans = _spans(period)
+    cases = Tallied(
+        case_spans,
+        case_tallies(spans=case_spans, sets=[("team_id", "case_type"), ("channel",), ("area_id",)], rule=cases_rule,
+                     now=now),
+        CASE_COUNTS,
+    )  # fmt: skip
+    rows, narrowed = dashboard_cases(cases_rule), cases_rule.narrowed
+    names = _names(contacts)
     board = Dashboard(
         scope,
         filters,
         [
-            fpr_section(user=user, scope=scope, filters=filters, names=names),
-            standards_section(user=user, scope=scope, filters=filters, now=now),
-            demand_section(user=user, scope=scope, filters=filters),
-            cost_section(user=user, scope=scope, filters=filters),
-            avoidable_section(user=user, scope=scope, filters=filters),
-            signposting_section(user=user, scope=scope, filters=filters),
-            handoffs_section(user=user, scope=scope, filters=filters),
+            fpr_section(filters=filters, contacts=contacts, names=names, advisers=advisers),
+            standards_section(filters=filters, cases=cases, rows=rows, narrowed=narrowed, names=names, now=now),
+            demand_section(filters=filters, contacts=contacts, times=times),
+            cost_section(filters=filters, contacts=contacts),
+            avoidable_section(filters=filters, contacts=contacts, names=names),
+            signposting_section(filters=filters, contacts=contacts, names=names),
+            handoffs_section(filters=filters, cases=cases, names=names),
             satisfaction_section(user=user, scope=scope, filters=filters),
-            complaints_section(user=user, scope=scope, filters=filters),
+            complaints_section(filters=filters, cases=cases, rows=rows, narrowed=narrowed, names=names),
         ],
     )
     if scope.summary:

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from portal.selectors import Chart
+from portal.selectors import Cell, Chart, Table
 
 register = template.Library()
 
@@ -52,3 +52,30 @@ def bar_chart(chart: Chart | None, slug: str) -> SafeString | str:
         '<figcaption class="govuk-body-s">{} The figures are in the table below.</figcaption></figure>',
         slug, WIDTH, height, slug, chart.title, bars, target, chart.caption,
     )  # fmt: skip
+
+
+def _cell(cell: Cell) -> SafeString:
+    if cell.href:
+        return format_html('<a class="govuk-link" href="{}">{}</a>', cell.href, cell.text)
+    return format_html("{}", cell.text)
+
+
+@register.simple_tag
+def table_rows(table: Table) -> SafeString:
+    """A dashboard table's body rows: the first cell heads its row, the others are figures. In
+    Python rather than template loops: a whole council's tables have thousands of cells."""
+    return format_html_join(
+        "\n",
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}</th>{}</tr>',
+        (
+            (
+                row[0].text,
+                format_html_join(
+                    "",
+                    '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>',
+                    ((_cell(c),) for c in row[1:]),
+                ),
+            )
+            for row in table.rows
+        ),
+    )

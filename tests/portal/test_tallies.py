@@ -1,0 +1,164 @@
+"""The tallies the dashboard counts from (contacts' and cases' summary tables, kept by
+triggers) equal a recount of the rows after every kind of write: one contact or case at a time
+through the services, bulk statements, updates of what is counted and of what is not, deletes,
+a topic moving area, a customer's new postcode, a rolled-back transaction, TRUNCATE; months cut
+on the council's clock (a contact late on 31 March in summer time is April's)."""
+
+import datetime as dt
+import importlib
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.db import connection, transaction
+
+from cases import services as case_services
+from cases.models import OPEN_STATUSES, Case, CaseTally, Customer
+from cases.selectors import CASE_TALLIES, CaseCountRule, case_tallies
+from contacts.models import Contact, ContactAdviserTally, ContactTally
+from contacts.selectors import CONTACT_TALLIES, ContactCountRule, contact_tallies
+from core.tallies import Span, tally_groups
+from directory.models import Topic
+from standards.models import CaseType, Channel
+
+from .dashboard_world import at, log
+
+# Whole months (read from the tallies), parts of months (from the rows), and a span over both.
+SPANS = [Span(dt.date(2027, 1, 1), dt.date(2027, 1, 31)), Span(dt.date(2027, 2, 1), dt.date(2027, 2, 28)),
+         Span(dt.date(2027, 3, 1), dt.date(2027, 3, 31)), Span(dt.date(2027, 4, 1), dt.date(2027, 4, 30)),
+         Span(dt.date(2027, 2, 10), dt.date(2027, 3, 5)), Span(dt.date(2027, 1, 1), dt.date(2027, 4, 30))]  # fmt: skip
+
+
+def _nonzero(groups):
+    # A tally row whose counts went back to nothing stays, as zeros; the rows have no such group.
+    return {keys: {key: counts for key, counts in found.items() if any(counts.values())}
+            for keys, found in groups.items()}  # fmt: skip
+
+
+def assert_tallies_equal_rows(sources):
+    for source in sources:
+        if not source.table:
+            continue
+        sets = [tuple(source.keys), ("channel",) if "channel" in source.keys else (next(iter(source.keys)),)]
+        tallied = tally_groups(source=source, spans=SPANS, sets=sets)
+        counted = tally_groups(source=source, spans=SPANS, sets=sets, from_rows=True)
+        assert _nonzero(tallied) == _nonzero(counted), source.table
+
+
+def test_the_triggers_count_on_the_councils_clock_and_statuses():
+    contacts = importlib.import_module("contacts.migrations.0004_contact_tallies_triggers")
+    cases = importlib.import_module("cases.migrations.0008_case_tallies_triggers")
+    assert contacts.ZONE == cases.ZONE == settings.TIME_ZONE
+    assert "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")" == cases.OPEN
+
+
+@pytest.fixture
+def contacts(world, customer):
+    county = world.directory["county"]
+    return [
+        log(world.officer_a, at(1, 31, 23), customer=customer),
+        log(world.officer_a, at(2, 1, 0), channel="email", topic=world.directory["homeless"]),
+        log(world.adviser, at(2, 12), outcome="signposted", partner=county, topic=world.directory["potholes"]),
+        log(world.adviser, at(2, 28, 23), outcome="passed_on", passed_to=world.directory["olive"], customer=customer),
+        # 23:30 on 31 March in British Summer Time is 00:30 on 1 April: April's.
+        log(world.officer_b, dt.datetime(2027, 3, 31, 23, 30, tzinfo=dt.UTC), channel="face_to_face"),
+        log(world.officer_b, at(3, 3, 8), topic=world.directory["homeless"], customer=customer),
+    ]
+
+
+def test_contact_tallies_equal_the_rows_after_every_kind_of_write(world, contacts, customer):
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+    april = tally_groups(source=CONTACT_TALLIES[1], spans=[SPANS[3]], sets=[("channel",)])
+    assert april[("channel",)] == {(0, "face_to_face"): {"contacts": 1, "logged": 1, "resolved": 1,
+                                                          "avoidable": 0, "signposted": 0}}  # fmt: skip
+    # A bulk update of what is counted, and one of what is not (nothing to write).
+    Contact.objects.filter(adviser=world.officer_a).update(
+        outcome="signposted", partner=world.directory["county"], is_avoidable=True
+    )
+    Contact.objects.update(summary="Edited")
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+    # Moving in time, and deleting.
+    Contact.objects.filter(pk=contacts[0].pk).update(started_at=at(3, 15), ended_at=at(3, 15, 11))
+    Contact.objects.filter(pk=contacts[2].pk).delete()
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+    # A topic moves to another service area; a customer moves house.
+    homeless = world.directory["homeless"]
+    homeless.service_area = world.directory["waste"]
+    homeless.save(update_fields=["service_area"])
+    Customer.objects.filter(pk=customer.pk).update(postcode="WB9 9ZZ")
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+    assert Topic.objects.get(pk=homeless.pk).service_area == world.directory["waste"]
+    # A bulk insert in one statement, copying every contact.
+    columns = ", ".join(field.column for field in Contact._meta.concrete_fields if field.column not in ("id", "key"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO contacts_contact ({columns}) SELECT {columns} FROM contacts_contact")  # noqa: S608
+    assert Contact.objects.count() == 10
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+
+
+def test_a_rolled_back_write_leaves_the_tallies_as_they_were(world, contacts):
+    before = list(ContactTally.objects.order_by("pk").values())
+    with pytest.raises(RuntimeError), transaction.atomic():
+        log(world.officer_a, at(2, 3))
+        raise RuntimeError("changed my mind")
+    assert list(ContactTally.objects.order_by("pk").values()) == before
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncating_contacts_and_cases_empties_their_tallies(world, contacts):
+    assert ContactAdviserTally.objects.exists()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE contacts_contact CASCADE")
+    assert not ContactTally.objects.exists() and not ContactAdviserTally.objects.exists()
+    assert_tallies_equal_rows(CONTACT_TALLIES)
+
+
+def test_a_team_managers_figures_are_their_teams_advisers_contacts(world, contacts):
+    rule = ContactCountRule(team_id=world.team_a.pk)
+    found = contact_tallies(spans=[SPANS[5]], sets=[("adviser_id",)], rule=rule)[("adviser_id",)]
+    assert {key[1]: counts["contacts"] for key, counts in found.items()} == {world.officer_a.pk: 2}
+
+
+@pytest.fixture
+def raise_case(world, rules, customer, response_standards):
+    def make(when, **fields):
+        values = {"case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "customer": customer,
+                  "topic": world.directory["bulky"], "summary": "Collect a sofa", "description": "A sofa."}  # fmt: skip
+        with time_machine.travel(when, tick=False):
+            return case_services.case_create(by=world.adviser, fields={**values, **fields}, received_at=when)
+
+    return make
+
+
+def test_case_tallies_equal_the_rows_through_a_cases_life(world, raise_case):
+    a, b = raise_case(at(2, 1, 9)), raise_case(at(2, 26, 16), channel=Channel.PHONE)
+    raise_case(at(3, 31, 23), case_type=CaseType.COMPLAINT_STAGE_1)
+    assert_tallies_equal_rows(CASE_TALLIES)
+    with time_machine.travel(at(2, 1, 10), tick=False):
+        a = case_services.case_claim(case=a, by=world.officer_a)
+        a = case_services.case_transfer(case=a, team=world.team_b, by=world.officer_a, reason="Housing's")
+        a = case_services.case_transfer(case=a, team=world.team_a, by=world.officer_b, reason="Back to bins")
+    assert_tallies_equal_rows(CASE_TALLIES)
+    with time_machine.travel(at(2, 2, 10), tick=False):
+        a = case_services.case_claim(case=a, by=world.officer_a)
+        a = case_services.case_resolve(case=a, by=world.officer_a, resolution="Collected")
+    assert_tallies_equal_rows(CASE_TALLIES)
+    Case.objects.filter(pk=b.pk).update(service_area=None, team=None)
+    Case.objects.update(summary="Edited")
+    assert_tallies_equal_rows(CASE_TALLIES)
+    assert CaseTally.objects.filter(team_id=0).exists()
+
+
+def test_a_due_time_still_to_come_is_not_missed_until_it_passes(world, raise_case):
+    case = raise_case(at(2, 22, 11))
+    rule = CaseCountRule()
+
+    def missed(now):
+        found = case_tallies(spans=[SPANS[1]], sets=[("channel",)], rule=rule, now=now)[("channel",)]
+        counts = found[(0, Channel.EMAIL)]
+        return counts["acknowledge_missed"], counts["reply_missed"]
+
+    assert missed(at(2, 22, 12)) == (0, 0)
+    assert missed(case.acknowledge_by + dt.timedelta(minutes=1)) == (1, 0)
+    assert missed(case.respond_by + dt.timedelta(minutes=1)) == (1, 1)
