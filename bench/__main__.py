@@ -37,7 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--scale", choices=["tiny", "small", "council"], default="small")
+    parser.add_argument("--scale", choices=["tiny", "small", "tenth", "council"], default="small")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--requests", type=int, help="requests per hot path (default: 500 small, 2000 council)")
     parser.add_argument("--seconds", type=float, help="time limit per hot path (default: 30)")
@@ -154,7 +154,7 @@ def collectstatic_if_needed() -> None:
 
 def bench_user(username: str = "bench.adviser", role: str = "Adviser"):
     """A bench account of one role with no password (signed in by session cookie): the adviser,
-    or the manager who views the dashboard (an administrator: the whole council's figures)."""
+    or the manager who views the dashboard (a senior manager: the whole council's figures)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -248,7 +248,7 @@ def run(args: argparse.Namespace, dev_url: str, name: str, began: float) -> int:
         fixtures.form_sessions = form_sessions(forms)
         log(f"bench: {forms:,} sessions with a new bulky waste draft each, in {time.perf_counter() - started:.1f} s")
 
-    manager = bench_user("bench.manager", "Administrator")
+    manager = bench_user("bench.manager", "Senior manager")
 
     def user_for(path):
         return manager if path.as_manager else officer if path.as_officer else user

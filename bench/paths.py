@@ -82,7 +82,7 @@ class HotPath:
     signed_in: bool = False  # sends the bench adviser's session cookie
     expect_status: int = 200
     as_officer: bool = False  # signed in as the bench officer (bench/cases.py) rather than the adviser
-    as_manager: bool = False  # signed in as the bench manager (an administrator: the whole council)
+    as_manager: bool = False  # signed in as the bench manager (a senior manager: the whole council)
     # The request's own cookies (a resident's session), instead of a signed-in one.
     cookie: Callable[[Fixtures, int], str] | None = None
     # Asserted transactions committed per request (atomic blocks; statements outside them are
@@ -202,7 +202,7 @@ PATHS: list[HotPath] = [
         "POST",
         lambda fx, i: f"/contact/{FORM_SLUG}/check/",
         "write",
-        30,
+        31,
         body=lambda fx, i: fx.form_body(i),
         cookie=lambda fx, i: fx.form_cookie(i),
         expect_status=302,
@@ -333,7 +333,7 @@ PATHS += [
         "GET",
         lambda fx, i: f"/staff/dashboard/?{urlencode(_window(i))}",
         "read",
-        47,
+        31,
         signed_in=True,
         as_manager=True,
     ),

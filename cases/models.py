@@ -488,6 +488,13 @@ class Case(models.Model):
                 condition=Q(status__in=OPEN_STATUSES, owner__isnull=True),
             ),
             models.Index(fields=["owner"], name="case_owner_idx", condition=Q(owner__isnull=False)),
+            # The dashboard's complaints by service: their stages join this, not every case.
+            models.Index(
+                fields=["id"],
+                include=["service_area"],
+                name="case_complaint_area_idx",
+                condition=Q(case_type__in=COMPLAINT_TYPES),
+            ),
             # The dashboard's read-time correction of its tallies: cases whose due time may not
             # have passed yet (case_tallies).
             models.Index(
@@ -764,8 +771,15 @@ class ComplaintStage(models.Model):
         ordering = ["stage"]
         # The dashboard's complaints by when they began and were decided.
         indexes = [
-            models.Index(fields=["started_at"], name="complaint_started_idx"),
-            models.Index(fields=["decided_at"], name="complaint_decided_idx", condition=Q(decided_at__isnull=False)),
+            models.Index(
+                fields=["started_at"], include=["case", "stage", "decided_at", "outcome"], name="complaint_started_idx"
+            ),
+            models.Index(
+                fields=["decided_at"],
+                include=["case", "root_cause", "outcome"],
+                name="complaint_decided_idx",
+                condition=Q(decided_at__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["case", "stage"], name="one_complaint_stage_each"),

@@ -167,7 +167,8 @@ def chase_called(request, pk: int):
 
 
 @require_safe
-@staff_permission_required(selectors.WORK)
+# Who works cases, and who sees every case without working them (senior managers).
+@staff_permission_required(selectors.WORK, selectors.VIEW_ALL, any_of=True)
 def case_list(request):
     """Every case the user may see, newest first, a page at a time, filtered (the dashboard's
     figures link here): a filter in error is shown on its field and left out."""

@@ -45,6 +45,9 @@ from .models import (
     LOG_CONTACTS,
     LOGGED_CHANNELS,
     RECEIVE_VISITORS,
+    VIEW_ALL_CONTACTS,
+    VIEW_AREA_CONTACTS,
+    VIEW_TEAM_CONTACTS,
     Contact,
     Outcome,
     Question,
@@ -52,6 +55,9 @@ from .models import (
     ReceptionVisit,
     RequestType,
 )
+
+# Who logs contacts sees their own; managers their scope's (visible_to), logging or not.
+SEE_CONTACTS = (LOG_CONTACTS, VIEW_TEAM_CONTACTS, VIEW_AREA_CONTACTS, VIEW_ALL_CONTACTS)
 
 # --- Residents: the start page and the forms (journey) --------------------------------------------
 
@@ -1090,7 +1096,7 @@ def _seconds_words(seconds: float) -> str:
 
 
 @require_safe
-@staff_permission_required(LOG_CONTACTS)
+@staff_permission_required(*SEE_CONTACTS, any_of=True)
 def contact_list(request):
     """The contacts the user may see, newest first, a page at a time, with their filters (a
     filter in error is shown on its field and left out)."""
@@ -1118,7 +1124,7 @@ def contact_list(request):
 
 
 @require_safe
-@staff_permission_required(LOG_CONTACTS)
+@staff_permission_required(*SEE_CONTACTS, any_of=True)
 def contact_detail(request, pk: int):
     """Everything about one contact: who, when, how long, what came of it, the reception wait and
     the survey. 404 outside what the user may see."""

@@ -6,8 +6,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
 
-def staff_permission_required(*perms: str):
-    """Anonymous users are sent to sign in; signed-in users without every permission get 403.
+def staff_permission_required(*perms: str, any_of: bool = False):
+    """Anonymous users are sent to sign in; signed-in users without every permission (`any_of`:
+    without any of them) get 403.
 
     (Django's own permission_required either redirects both or refuses both.)"""
 
@@ -16,7 +17,8 @@ def staff_permission_required(*perms: str):
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not request.user.has_perms(perms):
+            allowed = any(map(request.user.has_perm, perms)) if any_of else request.user.has_perms(perms)
+            if not allowed:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -74,7 +74,8 @@ class TallySource:
 @dataclass(frozen=True)
 class Branch:
     """Further rows added to the counts: SQL yielding `span` and the source's keys and counts,
-    given the spans as a VALUES list named `spans(span, lo, hi, month)`."""
+    given the spans as `whole(span, lo, hi)`, and cut into months as `spans(span, lo, hi, month)`
+    (month: a whole month's first day, else NULL)."""
 
     sql: str
     params: tuple = ()
@@ -87,7 +88,7 @@ def rows_branch(source: TallySource, *, counts: dict[str, str], condition: str, 
     columns = [*(f"{expr} AS {name}" for name, expr in source.keys.items()),
                *(f"{counts.get(name, '0')} AS {name}" for name in source.counts)]  # fmt: skip
     return Branch(
-        f"SELECT s.span, {', '.join(columns)} FROM {source.rows} JOIN spans s ON {source.moment} >= s.lo"
+        f"SELECT s.span, {', '.join(columns)} FROM {source.rows} JOIN whole s ON {source.moment} >= s.lo"
         f" AND {source.moment} < s.hi WHERE {condition}",
         params,
     )
@@ -128,7 +129,10 @@ def tally_groups(
     keys = list(source.keys)
     values, value_params = [], []
     tallied = bool(source.table) and not from_rows
+    wholes, whole_params = [], []
     for index, span in enumerate(spans):
+        wholes.append("(%s, %s::timestamptz, %s::timestamptz)")
+        whole_params += [index, _moment(span.first), _moment(span.last + timedelta(days=1))]
         for segment in _segments(span):
             values.append("(%s, %s::timestamptz, %s::timestamptz, %s::date)")
             value_params += [index, _moment(segment.first), _moment(segment.last + timedelta(days=1)),
@@ -142,7 +146,9 @@ def tally_groups(
         f"SELECT s.span, {raw_columns} FROM {source.rows} JOIN spans s ON s.month IS NULL"
         f" AND {source.moment} >= s.lo AND {source.moment} < s.hi"
     )
-    union = [tally, raw] if tallied else [raw]
+    # No parts of months, no branch over the rows: the planner would guess it long.
+    partial = any(month is None for month in value_params[3::4])
+    union = ([tally] if tallied else []) + ([raw] if partial or not tallied else [])
     union_params: list[Any] = []
     for branch in branches or []:
         union.append(branch.sql)
@@ -162,7 +168,8 @@ def tally_groups(
         having_params += [masks[keys_], list(allowed)]
     sums = ", ".join(f"sum(src.{name})::bigint AS {name}" for name in source.counts)
     sql = (
-        f"WITH spans(span, lo, hi, month) AS (VALUES {', '.join(values)}) "
+        f"WITH whole(span, lo, hi) AS (VALUES {', '.join(wholes)}), "
+        f"spans(span, lo, hi, month) AS (VALUES {', '.join(values)}) "
         f"SELECT src.span, {', '.join(f'{expressions[key]} AS {key}' for key in every)}, "
         f"{grouping} AS grouping_, {sums} "
         f"FROM ({' UNION ALL '.join(union)}) src {source.joins} "
@@ -175,7 +182,7 @@ def tally_groups(
     names = list(source.counts)
     first = 2 + len(every)  # span, the keys, the grouping, then the counts
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*value_params, *union_params, *(params or []), *having_params])
+        cursor.execute(sql, [*whole_params, *value_params, *union_params, *(params or []), *having_params])
         for row in cursor.fetchall():
             keys_, positions = by_mask[row[first - 1]]
             found[keys_][(row[0], *(row[position] for position in positions))] = dict(

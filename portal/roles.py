@@ -11,6 +11,7 @@ ADVISER = "Adviser"
 OFFICER = "Officer"
 TEAM_MANAGER = "Team manager"
 SERVICE_MANAGER = "Service manager"
+SENIOR_MANAGER = "Senior manager"
 COUNCILLOR = "Councillor"
 ADMINISTRATOR = "Administrator"
 
@@ -78,6 +79,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_GENERAL_FORMS_EDIT,
         *_CONTACTS,
         "contacts.view_area_contacts",
+    ],
+    # The whole council's dashboard and every contact and case behind it, read only: directors
+    # and heads of service who judge the strategy but do not take calls or work cases.
+    SENIOR_MANAGER: [
+        *_STAFF,
+        *_DASHBOARDS,
+        "contacts.view_all_contacts",
+        "cases.view_case_summaries",
+        "cases.view_all_cases",
+        "cases.view_customer",
     ],
     # Councillors see the council's figures (portal.selectors.dashboard_scope), never the rows.
     COUNCILLOR: [*_STAFF, "cases.raise_enquiries", "portal.view_dashboard_summary"],

@@ -4,6 +4,7 @@ dashboard over the lower apps' rows."""
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -20,14 +21,11 @@ from django.db.models import (
     Avg,
     Count,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
     Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import ExtractHour
@@ -35,6 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import (
+    COMPLAINT_TYPES,
     Case,
     CaseEvent,
     CaseQuerySet,
@@ -393,17 +392,13 @@ class Tallied:
 
 # The lists a figure links to: their URL and their date filter's field names.
 _LISTS = {"contacts": ("contacts:contact-list", "started"), "cases": ("cases:case-list", "received")}
-# Their paths, reversed once: a dashboard links about a thousand figures.
-_URLS: dict[str, str] = {}
 
 
-def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: date | None, **extra: Any) -> str:
-    """The list of `rows` ("contacts" or "cases") behind a figure: from `first` to `last` (None:
-    no bound that side), in the filters' area, team and channel, with `extra` filters (an empty
-    one left out)."""
+@functools.lru_cache(maxsize=256)
+def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: date | None, left_out: frozenset) -> str:
+    """A list's path and the query its figures share (dates and filters, but `left_out`): a
+    dashboard links about a thousand figures, a few dozen periods."""
     url, prefix = _LISTS[rows]
-    if url not in _URLS:
-        _URLS[url] = reverse(url)
     query: dict[str, Any] = {}
     for bound, day in (("from", first), ("to", last)):
         if day is not None:
@@ -415,8 +410,16 @@ def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: d
         query["team"] = filters.team.pk
     if filters.channel:
         query["channel"] = filters.channel
-    query.update({key: value for key, value in extra.items() if value not in (None, "")})
-    return f"{_URLS[url]}?{urlencode(query)}"
+    return f"{reverse(url)}?{urlencode({key: value for key, value in query.items() if key not in left_out})}"
+
+
+def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: date | None, **extra: Any) -> str:
+    """The list of `rows` ("contacts" or "cases") behind a figure: from `first` to `last` (None:
+    no bound that side), in the filters' area, team and channel, with `extra` filters (an empty
+    one left out)."""
+    extra = {key: value for key, value in extra.items() if value not in (None, "")}
+    base = _list_base(rows, filters, first, last, frozenset(extra))
+    return f"{base}&{urlencode(extra)}" if extra else base
 
 
 def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
@@ -1140,10 +1143,15 @@ def complaints_section(
         "decided": Count("id", filter=Q(decided_at__isnull=False)),
         "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD)),
     }
-    # The case's area by a lookup for each stage: a join would read every case.
-    area = Subquery(Case.objects.filter(pk=OuterRef("case_id")).values("service_area_id"))
+    # Only a complaint has stages, and a case cannot become or stop being one (case_update): the
+    # join reads the complaints' index (case_complaint_area_idx), not every case.
     grouped = sorted(
-        ((row["stage"], names.area(row["area"]), row) for row in begun.values("stage", area=area).annotate(**counts)),
+        (
+            (row["stage"], names.area(row["case__service_area_id"]), row)
+            for row in begun.filter(case__case_type__in=COMPLAINT_TYPES)
+            .values("stage", "case__service_area_id")
+            .annotate(**counts)
+        ),
         key=lambda row: (row[0], *_none_last(row[1])),
     )
     stage_rows = [
@@ -1156,10 +1164,10 @@ def complaints_section(
         ]
         for stage, name, row in grouped
     ]
-    first = begun.filter(stage=1).aggregate(
-        total=Count("id"),
-        escalated=Count("id", filter=Q(Exists(ComplaintStage.objects.filter(case=OuterRef("case"), stage=2)))),
-    )
+    all_stages = {name: sum(row[name] for _, _, row in grouped) for name in counts}
+    # The stage 2s of the period's stage 1s: one semi-join, not a lookup for each stage 1.
+    escalated = stages.filter(stage=2, case__in=begun.filter(stage=1).values("case_id")).count()
+    first = {"total": sum(row["total"] for stage, _, row in grouped if stage == 1), "escalated": escalated}
     decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
     causes = decided.values("root_cause").annotate(total=Count("id"), upheld=Count("id", filter=Q(outcome__in=UPHELD)))
     cause_names = dict(RootCause.choices)
@@ -1185,7 +1193,6 @@ def complaints_section(
         key=lambda row: (-row[0], row[1]),
     )  # fmt: skip
     compliment_rows = [[Cell(name), Cell(count)] for count, name in compliments]
-    all_stages = begun.aggregate(**counts)
     return Section(
         "complaints",
         "Complaints and learning",

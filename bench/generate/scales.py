@@ -60,6 +60,22 @@ SCALES: dict[str, Scale] = {
         claim_pool=1_200,
         contacts=20_000,
     ),
+    # A tenth of the council: the dashboard's growth from 200,000 to 2,000,000 contacts (issue #15).
+    "tenth": Scale(
+        "tenth",
+        service_areas=16,
+        teams=60,
+        officers=600,
+        partners=20,
+        topics=1_500,
+        absent_today=0.05,
+        customers=50_000,
+        cases=80_000,
+        open_cases=5_000,
+        routing_rules=100,
+        claim_pool=2_500,
+        contacts=200_000,
+    ),
     # A whole district council, as issue #3 describes it.
     "council": Scale(
         "council",

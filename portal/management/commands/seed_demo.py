@@ -16,7 +16,7 @@ from contacts.demo import contacts_seed, request_types_seed
 from directory.demo import directory_seed
 from standards.demo import standards_seed
 
-from ...roles import ADMINISTRATOR, ADVISER, COUNCILLOR, OFFICER, SERVICE_MANAGER, TEAM_MANAGER
+from ...roles import ADMINISTRATOR, ADVISER, COUNCILLOR, OFFICER, SENIOR_MANAGER, SERVICE_MANAGER, TEAM_MANAGER
 
 DEMO_PASSWORD = "wyebridge-demo-2026"  # noqa: S105 - printed by `make run`; refused outside DEBUG
 
@@ -26,6 +26,7 @@ DEMO_STAFF = [
     ("officer", "Owen", "Price", OFFICER, "waste-collections", "Waste services officer"),
     ("team.manager", "Tessa", "Morgan", TEAM_MANAGER, "waste-collections", "Waste collections manager"),
     ("service.manager", "Sanjay", "Patel", SERVICE_MANAGER, "customer-contact-centre", "Head of customer services"),
+    ("senior.manager", "Seren", "Lloyd", SENIOR_MANAGER, None, ""),
     ("councillor", "Carol", "Evans", COUNCILLOR, None, ""),
     ("admin", "Alex", "Jones", ADMINISTRATOR, "ict-service-desk", "Systems administrator"),
 ]
