@@ -24,7 +24,7 @@ from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from core.tallies import Span, TallySource, rows_branch, tally_groups
+from core.tallies import Branch, Span, TallySource, rows_branch, tallies_read
 from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
@@ -1015,21 +1015,16 @@ def case_tallies(
         candidates = [CASE_TALLIES[0]]
     else:
         candidates = [*sorted(CASE_TALLIES[1:], key=lambda source: len(source.keys)), CASE_TALLIES[0]]
-    by_source: dict[int, tuple[TallySource, list[tuple[str, ...]]]] = {}
-    for keys in sets:
-        source = next(s for s in candidates if set(keys) <= set(s.keys))
-        by_source.setdefault(id(source), (source, []))[1].append(keys)
     where, params = rule.where()
-    found: dict[tuple[str, ...], dict[tuple, dict[str, int]]] = {}
-    for source, grouped in by_source.values():
-        not_yet = [
+
+    def not_yet(source: TallySource) -> list[Branch]:
+        return [
             rows_branch(source, counts={"acknowledge_missed": "-1"},
                         condition=f"{_ACKNOWLEDGE_WAITING} AND r.acknowledge_by >= %s", params=(now,)),
             rows_branch(source, counts={"reply_missed": "-1"},
                         condition=f"{_REPLY_WAITING} AND r.respond_by >= %s", params=(now,)),
         ]  # fmt: skip
-        limits = {keys: spans_ for keys, spans_ in (only or {}).items() if keys in grouped}
-        found |= tally_groups(
-            source=source, spans=spans, sets=grouped, only=limits, where=where, params=params, branches=not_yet
-        )
-    return found
+
+    return tallies_read(
+        candidates=candidates, spans=spans, sets=sets, only=only, where=where, params=params, branches=not_yet
+    )

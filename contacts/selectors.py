@@ -15,7 +15,7 @@ from cases import selectors as cases_selectors
 from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.models import OutboundEmail
-from core.tallies import Span, TallySource, council_local, tally_groups
+from core.tallies import Span, TallySource, council_local, tallies_read
 from directory.models import Officer, Partner, ServiceArea, Team, Topic
 from directory.selectors import AwayNotice, editor_area_ids, team_away_today
 from standards.models import CaseType, Channel
@@ -824,7 +824,10 @@ LOGGED_COUNTS = {
     "signposted": "(r.adviser_id IS NOT NULL AND r.outcome = 'signposted')::int",
 }
 # The adviser's current team, as visible_to and the contacts list filter by it.
-_TEAM = {"joins": "LEFT JOIN directory_officer o ON o.user_id = src.adviser_id", "derived": {"team_id": "o.team_id"}}
+_TEAM: dict[str, Any] = {
+    "joins": "LEFT JOIN directory_officer o ON o.user_id = src.adviser_id",
+    "derived": {"team_id": "o.team_id"},
+}
 
 
 def _source(table: str, keys: list[str], counts: dict[str, str], rows: str = _ROWS, **extra: Any) -> TallySource:
@@ -899,15 +902,5 @@ def contact_tallies(
         candidates = [CONTACT_TALLIES[0], _TIMES_FROM_ROWS]
     else:
         candidates = [*sorted(CONTACT_TALLIES[1:], key=lambda source: len(source.keys)), CONTACT_TALLIES[0]]
-    by_source: dict[int, tuple[TallySource, list[tuple[str, ...]]]] = {}
-    for keys in sets:
-        source = next(s for s in candidates if set(keys) <= {*s.keys, *s.derived})
-        by_source.setdefault(id(source), (source, []))[1].append(keys)
     where, params = rule.where()
-    found: dict[tuple[str, ...], dict[tuple, dict[str, int]]] = {}
-    for source, grouped in by_source.values():
-        if "o.team_id" in " ".join(where) and not source.derived:
-            raise ValueError(f"{source.table} has no adviser to find a team by")
-        limits = {keys: spans_ for keys, spans_ in (only or {}).items() if keys in grouped}
-        found |= tally_groups(source=source, spans=spans, sets=grouped, only=limits, where=where, params=params)
-    return found
+    return tallies_read(candidates=candidates, spans=spans, sets=sets, only=only, where=where, params=params)

@@ -127,9 +127,11 @@ def tally_groups(
     if not spans:
         return {keys: {} for keys in sets}
     keys = list(source.keys)
-    values, value_params = [], []
+    values: list[str] = []
+    value_params: list[Any] = []
     tallied = bool(source.table) and not from_rows
-    wholes, whole_params = [], []
+    wholes: list[str] = []
+    whole_params: list[Any] = []
     for index, span in enumerate(spans):
         wholes.append("(%s, %s::timestamptz, %s::timestamptz)")
         whole_params += [index, _moment(span.first), _moment(span.last + timedelta(days=1))]
@@ -162,7 +164,8 @@ def tally_groups(
         keys_: sum(1 << (len(every) - 1 - position) for position, key in enumerate(every) if key not in keys_)
         for keys_ in sets
     }
-    having, having_params = [], []
+    having: list[str] = []
+    having_params: list[Any] = []
     for keys_, allowed in (only or {}).items():
         having.append(f"({grouping} = %s AND NOT src.span = ANY(%s))")
         having_params += [masks[keys_], list(allowed)]
@@ -188,4 +191,31 @@ def tally_groups(
             found[keys_][(row[0], *(row[position] for position in positions))] = dict(
                 zip(names, (int(value or 0) for value in row[first:]), strict=True)
             )
+    return found
+
+
+def tallies_read(
+    *,
+    candidates: list[TallySource],
+    spans: list[Span],
+    sets: list[tuple[str, ...]],
+    only: dict[tuple[str, ...], list[int]] | None = None,
+    where: list[str] | None = None,
+    params: list[Any] | None = None,
+    branches=lambda source: [],
+) -> dict[tuple[str, ...], dict[tuple, Counts]]:
+    """tally_groups for each of `sets`, each read from the first of `candidates` (smallest
+    first) that has its keys: one statement a source. `branches(source)` gives a source's extra
+    branches."""
+    by_source: dict[int, tuple[TallySource, list[tuple[str, ...]]]] = {}
+    for keys in sets:
+        source = next(s for s in candidates if set(keys) <= {*s.keys, *s.derived})
+        by_source.setdefault(id(source), (source, []))[1].append(keys)
+    found: dict[tuple[str, ...], dict[tuple, Counts]] = {}
+    for source, grouped in by_source.values():
+        if "o.team_id" in " ".join(where or []) and "team_id" not in source.derived:
+            raise ValueError(f"{source.table} has no adviser to find a team by")
+        limits = {keys: allowed for keys, allowed in (only or {}).items() if keys in grouped}
+        found |= tally_groups(source=source, spans=spans, sets=grouped, only=limits, where=where, params=params,
+                              branches=branches(source))  # fmt: skip
     return found

@@ -623,7 +623,7 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
         found[0] += counts["contacts"]
         found[1] += counts["contacts"] if channel == Channel.WEB else 0
     district_rows = sorted(
-        ([name, total, online] for name, (total, online) in districts.items() if total),
+        ((name, total, online) for name, (total, online) in districts.items() if total),
         key=lambda row: (row[1] and row[2] / row[1], row[0]),
     )
     by_district = Table(
@@ -675,17 +675,17 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
             for row in waits
         ],
     )
-    total = {"total": contacts.total(period, ("channel",))["contacts"],
-             "online": contacts.by(period, ("channel",)).get(Channel.WEB.value, {}).get("contacts", 0)}  # fmt: skip
+    headline = {"total": contacts.total(period, ("channel",))["contacts"],
+                "online": contacts.by(period, ("channel",)).get(Channel.WEB.value, {}).get("contacts", 0)}  # fmt: skip
     return Section(
         "demand",
         "Demand and channel shift",
         DEMAND_DEFINITION,
         [
-            (period.label, f"{total['total']:,} contacts"),
+            (period.label, f"{headline['total']:,} contacts"),
             (
                 "Digital take-up",
-                f"{_percent(total['online'], total['total']).text} (baseline {DIGITAL_BASELINE_PERCENT}%)",
+                f"{_percent(headline['online'], headline['total']).text} (baseline {DIGITAL_BASELINE_PERCENT}%)",
             ),
         ],
         [by_month, by_district, by_hour, by_wait],
@@ -1266,8 +1266,9 @@ def _names(contacts: Tallied) -> Names:
     """One query for each kind of name: every team, area and partner (a council has a few
     hundred at most), the advisers the figures name (none when none is needed)."""
     adviser_ids = {key[1] for key in contacts.groups.get(("adviser_id",), {}) if key[1]}
-    people = get_user_model().objects.filter(pk__in=adviser_ids)
-    people = people.values_list("pk", "first_name", "last_name", "username")
+    people = (
+        get_user_model().objects.filter(pk__in=adviser_ids).values_list("pk", "first_name", "last_name", "username")
+    )
     return Names(
         teams=dict(Team.objects.values_list("pk", "name")),
         advisers={

@@ -21,25 +21,6 @@ DASHBOARD = reverse("portal:dashboard")
 FEBRUARY = {"first_0": "1", "first_1": "2", "first_2": "2027", "last_0": "28", "last_1": "2", "last_2": "2027"}
 
 
-@pytest.fixture
-def february(world):
-    """Contacts of February 2027 (and one of January, one of March): team A's officer logs four
-    (three resolved), the adviser (no team) three (one resolved, one signposted, one passed on)."""
-    county = world.directory["county"]
-    contacts = [
-        log(world.officer_a, at(2, 1, 9)),
-        log(world.officer_a, at(2, 2, 14), channel="email"),
-        log(world.officer_a, at(2, 26, 16)),
-        log(world.officer_a, at(2, 27), outcome="signposted", partner=county),
-        log(world.adviser, at(2, 3), topic=world.directory["homeless"]),
-        log(world.adviser, at(2, 4), outcome="signposted", partner=county, topic=world.directory["potholes"]),
-        log(world.adviser, at(2, 5), outcome="passed_on", passed_to=world.directory["olive"]),
-        log(world.officer_a, at(1, 15)),
-        log(world.officer_a, at(3, 1), outcome="signposted", partner=county),
-    ]
-    return contacts
-
-
 def _board(user, **data):
     with time_machine.travel(at(3, 10), tick=False):
         scope = selectors.dashboard_scope(user)

@@ -3,14 +3,13 @@ time: within standard (a miss counted when the time passes, a case whose time ha
 out), open cases by age, overdue, handoffs, satisfaction beside its response rate (a survey with
 no answers), and complaints: stages, upheld, stage 2 escalations, root causes, compliments."""
 
-import pytest
 import time_machine
 
 from cases import services
 from contacts import services as contact_services
 from portal import selectors
 from portal.forms import DashboardForm
-from standards.models import CaseType, Channel
+from standards.models import CaseType
 
 from .dashboard_world import at, log
 
@@ -33,35 +32,6 @@ def _rows(board, slug):
 
 def _headline(board, slug):
     return dict(next(section for section in board.sections if section.slug == slug).headline)
-
-
-@pytest.fixture
-def raise_case(world, rules, customer, response_standards):
-    def make(when, **fields):
-        values = {"case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "customer": customer,
-                  "topic": world.directory["bulky"], "summary": "Collect a sofa", "description": "A sofa."}  # fmt: skip
-        with time_machine.travel(when, tick=False):
-            return services.case_create(by=world.adviser, fields={**values, **fields}, received_at=when)
-
-    return make
-
-
-@pytest.fixture
-def february_cases(world, raise_case):
-    """A: acknowledged within the hour and answered the next day, transferred twice on the way.
-    B: never acknowledged (overdue by now). C: received an hour ago (nothing due yet)."""
-    a = raise_case(at(2, 1, 9))
-    with time_machine.travel(at(2, 1, 10), tick=False):
-        a = services.case_claim(case=a, by=world.officer_a)
-        services.case_update_publish(case=a, by=world.officer_a, text="We are on it")
-        a = services.case_transfer(case=a, team=world.team_b, by=world.officer_a, reason="Housing's")
-        a = services.case_transfer(case=a, team=world.team_a, by=world.officer_b, reason="Back to bins")
-    with time_machine.travel(at(2, 2, 10), tick=False):
-        a = services.case_claim(case=a, by=world.officer_a)
-        a = services.case_resolve(case=a, by=world.officer_a, resolution="Collected")
-    b = raise_case(at(2, 1, 9))
-    c = raise_case(at(2, 22, 11))
-    return a, b, c
 
 
 def test_within_standard_counts_a_miss_when_the_time_passes(world, february_cases):

@@ -120,17 +120,6 @@ def test_a_team_managers_figures_are_their_teams_advisers_contacts(world, contac
     assert {key[1]: counts["contacts"] for key, counts in found.items()} == {world.officer_a.pk: 2}
 
 
-@pytest.fixture
-def raise_case(world, rules, customer, response_standards):
-    def make(when, **fields):
-        values = {"case_type": CaseType.SERVICE_REQUEST, "channel": Channel.EMAIL, "customer": customer,
-                  "topic": world.directory["bulky"], "summary": "Collect a sofa", "description": "A sofa."}  # fmt: skip
-        with time_machine.travel(when, tick=False):
-            return case_services.case_create(by=world.adviser, fields={**values, **fields}, received_at=when)
-
-    return make
-
-
 def test_case_tallies_equal_the_rows_through_a_cases_life(world, raise_case):
     a, b = raise_case(at(2, 1, 9)), raise_case(at(2, 26, 16), channel=Channel.PHONE)
     raise_case(at(3, 31, 23), case_type=CaseType.COMPLAINT_STAGE_1)
