@@ -488,6 +488,8 @@ class Case(models.Model):
                 condition=Q(status__in=OPEN_STATUSES, owner__isnull=True),
             ),
             models.Index(fields=["owner"], name="case_owner_idx", condition=Q(owner__isnull=False)),
+            # The dashboard's open cases by age: an index-only scan of the open ones.
+            models.Index(fields=["received_at"], name="case_open_received_idx", condition=Q(status__in=OPEN_STATUSES)),
             # The dashboard's complaints by service: their stages join this, not every case.
             models.Index(
                 fields=["id"],
@@ -499,11 +501,34 @@ class Case(models.Model):
             # have passed yet (case_tallies).
             models.Index(
                 fields=["acknowledge_by"],
+                # Everything the correction reads: an index-only scan.
+                include=[
+                    "received_at",
+                    "team",
+                    "service_area",
+                    "channel",
+                    "case_type",
+                    "acknowledge_met",
+                    "respond_met",
+                    "paused_at",
+                    "status",
+                ],
                 name="case_ack_waiting_idx",
                 condition=Q(acknowledged_at__isnull=True, acknowledge_by__isnull=False),
             ),
             models.Index(
                 fields=["respond_by"],
+                include=[
+                    "received_at",
+                    "team",
+                    "service_area",
+                    "channel",
+                    "case_type",
+                    "acknowledge_met",
+                    "respond_met",
+                    "paused_at",
+                    "status",
+                ],
                 name="case_reply_waiting_idx",
                 condition=Q(responded_at__isnull=True, respond_by__isnull=False, status__in=OPEN_STATUSES),
             ),

@@ -31,6 +31,7 @@ from core.forms import (
     DateTimeInputWidget,
     GovukFormMixin,
     LayoutForm,
+    ListSelect,
     date_range_check,
     optional_choice_field,
     optional_pk_field,
@@ -791,7 +792,10 @@ class ContactFilterForm(LayoutForm):
     submit_label = "Filter contacts"
 
     adviser = forms.ChoiceField(
-        label="Adviser", required=False, error_messages={"invalid_choice": "Select an adviser from the list"}
+        label="Adviser",
+        required=False,
+        widget=ListSelect,
+        error_messages={"invalid_choice": "Select an adviser from the list"},
     )
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
     outcome = optional_choice_field("Outcome", Outcome.choices, what="outcome")

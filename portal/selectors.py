@@ -20,13 +20,9 @@ from django.db import connection
 from django.db.models import (
     Avg,
     Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
     Max,
     Q,
     QuerySet,
-    Value,
 )
 from django.db.models.functions import ExtractHour
 from django.urls import reverse
@@ -866,12 +862,13 @@ def standards_section(
             )
         )
     open_cases = rows.open()
-    age = ExpressionWrapper(Value(now) - F("received_at"), output_field=DurationField())
-    bands = open_cases.annotate(age=age).aggregate(
+    # Aged from `low` days up to `high` days: received at most `low` and more than `high` days ago.
+    bands = open_cases.aggregate(
         **{
             f"band{index}": Count(
                 "id",
-                filter=Q(age__gte=timedelta(days=low)) & (Q(age__lt=timedelta(days=high)) if high else Q()),
+                filter=Q(received_at__lte=now - timedelta(days=low))
+                & (Q(received_at__gt=now - timedelta(days=high)) if high else Q()),
             )
             for index, (_, low, high) in enumerate(AGE_BANDS)
         },
