@@ -29,7 +29,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import (
-    COMPLAINT_TYPES,
     Case,
     CaseEvent,
     CaseQuerySet,
@@ -984,7 +983,10 @@ def _pounds(amount: Decimal) -> Cell:
 
 
 def year_before(period: Period) -> Period:
-    return Period(_year_before(period.first), _year_before(period.last))
+    """The same days a year earlier; a period ending with a month's last day ends with that
+    month's a year earlier (February 2025's year before ends on the 29th of February 2024)."""
+    last = _year_before(period.last)
+    return Period(_year_before(period.first), _month_end(last) if period.last == _month_end(period.last) else last)
 
 
 def cost_section(*, filters: DashboardFilters, contacts: Tallied) -> Section:
@@ -1140,14 +1142,11 @@ def complaints_section(
         "decided": Count("id", filter=Q(decided_at__isnull=False)),
         "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD)),
     }
-    # Only a complaint has stages, and a case cannot become or stop being one (case_update): the
-    # join reads the complaints' index (case_complaint_area_idx), not every case.
+    # A stage's service area is its case's, kept by the database: no join with the cases.
     grouped = sorted(
         (
-            (row["stage"], names.area(row["case__service_area_id"]), row)
-            for row in begun.filter(case__case_type__in=COMPLAINT_TYPES)
-            .values("stage", "case__service_area_id")
-            .annotate(**counts)
+            (row["stage"], names.area(row["service_area_id"]), row)
+            for row in begun.values("stage", "service_area_id").annotate(**counts)
         ),
         key=lambda row: (row[0], *_none_last(row[1])),
     )

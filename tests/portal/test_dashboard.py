@@ -3,6 +3,7 @@ force, the period and filters (bad input too), each role's scope (404 outside it
 every table with its cells neutralised, the drill-down links, and the page's query count."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -268,3 +269,16 @@ def test_the_charts_are_svg_beside_their_tables_escaped_and_without_style(world,
     hostile = str(bar_chart(Chart("<b>t</b>", "c", [("<script>", 5.0)], percent=False), "x"))
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile and "&lt;b&gt;" in hostile
     assert bar_chart(None, "x") == ""
+
+
+def test_a_year_earlier_is_the_same_days_and_whole_months_stay_whole():
+    period = selectors.Period
+    assert selectors.year_before(period(dt.date(2024, 3, 1), dt.date(2025, 2, 28))) == period(
+        dt.date(2023, 3, 1), dt.date(2024, 2, 29)
+    )
+    assert selectors.year_before(period(dt.date(2025, 2, 10), dt.date(2025, 2, 20))) == period(
+        dt.date(2024, 2, 10), dt.date(2024, 2, 20)
+    )
+    assert selectors.year_before(period(dt.date(2024, 2, 29), dt.date(2024, 2, 29))) == period(
+        dt.date(2023, 2, 28), dt.date(2023, 2, 28)
+    )

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from cases import services as case_services
-from cases.models import OPEN_STATUSES, Case, CaseTally, Customer
+from cases.models import OPEN_STATUSES, Case, CaseTally, ComplaintStage, Customer
 from cases.selectors import CASE_TALLIES, CaseCountRule, case_tallies
 from contacts.models import Contact, ContactAdviserTally, ContactTally
 from contacts.selectors import CONTACT_TALLIES, ContactCountRule, contact_tallies
@@ -151,3 +151,14 @@ def test_a_due_time_still_to_come_is_not_missed_until_it_passes(world, raise_cas
     assert missed(at(2, 22, 12)) == (0, 0)
     assert missed(case.acknowledge_by + dt.timedelta(minutes=1)) == (1, 0)
     assert missed(case.respond_by + dt.timedelta(minutes=1)) == (1, 1)
+
+
+def test_a_complaint_stage_keeps_its_cases_service_area(world, raise_case):
+    case = raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1)
+    stage = ComplaintStage.objects.get(case=case)
+    assert stage.service_area_id == case.service_area_id is not None
+    Case.objects.filter(pk=case.pk).update(service_area=world.directory["housing"])
+    assert ComplaintStage.objects.get(pk=stage.pk).service_area == world.directory["housing"]
+    # A write of the stage from a stale copy keeps the case's area.
+    stage.save()
+    assert ComplaintStage.objects.get(pk=stage.pk).service_area == world.directory["housing"]
