@@ -984,19 +984,22 @@ class CaseCountRule:
     def narrowed(self) -> bool:
         return any(value not in (None, "") for value in vars(self).values())
 
+    def _parts(self) -> list[tuple[str, str, bool, Any]]:
+        """(tally column, case field, a set of values?, value) for each narrowing in force."""
+        parts = [("team_id", "team_id", True, self.team_ids), ("area_id", "service_area_id", True, self.area_ids),
+                 ("team_id", "team_id", False, self.team_id), ("area_id", "service_area_id", False, self.area_id),
+                 ("channel", "channel", False, self.channel or None)]  # fmt: skip
+        return [part for part in parts if part[3] is not None]
+
     def where(self) -> tuple[list[str], list[Any]]:
-        conditions, params = [], []
-        for condition, value in (
-            ("src.team_id = ANY(%s)", sorted(self.team_ids) if self.team_ids is not None else None),
-            ("src.area_id = ANY(%s)", sorted(self.area_ids) if self.area_ids is not None else None),
-            ("src.team_id = %s", self.team_id),
-            ("src.area_id = %s", self.area_id),
-            ("src.channel = %s", self.channel or None),
-        ):
-            if value is not None:
-                conditions.append(condition)
-                params.append(value)
-        return conditions, params
+        """The rule over a tally's columns (core.tallies' `src`)."""
+        parts = self._parts()
+        conditions = [f"src.{column} = {'ANY(%s)' if many else '%s'}" for column, _, many, _ in parts]
+        return conditions, [sorted(value) if many else value for _, _, many, value in parts]
+
+    def q(self) -> Q:
+        """The same rule over the cases themselves."""
+        return Q(*(Q(**{f"{field}__in" if many else field: value}) for _, field, many, value in self._parts()))
 
 
 def case_tallies(

@@ -326,18 +326,7 @@ def case_rule(user, scope: DashboardScope, filters: DashboardFilters) -> CaseCou
 def dashboard_cases(rule: CaseCountRule) -> CaseQuerySet:
     """The rows `rule` counts, for the figures no tally keeps (what depends on now, complaints'
     stages, the chaser's steps)."""
-    cases = Case.objects.all()
-    if rule.team_ids is not None:
-        cases = cases.filter(team_id__in=rule.team_ids)
-    if rule.area_ids is not None:
-        cases = cases.filter(service_area_id__in=rule.area_ids)
-    if rule.team_id is not None:
-        cases = cases.filter(team_id=rule.team_id)
-    if rule.area_id is not None:
-        cases = cases.filter(service_area_id=rule.area_id)
-    if rule.channel:
-        cases = cases.filter(channel=rule.channel)
-    return cases.order_by()
+    return Case.objects.filter(rule.q()).order_by()
 
 
 def _of_cases(queryset: QuerySet, rows: CaseQuerySet, narrowed: bool) -> QuerySet:
