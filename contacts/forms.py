@@ -31,7 +31,7 @@ from core.forms import (
     DateTimeInputWidget,
     GovukFormMixin,
     LayoutForm,
-    ListSelect,
+    Select,
     date_range_check,
     optional_choice_field,
     optional_pk_field,
@@ -794,7 +794,7 @@ class ContactFilterForm(LayoutForm):
     adviser = forms.ChoiceField(
         label="Adviser",
         required=False,
-        widget=ListSelect,
+        widget=Select,
         error_messages={"invalid_choice": "Select an adviser from the list"},
     )
     channel = optional_choice_field("Channel", Channel.choices, what="channel")

@@ -61,15 +61,19 @@ def optional_choice_field(label: str, choices, *, what: str, blank: str = "") ->
         label=label,
         required=False,
         choices=[("", blank or f"Any {what}"), *choices],
+        widget=Select,
         # "Select ... from" reads to the linter as SQL: it is the GOV.UK message.
         error_messages={"invalid_choice": f"Select a {what} from the list"},  # noqa: S608
     )
 
 
-class ListSelect(forms.Select):
-    """A select of a list's rows (teams, advisers: a council has hundreds), its options written
-    in the select's own template: Django's includes a template for each option and its attributes,
-    a third of a list page's time. No option groups."""
+class Select(forms.Select):
+    """A select with its options written in the select's own template: Django's includes a
+    template for each option and its attributes, a third of a list page's time with a council's
+    hundreds of teams and advisers. The filters' selects all use it. No option groups.
+
+    Named Select, as Django's is: crispy-forms-gds gives a widget its GOV.UK class (govuk-select)
+    and its error border by the name of the widget's class."""
 
     template_name = "core/widgets/select.html"
 
@@ -78,7 +82,7 @@ def optional_pk_field(label: str, *, what: str) -> forms.TypedChoiceField:
     """A select of rows by id that may be left empty (None); the form sets its choices."""
     return forms.TypedChoiceField(
         label=label,
-        widget=ListSelect,
+        widget=Select,
         required=False,
         coerce=int,
         empty_value=None,

@@ -154,4 +154,5 @@ class DashboardForm(LayoutForm):
             area=areas.get(data.get("area")) if data.get("area") else None,
             team=teams.get(data.get("team")) if data.get("team") else None,
             channel=data.get("channel", ""),
+            cases_filter=self.scope.cases_filter,
         )

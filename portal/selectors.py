@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 import redis
@@ -198,6 +198,9 @@ class DashboardScope:
     # Councillors: the whole council's figures, counted over every row but shown without names,
     # without the actions' words and without links to rows they may not open.
     summary: bool = False
+    # The cases list's filter that keeps a figure's list to the cases counted, as (name, id): a
+    # manager may see more cases than their dashboard counts (every case, at summary level).
+    cases_filter: tuple[str, int] | None = None
 
 
 def dashboard_scope(user) -> DashboardScope:
@@ -216,12 +219,16 @@ def dashboard_scope(user) -> DashboardScope:
         mine = [area for area in areas if area.pk in area_ids]
         scoped = [team for team in teams if team.service_area_id in area_ids]
         label = " and ".join(area.name for area in mine) or "no service area"
-        return DashboardScope(label, scoped, mine, frozenset(team.pk for team in scoped), area_ids)
+        only = ("area", mine[0].pk) if len(mine) == 1 else None
+        return DashboardScope(label, scoped, mine, frozenset(team.pk for team in scoped), area_ids, cases_filter=only)
     team_ids = frozenset(own.values_list("team_id", flat=True))
     scoped = [team for team in teams if team.pk in team_ids]
     label = " and ".join(team.name for team in scoped) or "no team"
     area_ids = frozenset(team.service_area_id for team in scoped)
-    return DashboardScope(label, scoped, [area for area in areas if area.pk in area_ids], team_ids, area_ids)
+    only = ("team", scoped[0].pk) if len(scoped) == 1 else None
+    return DashboardScope(
+        label, scoped, [area for area in areas if area.pk in area_ids], team_ids, area_ids, cases_filter=only
+    )
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,8 @@ class DashboardFilters:
     area: ServiceArea | None = None
     team: Team | None = None
     channel: str = ""
+    # DashboardScope.cases_filter, for the links to the cases behind the figures.
+    cases_filter: tuple[str, int] | None = None
 
 
 @dataclass
@@ -276,12 +285,21 @@ def _share_chart(title: str, rows: list[list[Cell]], column: int, target: Decima
     return Chart(title, f"{what} by month.{line}", bars, target=float(target) if target is not None else None)
 
 
+class Figure(NamedTuple):
+    """A headline figure of a section: its label, its words, and the list behind it ("": none,
+    as for a share whose lists are the tables' figures)."""
+
+    label: str
+    text: str
+    href: str = ""
+
+
 @dataclass
 class Section:
     slug: str
     title: str
     definition: str
-    headline: list[tuple[str, str]]
+    headline: list[Figure]
     tables: list[Table]
 
 
@@ -394,6 +412,9 @@ def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: d
         query["team"] = filters.team.pk
     if filters.channel:
         query["channel"] = filters.channel
+    if rows == "cases" and filters.cases_filter is not None:
+        name, pk = filters.cases_filter
+        query.setdefault(name, pk)
     return f"{reverse(url)}?{urlencode({key: value for key, value in query.items() if key not in left_out})}"
 
 
@@ -542,12 +563,17 @@ def fpr_section(*, filters: DashboardFilters, contacts: Tallied, names: Names, a
         "First-point resolution",
         FPR_DEFINITION,
         [
-            (period.label, f"{_percent(now['resolved'], now['logged']).text} of {now['logged']:,} logged contacts"),
-            (
+            Figure(
+                period.label,
+                f"{_percent(now['resolved'], now['logged']).text} of {now['logged']:,} logged contacts",
+                _contact_link(filters, period, logged="on"),
+            ),
+            Figure(
                 period.previous().label,
                 f"{_percent(before['resolved'], before['logged']).text} of {before['logged']:,} logged contacts",
+                _contact_link(filters, period.previous(), logged="on"),
             ),
-            ("Target", _target_text(target)),
+            Figure("Target", _target_text(target)),
         ],
         tables,
     )
@@ -666,10 +692,11 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
         "Demand and channel shift",
         DEMAND_DEFINITION,
         [
-            (period.label, f"{headline['total']:,} contacts"),
-            (
+            Figure(period.label, f"{headline['total']:,} contacts", _contact_link(filters, period)),
+            Figure(
                 "Digital take-up",
                 f"{_percent(headline['online'], headline['total']).text} (baseline {DIGITAL_BASELINE_PERCENT}%)",
+                _contact_link(filters, period, channel=Channel.WEB.value),
             ),
         ],
         [by_month, by_district, by_hour, by_wait],
@@ -720,7 +747,13 @@ def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Na
         "avoidable",
         "Avoidable contact",
         AVOIDABLE_DEFINITION,
-        [(period.label, f"{_percent(now['avoidable'], now['contacts']).text} of {now['contacts']:,} contacts")],
+        [
+            Figure(
+                period.label,
+                f"{_percent(now['avoidable'], now['contacts']).text} of {now['contacts']:,} contacts",
+                _contact_link(filters, period, avoidable="on"),
+            )
+        ],
         [
             Table(
                 "avoidable-month",
@@ -769,9 +802,10 @@ def signposting_section(*, filters: DashboardFilters, contacts: Tallied, names: 
         "Signposting",
         SIGNPOSTING_DEFINITION,
         [
-            (
+            Figure(
                 period.label,
                 f"{signposted:,} of {total:,} logged contacts signposted ({_percent(signposted, total).text})",
+                _contact_link(filters, period, logged="on", outcome=Outcome.SIGNPOSTED),
             )
         ],
         [
@@ -850,28 +884,26 @@ def standards_section(
             )
         )
     open_cases = rows.open()
-    # Aged from `low` days up to `high` days: received at most `low` and more than `high` days ago.
-    bands = open_cases.aggregate(
-        **{
-            f"band{index}": Count(
-                "id",
-                filter=Q(received_at__lte=now - timedelta(days=low))
-                & (Q(received_at__gt=now - timedelta(days=high)) if high else Q()),
-            )
-            for index, (_, low, high) in enumerate(AGE_BANDS)
-        },
-        overdue=Count("id", filter=Q(pk__in=open_cases.overdue(now=now).values("pk"))),
-    )
     today = timezone.localtime(now).date()
 
-    def band_link(low: int, high: int | None) -> str:
+    def band_days(low: int, high: int | None) -> tuple[date | None, date]:
         # Calendar days since receipt: received `low` to `high - 1` days ago (no `high`: or earlier).
-        newest = today - timedelta(days=low)
-        oldest = today - timedelta(days=high - 1) if high is not None else None
-        return _list_link("cases", filters, oldest, newest, measure="open")
+        return (today - timedelta(days=high - 1) if high is not None else None), today - timedelta(days=low)
 
+    def band_q(low: int, high: int | None) -> Q:
+        oldest, newest = band_days(low, high)
+        received = Q(received_at__lt=Period(newest, newest).end)
+        return received & Q(received_at__gte=Period(oldest, oldest).start) if oldest is not None else received
+
+    bands = open_cases.aggregate(
+        **{f"band{index}": Count("id", filter=band_q(low, high)) for index, (_, low, high) in enumerate(AGE_BANDS)},
+        overdue=Count("id", filter=Q(pk__in=open_cases.overdue(now=now).values("pk"))),
+    )
     age_rows = [
-        [Cell(label), Cell(bands[f"band{index}"], href=band_link(low, high))]
+        [
+            Cell(label),
+            Cell(bands[f"band{index}"], href=_list_link("cases", filters, *band_days(low, high), measure="open")),
+        ]
         for index, (label, low, high) in enumerate(AGE_BANDS)
     ]
     tables.append(Table("standards-age", "Open cases by age, now", ["Age", "Open cases"], age_rows))
@@ -884,15 +916,23 @@ def standards_section(
         "Response-time standards",
         STANDARDS_DEFINITION,
         [
-            (
+            Figure(
                 "Acknowledged within standard",
                 _percent(total["acknowledge_met"], total["acknowledge_met"] + total["acknowledge_missed"]).text,
             ),
-            ("Answered within standard", _percent(total["reply_met"], total["reply_met"] + total["reply_missed"]).text),
-            ("Open now", f"{sum(bands[f'band{index}'] for index in range(len(AGE_BANDS))):,}"),
-            ("Overdue now", f"{bands['overdue']:,}"),
-            ("Escalations by the chaser", f"{escalations:,}"),
-            ("Extensions granted", f"{extended:,}"),
+            Figure(
+                "Answered within standard",
+                _percent(total["reply_met"], total["reply_met"] + total["reply_missed"]).text,
+            ),
+            Figure(
+                "Open now",
+                f"{sum(bands[f'band{index}'] for index in range(len(AGE_BANDS))):,}",
+                _list_link("cases", filters, None, None, measure="open"),
+            ),
+            Figure("Overdue now", f"{bands['overdue']:,}", _list_link("cases", filters, None, None, measure="overdue")),
+            # Counted by when they happened, which the cases list does not filter by.
+            Figure("Escalations by the chaser", f"{escalations:,}"),
+            Figure("Extensions granted", f"{extended:,}"),
         ],
         tables,
     )
@@ -941,10 +981,11 @@ def handoffs_section(*, filters: DashboardFilters, cases: Tallied, names: Names)
         "Handoffs",
         HANDOFF_DEFINITION,
         [
-            (
+            Figure(
                 period.label,
                 f"{total['handed_off']:,} of {total['received']:,} cases "
                 f"({_percent(total['handed_off'], total['received']).text})",
+                _case_link(filters, period, measure="handed_off"),
             )
         ],
         tables,
@@ -1015,10 +1056,10 @@ def cost_section(*, filters: DashboardFilters, contacts: Tallied) -> Section:
         "Cost to serve",
         COST_DEFINITION,
         [
-            (period.label, f"\u00a3{cost_now:,.2f} for {costed_now:,} costed contacts"
-                           f" ({uncosted:,} on channels not costed)"),
-            (before.label, f"\u00a3{cost_then:,.2f} for {costed_then:,} costed contacts"),
-            ("Saved by the change in channel mix", saved),
+            Figure(period.label, f"\u00a3{cost_now:,.2f} for {costed_now:,} costed contacts"
+                                 f" ({uncosted:,} on channels not costed)"),
+            Figure(before.label, f"\u00a3{cost_then:,.2f} for {costed_then:,} costed contacts"),
+            Figure("Saved by the change in channel mix", saved),
         ],
         [
             Table(
@@ -1102,9 +1143,9 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
         "Satisfaction",
         SATISFACTION_DEFINITION,
         [
-            (period.label, f"{satisfied[5].text} satisfied, of {total.answers:,} answers"),
-            ("Response rate", f"{satisfied[3].text} of {total.invitations:,} invited"),
-            ("Target", _target_text(target)),
+            Figure(period.label, f"{satisfied[5].text} satisfied, of {total.answers:,} answers"),
+            Figure("Response rate", f"{satisfied[3].text} of {total.invitations:,} invited"),
+            Figure("Target", _target_text(target)),
         ],
         tables,
     )
@@ -1172,24 +1213,34 @@ def complaints_section(
         for stage in actions
     ]
     compliments = sorted(
-        ((counts["received"], names.team(team) or "Not yet routed")
+        ((counts["received"], names.team(team) or "Not yet routed", team)
          for (team, case_type), counts in cases.by(period, ("team_id", "case_type")).items()
          if case_type == CaseType.COMPLIMENT and counts["received"]),
         key=lambda row: (-row[0], row[1]),
     )  # fmt: skip
-    compliment_rows = [[Cell(name), Cell(count)] for count, name in compliments]
+    compliment_rows = [
+        [Cell(name), Cell(count, href=_case_link(filters, period, team=team, case_type=CaseType.COMPLIMENT.value))]
+        if team
+        else [Cell(name), Cell(count)]
+        for count, name, team in compliments
+    ]
     return Section(
         "complaints",
         "Complaints and learning",
         COMPLAINTS_DEFINITION,
         [
-            (period.label, f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} decided"),
-            ("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),
-            (
+            # Stages are counted by when they began, which the cases list does not filter by.
+            Figure(period.label, f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} decided"),
+            Figure("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),
+            Figure(
                 "Stage 2 escalation rate",
                 f"{_percent(first['escalated'], first['total']).text} of {first['total']:,} stage 1 complaints",
             ),
-            ("Compliments", f"{sum(row[1].value for row in compliment_rows):,}"),
+            Figure(
+                "Compliments",
+                f"{sum(row[1].value for row in compliment_rows):,}",
+                _case_link(filters, period, case_type=CaseType.COMPLIMENT.value),
+            ),
         ],
         [
             Table(
@@ -1319,6 +1370,7 @@ def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now
     )
     if scope.summary:
         for section in board.sections:
+            section.headline = [figure._replace(href="") for figure in section.headline]
             section.tables = [table for table in section.tables if table.slug not in SUMMARY_LEFT_OUT]
             for table in section.tables:
                 for row in table.rows:

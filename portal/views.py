@@ -1,4 +1,5 @@
 import math
+import re
 from urllib.parse import urlencode
 
 from axes.helpers import get_cool_off
@@ -149,7 +150,9 @@ def dashboard(request):
     scope = selectors.dashboard_scope(request.user)
     for name, allowed in (("area", scope.areas), ("team", scope.teams)):
         raw = request.GET.get(name, "").strip()
-        if raw.isdigit() and int(raw) not in {item.pk for item in allowed}:
+        # ASCII digits of a plausible id only ("²" is a digit to str.isdigit, not to int):
+        # anything else is not an id at all, and the form says so.
+        if re.fullmatch(r"[0-9]{1,18}", raw) and int(raw) not in {item.pk for item in allowed}:
             raise Http404(f"No such {name}")
     form = forms.DashboardForm(request.GET, scope=scope, today=timezone.localdate())
     form.is_valid()
