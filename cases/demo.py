@@ -437,19 +437,19 @@ def _postcode(rng: random.Random, district: str) -> str:
     return f"{district} {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
 
 
-def _place(rng: random.Random) -> tuple[str, str, str]:
-    """(address, postcode, ward) somewhere in Wyebridge."""
-    ward, district = rng.choice(WARDS)
+def place(rng: random.Random, weights: list[int] | None = None) -> tuple[str, str, str]:
+    """(address, postcode, ward) somewhere in Wyebridge; `weights`: of each of WARDS (None: alike)."""
+    ward, district = rng.choices(WARDS, weights)[0] if weights else rng.choice(WARDS)
     return f"{rng.randint(1, 120)} {rng.choice(STREETS)}, Wyebridge", _postcode(rng, district), ward
 
 
-def _phone(number: int) -> str:
+def phone_number(number: int) -> str:
     # Ofcom's drama ranges: landlines 01632 960xxx, mobiles 07700 900xxx.
     return f"01632 960{number % 1000:03d}" if number % 3 else f"07700 900{number % 1000:03d}"
 
 
 def _customer_fields(rng: random.Random, number: int, today) -> dict:
-    address, postcode, _ward = _place(rng)
+    address, postcode, _ward = place(rng)
     kind = rng.choices(["individual", "business", "voluntary", "councillor"], [88, 7, 3, 2])[0]
     if kind == "business":
         name, customer_type = BUSINESSES[number % len(BUSINESSES)], CustomerType.BUSINESS
@@ -461,7 +461,7 @@ def _customer_fields(rng: random.Random, number: int, today) -> dict:
         name, customer_type = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", CustomerType.INDIVIDUAL
     handle = re.sub(r"[^a-z0-9]+", ".", name.lower()).strip(".")
     email = f"{handle}{number}@example.org" if rng.random() < 0.75 else ""
-    phone = _phone(number) if rng.random() < 0.85 or not email else ""
+    phone = phone_number(number) if rng.random() < 0.85 or not email else ""
     preferred = ContactMethod.EMAIL if email else ContactMethod.PHONE if phone else ContactMethod.LETTER
     if email and phone and rng.random() < 0.4:
         preferred = ContactMethod.PHONE
@@ -500,7 +500,7 @@ def _customers(rng: random.Random, today, count: int) -> tuple[list[Customer], l
         elif number % 3 == 1:
             fields |= {"phone": original.phone}
         else:
-            fields |= {"name": original.name, "phone": _phone(number + 500)}
+            fields |= {"name": original.name, "phone": phone_number(number + 500)}
         pairs.append((services.customer_create(by=None, fields=fields), original))
     return made + [duplicate for duplicate, _ in pairs], pairs
 
@@ -627,7 +627,7 @@ class Seeder:
     def fields(self, case_type: str) -> dict:
         rng = self.rng
         customer = rng.choice(self.customers)
-        address, postcode, ward = _place(rng)
+        address, postcode, ward = place(rng)
         if customer.postcode and rng.random() < 0.6:
             address, postcode = customer.address, customer.postcode  # about their own home
         channel = rng.choices(list(CHANNEL_WEIGHTS), list(CHANNEL_WEIGHTS.values()))[0]

@@ -16,8 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from cases import services as cases
+from cases.demo import phone_number, place
 from cases.models import Case, Customer
 from directory.models import Officer, Partner, Topic
+from directory.vocabulary import FIRST_NAMES, LAST_NAMES
 from standards.models import CaseType, Channel
 
 from . import services
@@ -353,6 +355,18 @@ ANSWERED = 0.3
 SATISFACTION = {5: 10, 4: 6, 3: 2, 2: 1, 1: 1}  # a deck of 20, dealt in turn
 # Cases raised longer ago than this are resolved and closed; newer ones are still being worked.
 CASE_WORKED_DAYS = 35
+# Web forms sent, as a share of all contacts, in the first month and the last: digital take-up
+# rising past the 40% baseline. Sent at any hour of any day, most in the evening; fewer from the
+# wards of cases.demo's WARDS' last districts (older residents, poorer broadband): the hot spots to work on.
+WEB_FIRST, WEB_LAST = 0.36, 0.51
+WEB_HOURS = {7: 3, 8: 5, 9: 6, 10: 6, 11: 6, 12: 7, 13: 6, 14: 5, 15: 5, 16: 5, 17: 6, 18: 8, 19: 10, 20: 10,
+             21: 8, 22: 4}  # fmt: skip
+WEB_WEEKDAYS = [18, 16, 15, 14, 13, 11, 13]
+WEB_WARD_WEIGHTS = [14, 14, 12, 12, 10, 8, 4, 3]
+WEB_FORMS = {"missed-bin": 30, "bulky-waste-collection": 18, "fly-tipping": 12, "council-tax-question": 12,
+             "street-light-fault": 6, "noise-complaint": 6, "abandoned-vehicle": 4, "housing-repair": 4,
+             "report-a-problem": 4, "request-a-service": 2, "comment": 2}  # fmt: skip
+WEB_WORDS = "Sent through the website: please see the details above."
 
 SUMMARIES: dict[str, list[str]] = {
     Outcome.RESOLVED: ["answered their question", "explained what happens next", "booked it for them",
@@ -379,6 +393,7 @@ RESOLUTIONS_DONE = ["Done as asked; the customer was told.", "Visited and put ri
 @dataclass
 class ContactSummary:
     contacts: int = 0
+    web: int = 0
     visits: int = 0
     left_unseen: int = 0
     invitations: int = 0
@@ -387,9 +402,10 @@ class ContactSummary:
     fpr_last: float = 0.0
 
     def __str__(self) -> str:
-        return (f"{self.contacts} logged over {MONTHS} months (first-point resolution {self.fpr_first:.0%} rising "
-                f"to {self.fpr_last:.0%}), {self.visits} reception visits ({self.left_unseen} left unseen), "
-                f"{self.invitations} survey invitations, {self.answers} answered")  # fmt: skip
+        return (f"{self.contacts} logged and {self.web} sent online over {MONTHS} months (first-point "
+                f"resolution {self.fpr_first:.0%} rising to {self.fpr_last:.0%}), {self.visits} reception visits "
+                f"({self.left_unseen} left unseen), {self.invitations} survey invitations, "
+                f"{self.answers} answered")  # fmt: skip
 
 
 def _months(today, months: int) -> list[tuple[date, date]]:
@@ -436,6 +452,15 @@ class ContactSeeder:
             for case in Case.objects.open().filter(customer__isnull=False).select_related("customer").order_by("id")
         ]
         self.to_resolve: list[tuple[Case, datetime]] = []
+        # The forms whose cases a team of the demo works (or that raise none, as a comment).
+        self.web_types = [
+            request_type
+            for request_type in RequestType.objects.filter(slug__in=WEB_FORMS, is_published=True)
+            .select_related("topic")
+            .prefetch_related("questions__values")
+            if request_type.is_comment or (request_type.topic and request_type.topic.team_id in self.officers)
+        ]
+        self.web_sent = 0
         self.owed: dict[str, float] = {}
         self.scores: list[int] = []
         self.summary = ContactSummary()
@@ -447,17 +472,22 @@ class ContactSeeder:
         self.owed[what] = owed - (owed >= 1)
         return owed >= 1
 
-    def moments(self, first: date, last: date, count: int) -> list[datetime]:
+    def moments(self, first: date, last: date, count: int, *, web: bool = False) -> list[datetime]:
+        """`count` times in the month, on working days in office hours (`web`: any day and hour
+        the forms are sent)."""
         rng = self.rng
+        weekdays, hours = (WEB_WEEKDAYS, WEB_HOURS) if web else (WEEKDAYS, HOURS)
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        days = [day for day in days if day.weekday() < 5 and (day.month, day.day) not in CLOSED_DAYS]
+        days = [
+            day for day in days if day.weekday() < len(weekdays) and (web or (day.month, day.day) not in CLOSED_DAYS)
+        ]
         moments: list[datetime] = []
         # Bounded: early on the first working day of a month, none of today's times has passed yet.
         for _ in range(count * 20 if days else 0):
             if len(moments) == count:
                 break
-            day = rng.choices(days, [WEEKDAYS[day.weekday()] for day in days])[0]
-            hour = rng.choices(list(HOURS), list(HOURS.values()))[0]
+            day = rng.choices(days, [weekdays[day.weekday()] for day in days])[0]
+            hour = rng.choices(list(hours), list(hours.values()))[0]
             moment = timezone.make_aware(datetime.combine(day, time(hour, rng.randint(0, 59), rng.randint(0, 59))))
             if moment < self.now - timedelta(minutes=30):
                 moments.append(moment)
@@ -477,8 +507,49 @@ class ContactSeeder:
             self.rng.shuffle(outcomes)
             for moment, outcome in zip(moments, outcomes, strict=True):
                 self.contact(moment, outcome, index, months)
+            web = _share(WEB_FIRST, WEB_LAST, index, months) if self.web_types else 0
+            for moment in self.moments(first, last, round(len(moments) * web / (1 - web)), web=True):
+                self.web_form(moment)
         self.cases_resolve()
         return self.summary
+
+    def web_form(self, at: datetime) -> None:
+        """A form sent online through contacts.services, as the resident's browser would: every
+        question it asks answered with the first answer that does not stop it, and a phone number
+        only (no email is sent for the past). Its case is worked later, as a logged one's."""
+        rng = self.rng
+        request_type = rng.choices(self.web_types, [WEB_FORMS[t.slug] for t in self.web_types])[0]
+        answers = []
+        for question in request_type.questions.all():
+            keys = [value for value in question.values.all() if not value.stops]
+            if question.datatype in (Datatype.SINGLE, Datatype.MULTI) and keys:
+                chosen = rng.choice(keys)
+                stored: object = [chosen.key] if question.datatype == Datatype.MULTI else chosen.key
+                text = chosen.name
+            elif question.datatype == Datatype.NUMBER:
+                stored = text = str(rng.randint(1, 3))
+            elif question.datatype == Datatype.DATETIME:
+                stored = (at - timedelta(days=1)).isoformat()
+                text = f"{at - timedelta(days=1):%-d %B %Y}"
+            else:
+                stored = text = WEB_WORDS
+            answers.append(services.Answer(code=question.code, question=question.description, value=stored, text=text))
+        address, postcode, _ward = place(rng, WEB_WARD_WEIGHTS)
+        self.web_sent += 1
+        sent = services.web_request_send(
+            key=uuid.uuid4(),
+            request_type=request_type,
+            answers=answers,
+            details={"name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                     "phone": phone_number(700 + self.web_sent)},
+            location={"address": address, "postcode": postcode} if request_type.asks_location else None,
+            received_at=at,
+        )  # fmt: skip
+        self.summary.web += 1
+        if sent.case is not None:
+            done = at + timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+            if self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS):
+                self.to_resolve.append((sent.case, done))
 
     def contact(self, at: datetime, outcome: str, index: int, months: int) -> None:
         rng = self.rng
@@ -640,8 +711,9 @@ def contacts_seed(*, adviser, officer=None, manager=None, months: int = MONTHS, 
         return None
     loggers = {user: weight for user, weight in ((adviser, 75), (officer, 15), (manager, 10)) if user is not None}
     rng = random.Random(CONTACT_SEED)  # noqa: S311 - demo data, the same every run; nothing secret
-    summary = ContactSeeder(rng, loggers, timezone.now()).run(months, per_month)
-    Contact.objects.logged().update(created_at=F("ended_at"))
+    started = timezone.now()
+    summary = ContactSeeder(rng, loggers, started).run(months, per_month)
+    Contact.objects.filter(created_at__gte=started).update(created_at=F("ended_at"))
     logged = Contact.objects.logged()
     spans = _months(timezone.localdate(), months)
     for first, name in ((0, "fpr_first"), (max(months - 3, 0), "fpr_last")):

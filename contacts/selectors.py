@@ -25,9 +25,6 @@ from .models import (
     LOG_CONTACTS,
     LOGGED_CHANNELS,
     RECEIVE_VISITORS,
-    VIEW_ALL_CONTACTS,
-    VIEW_AREA_CONTACTS,
-    VIEW_TEAM_CONTACTS,
     Contact,
     ContactsChange,
     ContactScope,
@@ -36,6 +33,7 @@ from .models import (
     ReceptionVisit,
     RequestType,
     SurveyInvitation,
+    contact_scope,
 )
 from .surveys import survey_token_read
 
@@ -350,20 +348,22 @@ def contact_filter_choices() -> dict[str, list[tuple[int, str]]]:
 def contact_advisers_for_user(user) -> list:
     """Whom `user` may filter the contacts list by, by name: the people whose contacts
     Contact.objects.visible_to shows them because of who logged them (their teams' for team
-    managers, their areas' for service managers, with themselves; everyone who has logged a
-    contact for administrators). [] for someone who sees only their own: no filter to show.
+    managers, their areas' for service managers, with themselves) or what about (for service
+    managers, whoever logged a contact about their areas' topics); everyone who has logged a
+    contact for administrators. [] for someone who sees only their own: no filter to show.
     One query. Only the choices: the list itself is always within visible_to."""
+    scope = contact_scope(user)
     users = get_user_model().objects.all()
-    if user.has_perm(VIEW_ALL_CONTACTS):
+    if scope is None:
         users = users.filter(Exists(Contact.objects.filter(adviser=OuterRef("pk"))))
-    elif user.has_perm(VIEW_AREA_CONTACTS):
-        areas = Officer.objects.filter(user=user).values("team__service_area_id")
-        users = users.filter(Q(pk=user.pk) | Q(officer__team__service_area_id__in=areas))
-    elif user.has_perm(VIEW_TEAM_CONTACTS):
-        teams = Officer.objects.filter(user=user).values("team_id")
-        users = users.filter(Q(pk=user.pk) | Q(officer__team_id__in=teams))
-    else:
+    elif scope.nothing or scope.advisers is None:
         return []
+    else:
+        rule = Q(pk=scope.adviser) | Q(pk__in=scope.advisers)
+        if scope.areas is not None:
+            about = Contact.objects.filter(adviser=OuterRef("pk"), topic__service_area_id__in=scope.areas)
+            rule |= Exists(about)
+        users = users.filter(rule)
     return list(users.only("first_name", "last_name", "username").order_by("first_name", "last_name", "username"))
 
 

@@ -127,7 +127,9 @@ def test_the_adviser_filter_offers_only_the_people_whose_contacts_the_viewer_see
     assert choices == {"Owen Officer A", "Tessa Team Manager", "Olive Shareable", "Hugo Private", "Tariq Teama"}
     client.force_login(world.service_manager)
     choices = {label for value, label in client.get(LIST).context["form"].fields["adviser"].choices if value}
-    assert choices == {"Bea Officer B", "Sanjay Service Manager", "Bella Teamb"}
+    # With the adviser of no team, whose call about a topic of area B they see.
+    assert choices == {"Bea Officer B", "Sanjay Service Manager", "Bella Teamb", "Amira Khan"}
+    assert _listed(client, world.service_manager, {"adviser": world.adviser.pk}) == {scoped["adviser_area_b"].pk}
     # Administrators: everyone who has logged a contact.
     client.force_login(world.administrator)
     choices = {label for value, label in client.get(LIST).context["form"].fields["adviser"].choices if value}
