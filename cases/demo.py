@@ -2,12 +2,14 @@
 businesses and groups of the invented district of Wyebridge (postcodes WY1 to WY6, which no real
 postcode area uses), about twenty routing rules over the demo directory, and a few hundred cases
 received over the last five weeks in every status and type, so a fresh `make run` shows full
-queues, overdue cases, complaints at both stages, compliments and a councillor's enquiries.
+queues, overdue cases, complaints at both stages, compliments and a councillor's enquiries;
+before them, eighteen months of cases worked to their end (History), for the dashboard's story.
 
 Everything goes through cases.services, as the front door and the back office would: each case
-is routed by the rules, and its timeline is what the services wrote. The cases are received in
-the past (case_create's received_at), so their due times and overdue flags are believable; the
-work on them (claims, updates, transfers, decisions) happens now, when the seed runs.
+is routed by the rules, and its timeline is what the services wrote. The last weeks' cases are
+received in the past (case_create's received_at), so their due times and overdue flags are
+believable; the work on them (claims, updates, transfers, decisions) happens now, when the seed
+runs. The history's work happens at its own times, the clock travelled to each step.
 
 The plan is drawn from a seeded random generator, so every run makes the same demo, and it adapts
 to the directory it finds: rules naming a team, area or topic the directory lacks are left out,
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+import time_machine
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -45,6 +48,16 @@ SEED = 20261201
 CUSTOMER_COUNT = 240
 CASE_COUNT = 330
 DAYS_BACK = 35
+# Before the last DAYS_BACK days: HISTORY_MONTHS months of cases, about HISTORY_PER_MONTH a
+# month, each worked to its end. The council gets better at it: fewer replies late, fewer stage 1
+# complaints taken to stage 2, fewer cases passed on twice (first month, last month).
+HISTORY_MONTHS = 18
+HISTORY_PER_MONTH = 24
+LATE_FIRST, LATE_LAST = 0.4, 0.12
+ESCALATED_FIRST, ESCALATED_LAST = 0.4, 0.15
+PASSED_ON_FIRST, PASSED_ON_LAST = 0.15, 0.04
+STAGE_TWO_REASON = "The customer is not satisfied with the stage 1 answer."
+STAGE_TWO_UPDATE = "Your complaint is now at stage 2 and is being reviewed by a senior officer."
 
 # --- Places --------------------------------------------------------------------------------------
 
@@ -745,17 +758,13 @@ class Seeder:
 
     def escalate(self, case, stage_one, target: str) -> None:
         """The customer is not satisfied: stage 2, handled by a different officer of the team."""
-        case = services.complaint_escalate(
-            case=case, by=self.cast.adviser, reason="The customer is not satisfied with the stage 1 answer."
-        )
+        case = services.complaint_escalate(case=case, by=self.cast.adviser, reason=STAGE_TWO_REASON)
         handler = self.cast.officer(self.rng, case.team_id, besides=stage_one)
         waits = self.rng.random() < 0.3
         if handler is None or (waits and self.stage_two_decided):
             return  # stage 2 waits in the queue for someone else
         case = services.case_claim(case=case, by=handler)
-        services.case_update_publish(
-            case=case, by=handler, text="Your complaint is now at stage 2 and is being reviewed by a senior officer."
-        )
+        services.case_update_publish(case=case, by=handler, text=STAGE_TWO_UPDATE)
         if target in (Status.RESOLVED, Status.CLOSED):
             case = self.resolve(case, handler)
             self.stage_two_decided = True
@@ -800,15 +809,145 @@ class Seeder:
             services.case_merge(duplicate=duplicate, into=into, by=self.cast.manager)
 
 
+class History:
+    """The months before the last weeks: cases received then and worked to their end through the
+    services at the times it happened, the clock travelled to each step (time-machine: see
+    docs/decisions/0015-demo-history-in-travelled-time.md), so their acknowledgements, replies,
+    transfers, extensions, complaint stages and timelines are dated as they would have been. The
+    customers are those with no email address: nothing is sent for the past."""
+
+    def __init__(self, seeder: Seeder, now: datetime):
+        self.seeder, self.rng, self.now = seeder, seeder.rng, now
+        self.cast = seeder.cast
+
+    def _received(self, count: int, months: int) -> list[datetime]:
+        start = self.now - timedelta(days=round(months * 30.44))
+        end = self.now - timedelta(days=DAYS_BACK + 1)
+        moments = []
+        while len(moments) < count:
+            moment = start + (end - start) * self.rng.random()
+            local = timezone.localtime(moment)
+            if local.weekday() < 5 and 8 <= local.hour < 18:
+                moments.append(moment)
+        return sorted(moments)
+
+    def run(self, months: int, per_month: int) -> None:
+        rng, seeder = self.rng, self.seeder
+        types = list(TYPE_WEIGHTS)
+        if self.cast.councillor is None:
+            types.remove(CaseType.COUNCILLOR_ENQUIRY)
+        moments = self._received(months * per_month, months)
+        for index, received in enumerate(moments):
+            progress = index / max(len(moments) - 1, 1)
+            case_type = rng.choices(types, [TYPE_WEIGHTS[t] for t in types])[0]
+            with time_machine.travel(received, tick=False):
+                case = seeder.raise_case(case_type, received)
+            self.work(case, received, progress)
+
+    def _at(self, moment: datetime):
+        return time_machine.travel(moment, tick=False)
+
+    def work(self, case, received: datetime, progress: float) -> None:
+        rng, cast = self.rng, self.cast
+        late = rng.random() < LATE_FIRST + (LATE_LAST - LATE_FIRST) * progress
+        step = received + timedelta(hours=rng.uniform(0.5, 6))
+        with self._at(step):
+            case = self.seeder.route(case)
+            owner = case.owner or cast.officer(rng, case.team_id)
+            if owner is None:
+                return  # nobody in this team: it waited, and was closed by other means
+            if case.owner_id is None:
+                case = services.case_claim(case=case, by=owner)
+            else:
+                case = services.case_status_set(case=case, by=owner, action="start")
+        passed_on = rng.random() < PASSED_ON_FIRST + (PASSED_ON_LAST - PASSED_ON_FIRST) * progress
+        others = [team for pk, team in self.seeder.teams.items() if pk != case.team_id]
+        if passed_on and others and case.owner_id is not None:
+            # Passed from officer to officer: on to another team, which sends it back.
+            home, team = case.team, rng.choice(others)
+            for hours, to, reason in ((1, team, f"Passing to {team.name}."), (5, home, "Not ours: back to you.")):
+                with self._at(step + timedelta(hours=hours)):
+                    case = services.case_transfer(case=case, team=to, by=owner, reason=reason)
+                    owner = cast.officer(rng, to.pk)
+                    if owner is None:
+                        return
+                    case = services.case_claim(case=case, by=owner)
+            step += timedelta(hours=5)
+        acknowledged = self._due(case.acknowledge_by, step + timedelta(hours=2), late and rng.random() < 0.5)
+        with self._at(acknowledged):
+            services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
+        case.refresh_from_db()
+        extendable = case.standard is not None and (case.standard.extension_max_days or 0) >= 5
+        if case.is_complaint and extendable and rng.random() < 0.2:
+            with self._at(acknowledged + timedelta(hours=1)):
+                case = services.case_extend(case=case, by=owner, days=5, reason="Waiting for the service's report.")
+        answered = self._due(case.respond_by, acknowledged + timedelta(hours=3), late)
+        if answered > self.now - timedelta(days=1):
+            return
+        with self._at(answered):
+            case = self.seeder.resolve(case, owner)
+        escalated = rng.random() < ESCALATED_FIRST + (ESCALATED_LAST - ESCALATED_FIRST) * progress
+        if case.case_type == CaseType.COMPLAINT_STAGE_1 and escalated:
+            self.escalate(case, owner, answered + timedelta(days=rng.randint(2, 8)), late)
+            return
+        closed = answered + timedelta(days=rng.randint(1, 4))
+        if closed < self.now:
+            with self._at(closed):
+                services.case_close(case=case, by=owner)
+
+    def _due(self, due: datetime | None, earliest: datetime, late: bool) -> datetime:
+        """When a step was done: after `earliest`, before its due time, or after it when `late`."""
+        if due is None:
+            return earliest + timedelta(hours=self.rng.uniform(1, 48))
+        if late:
+            return max(due, earliest) + timedelta(hours=self.rng.uniform(2, 96))
+        return earliest + (max(due, earliest) - earliest) * self.rng.uniform(0.1, 0.9)
+
+    def escalate(self, case, stage_one, at: datetime, late: bool) -> None:
+        if at > self.now - timedelta(days=1):
+            return
+        with self._at(at):
+            case = services.complaint_escalate(case=case, by=self.cast.adviser, reason=STAGE_TWO_REASON)
+            handler = self.cast.officer(self.rng, case.team_id, besides=stage_one)
+            if handler is None:
+                return
+            case = services.case_claim(case=case, by=handler)
+        acknowledged = self._due(case.acknowledge_by, at + timedelta(hours=2), False)
+        with self._at(acknowledged):
+            services.case_update_publish(
+                case=case,
+                by=handler,
+                text=STAGE_TWO_UPDATE,
+            )
+        case.refresh_from_db()
+        answered = self._due(case.respond_by, acknowledged + timedelta(hours=3), late)
+        if answered > self.now - timedelta(days=1):
+            return
+        with self._at(answered):
+            case = self.seeder.resolve(case, handler)
+        if answered + timedelta(days=2) < self.now:
+            with self._at(answered + timedelta(days=2)):
+                services.case_close(case=case, by=handler)
+
+
 @transaction.atomic
 def cases_seed(
-    *, adviser=None, manager=None, councillor=None, officer=None, customers=CUSTOMER_COUNT, cases=CASE_COUNT
+    *,
+    adviser=None,
+    manager=None,
+    councillor=None,
+    officer=None,
+    customers=CUSTOMER_COUNT,
+    cases=CASE_COUNT,
+    history_months=HISTORY_MONTHS,
+    history_per_month=HISTORY_PER_MONTH,
 ) -> Summary | None:
     """Seed the demo's routing rules, customers and cases over the directory in the database.
     `adviser` logs the calls, `manager` triages, `councillor` raises the ward enquiries (none: no
     enquiries) and `officer` takes half the cases of their team, so their own list is full.
-    `customers` and `cases`: how many (the tests make fewer). Returns what was made, or None when
-    there was nothing to do."""
+    `customers` and `cases`: how many (the tests make fewer), received in the last DAYS_BACK
+    days; before them, `history_months` months of about `history_per_month` cases (History).
+    Returns what was made, or None when there was nothing to do."""
     summary = Summary()
     if not RoutingRule.objects.exists():
         summary.rules = _rules(manager)
@@ -821,7 +960,13 @@ def cases_seed(
     duplicate, original = duplicates[0]
     services.customer_merge(source=duplicate, target=original, by=adviser)
     cast = _cast(adviser=adviser, manager=manager, councillor=councillor, officer=officer)
-    Seeder(rng, cast, [c for c in made if c.pk != duplicate.pk], now).run(cases)
+    current = [c for c in made if c.pk != duplicate.pk]
+    Seeder(rng, cast, current, now).run(cases)
+    if history_months and history_per_month:
+        # Its own dice, so the last weeks are the same with or without it.
+        past = random.Random(SEED + 1)  # noqa: S311 - demo data, as above
+        unreachable = [customer for customer in current if not customer.email] or current
+        History(Seeder(past, cast, unreachable, now), now).run(history_months, history_per_month)
     summary.customers = len(made)
     summary.cases = Case.objects.count()
     summary.by_status = dict(Case.objects.order_by().values_list("status").annotate(n=Count("id")))

@@ -11,12 +11,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import time_machine
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from cases import services as cases
-from cases.demo import phone_number, place
+from cases.demo import LATE_FIRST, LATE_LAST, phone_number, place
 from cases.models import Case, Customer
 from directory.models import Officer, Partner, Topic
 from directory.vocabulary import FIRST_NAMES, LAST_NAMES
@@ -387,6 +388,7 @@ SURVEY_COMMENTS = [
     "I still do not understand my bill.",
     "It would be easier if I could do this online.",
 ]
+ACKNOWLEDGED = "We have your request and the team is dealing with it."
 RESOLUTIONS_DONE = ["Done as asked; the customer was told.", "Visited and put right.", "Dealt with by the team."]
 
 
@@ -461,6 +463,8 @@ class ContactSeeder:
             if request_type.is_comment or (request_type.topic and request_type.topic.team_id in self.officers)
         ]
         self.web_sent = 0
+        # The forms' own dice, so the logged contacts are the same with or without them.
+        self.web_rng = random.Random(CONTACT_SEED + 1)  # noqa: S311 - demo data, the same every run
         self.owed: dict[str, float] = {}
         self.scores: list[int] = []
         self.summary = ContactSummary()
@@ -475,7 +479,7 @@ class ContactSeeder:
     def moments(self, first: date, last: date, count: int, *, web: bool = False) -> list[datetime]:
         """`count` times in the month, on working days in office hours (`web`: any day and hour
         the forms are sent)."""
-        rng = self.rng
+        rng = self.web_rng if web else self.rng
         weekdays, hours = (WEB_WEEKDAYS, WEB_HOURS) if web else (WEEKDAYS, HOURS)
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         days = [
@@ -517,7 +521,7 @@ class ContactSeeder:
         """A form sent online through contacts.services, as the resident's browser would: every
         question it asks answered with the first answer that does not stop it, and a phone number
         only (no email is sent for the past). Its case is worked later, as a logged one's."""
-        rng = self.rng
+        rng = self.web_rng
         request_type = rng.choices(self.web_types, [WEB_FORMS[t.slug] for t in self.web_types])[0]
         answers = []
         for question in request_type.questions.all():
@@ -547,7 +551,8 @@ class ContactSeeder:
         )  # fmt: skip
         self.summary.web += 1
         if sent.case is not None:
-            done = at + timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+            due = sent.case.respond_by or at + timedelta(days=10)
+            done = at + (due - at) * rng.uniform(0.1, 0.9) if rng.random() < 0.8 else due + timedelta(hours=30)
             if self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS):
                 self.to_resolve.append((sent.case, done))
 
@@ -606,7 +611,10 @@ class ContactSeeder:
         self.summary.contacts += 1
         if outcome == Outcome.CASE_RAISED and logged.case is not None:
             Case.objects.filter(pk=logged.case.pk).update(created_at=at)
-            done = ended + timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+            # Answered by its due time, mostly (the same shares late as the cases' history).
+            due = logged.case.respond_by or ended + timedelta(days=10)
+            late = rng.random() < LATE_FIRST + (LATE_LAST - LATE_FIRST) * index / max(months - 1, 1)
+            done = due + timedelta(hours=rng.uniform(2, 96)) if late else ended + (due - ended) * rng.uniform(0.1, 0.9)
             worked = self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS)
             if logged.case.customer_id is not None:
                 self.open_cases.append((logged.case, ended, done if worked else None))
@@ -667,33 +675,32 @@ class ContactSeeder:
         self.summary.answers += 1
 
     def cases_resolve(self) -> None:
-        """The older cases raised are worked by their team through the cases services, and the case
-        is dated when that happened: acknowledged, resolved (the reply, met or missed against its
-        time), closed. Their timeline entries keep today's date: the timeline is append-only (a
-        trigger), as are the entries of contacts about a case. Their customers have no email
-        address, or there is none, so resolving them invites no one to a survey."""
+        """The older cases raised are worked by their team through the cases services at the
+        times it happened (the clock travelled to each step, as cases.demo's History):
+        acknowledged by an update, resolved (the reply, met or missed against its time), closed.
+        Their customers have no email address, or there is none, so no email goes for the past
+        and resolving them invites no one to a survey."""
+        rng = self.rng
         for case, done in self.to_resolve:
             team = case.team or (case.topic.team if case.topic is not None else None)
             officers = self.officers.get(team.pk) if team is not None else None
             if team is None or not officers:
                 continue
-            if case.team_id is None:
-                # No rule routed it: triage sent it on to the topic's team.
-                reason = f"From triage: {team.name} deals with this."
-                case = cases.case_transfer(case=case, team=team, by=self.triage, reason=reason)
-            owner = self.rng.choice(officers).user
-            case = cases.case_claim(case=case, by=owner)
-            case = cases.case_resolve(case=case, by=owner, resolution=self.rng.choice(RESOLUTIONS_DONE))
-            case = cases.case_close(case=case, by=owner)
-            claimed, closed = case.received_at + (done - case.received_at) / 3, done + timedelta(days=2)
-            Case.objects.filter(pk=case.pk).update(
-                acknowledged_at=claimed,
-                acknowledge_met=case.acknowledge_by is None or claimed <= case.acknowledge_by,
-                responded_at=done,
-                respond_met=case.respond_by is None or done <= case.respond_by,
-                resolved_at=done,
-                closed_at=closed,
-            )
+            due = case.acknowledge_by
+            taken = case.received_at + ((due - case.received_at) * rng.uniform(0.1, 0.9) if due and due < done
+                                        else (done - case.received_at) / 3)  # fmt: skip
+            owner = rng.choice(officers).user
+            with time_machine.travel(taken, tick=False):
+                if case.team_id is None:
+                    # No rule routed it: triage sent it on to the topic's team.
+                    reason = f"From triage: {team.name} deals with this."
+                    case = cases.case_transfer(case=case, team=team, by=self.triage, reason=reason)
+                case = cases.case_claim(case=case, by=owner)
+                cases.case_update_publish(case=case, by=owner, text=ACKNOWLEDGED)
+            with time_machine.travel(done, tick=False):
+                case = cases.case_resolve(case=case, by=owner, resolution=rng.choice(RESOLUTIONS_DONE))
+            with time_machine.travel(done + timedelta(days=2), tick=False):
+                cases.case_close(case=case, by=owner)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from directory.models import Team
 from standards.demo import standards_seed
 from standards.models import CaseType
 
-SIZE = {"customers": 60, "cases": 100}
+SIZE = {"customers": 60, "cases": 100, "history_months": 4, "history_per_month": 12}
 
 
 def _state() -> dict:
@@ -60,6 +60,20 @@ def test_demo_on_the_world(world, seeded):
         assert stage_two.handler_id != stage_two.case.complaint_stages.get(stage=1).handler_id
 
     _customers_check()
+    _history_check()
+
+
+def _history_check() -> None:
+    """The months before the last weeks: worked to their end at their own times, the timeline
+    dated as the work was done, most replies on time, and cases passed on twice."""
+    old = Case.objects.filter(received_at__lt=timezone.now() - timezone.timedelta(days=40))
+    assert old.count() > 20 and old.filter(status=Status.CLOSED).count() > old.count() / 2
+    for case in old.filter(status=Status.CLOSED)[:10]:
+        closed = case.events.filter(kind=EventKind.STATUS_CHANGED).latest("at", "id")
+        assert closed.at == case.closed_at < timezone.now() - timezone.timedelta(days=5)
+        assert case.received_at <= case.acknowledged_at <= case.responded_at <= case.closed_at
+    assert old.filter(respond_met=True).count() > old.filter(respond_met=False).count()
+    assert old.filter(handoff_count__gt=1).exists()
 
 
 def _customers_check() -> None:

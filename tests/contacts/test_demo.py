@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from cases.demo import cases_seed
 from cases.models import Case
-from contacts.demo import _months, contacts_seed
-from contacts.models import LOGGED_CHANNELS, Contact, ReceptionVisit, SurveyAnswer, SurveyInvitation
-from contacts.selectors import SURVEY
+from contacts import services
+from contacts.demo import _months, contacts_seed, request_types_seed
+from contacts.models import LOGGED_CHANNELS, Contact, ReceptionVisit, RequestType, SurveyAnswer, SurveyInvitation
+from contacts.selectors import ACKNOWLEDGEMENT, SURVEY
 from core.models import OutboundEmail
 from standards.demo import standards_seed
 
@@ -26,7 +27,18 @@ def _staff(world) -> dict:
 @pytest.fixture
 def seeded(world):
     standards_seed(today=timezone.localdate())
-    cases_seed(adviser=world.adviser, manager=world.service_manager, officer=world.officer_a, customers=50, cases=30)
+    cases_seed(
+        adviser=world.adviser,
+        manager=world.service_manager,
+        officer=world.officer_a,
+        customers=50,
+        cases=30,
+        history_months=0,
+    )
+    request_types_seed()
+    # The world's bulky waste topic (its team has officers), so the forms sent raise cases.
+    bulky = RequestType.objects.get(slug="bulky-waste-collection")
+    services.request_type_update(request_type=bulky, by=world.administrator, fields={"topic": world.directory["bulky"]})
     surveys_emailed = OutboundEmail.objects.filter(purpose=SURVEY).count()
     summary = contacts_seed(**_staff(world), **SIZE)
     return summary, surveys_emailed
@@ -92,3 +104,20 @@ def test_second_run_adds_nothing(world, seeded):
     counts = [model.objects.count() for model in models]
     assert contacts_seed(**_staff(world), **SIZE) is None
     assert [model.objects.count() for model in models] == counts
+
+
+def test_digital_take_up_rises_and_the_forms_sent_owe_no_email(seeded):
+    """Forms sent online, a rising share of all contacts, each with its case (a comment: none);
+    the old ones' cases worked and closed; no acknowledgement owed for the past."""
+    first, last = _quarters()
+
+    def online(start, end) -> float:
+        made = Contact.objects.filter(started_at__date__range=(start, end))
+        return made.filter(channel="web").count() / made.count()
+
+    assert 0.28 <= online(*first) < online(*last) <= 0.58
+    summary, _ = seeded
+    web = Contact.objects.filter(channel="web")
+    assert summary.web == web.count() and not web.filter(started_at__gte=timezone.now()).exists()
+    assert web.filter(case__status="closed").exists()
+    assert not OutboundEmail.objects.filter(purpose=ACKNOWLEDGEMENT).exists()
