@@ -310,6 +310,11 @@ def _percent(part: int, whole: int) -> Cell:
     return Cell(share, f"{share}%")
 
 
+def _share_of(part: int, whole: int, what: str) -> str:
+    """ "57.1% of 7 logged contacts", or "No logged contacts" when there are none."""
+    return f"{_percent(part, whole).text} of {whole:,} {what}" if whole else f"No {what}"
+
+
 def _month_label(period: Period) -> str:
     return f"{period.first:%b %Y}"
 
@@ -565,12 +570,12 @@ def fpr_section(*, filters: DashboardFilters, contacts: Tallied, names: Names, a
         [
             Figure(
                 period.label,
-                f"{_percent(now['resolved'], now['logged']).text} of {now['logged']:,} logged contacts",
+                _share_of(now["resolved"], now["logged"], "logged contacts"),
                 _contact_link(filters, period, logged="on"),
             ),
             Figure(
                 period.previous().label,
-                f"{_percent(before['resolved'], before['logged']).text} of {before['logged']:,} logged contacts",
+                _share_of(before["resolved"], before["logged"], "logged contacts"),
                 _contact_link(filters, period.previous(), logged="on"),
             ),
             Figure("Target", _target_text(target)),
@@ -750,7 +755,7 @@ def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Na
         [
             Figure(
                 period.label,
-                f"{_percent(now['avoidable'], now['contacts']).text} of {now['contacts']:,} contacts",
+                _share_of(now["avoidable"], now["contacts"], "contacts"),
                 _contact_link(filters, period, avoidable="on"),
             )
         ],
@@ -997,7 +1002,8 @@ COST_DEFINITION = (
     "costs (the council's own figures, under Standards, \u201cCosts of a contact\u201d, each with its source; a "
     "channel with no cost is counted but not priced). The saving from channel shift compares the period with the "
     "same days a year earlier: what this period's costed contacts would have cost at last year's mix of channels "
-    "(its average cost of a contact), less what they cost at this year's mix."
+    "(its average cost of a contact), less what they cost at this year's mix. A period longer than a year "
+    "overlaps its year earlier: the saving is then that of the whole period's mix against the earlier one's."
 )
 
 
@@ -1048,7 +1054,8 @@ def cost_section(*, filters: DashboardFilters, contacts: Tallied) -> Section:
         rows.append([Cell(channel.label), Cell(count), _pounds(unit), _pounds(unit * count), Cell(earlier),
                      _pounds(unit * earlier)])  # fmt: skip
     if costed_then and costed_now:
-        saved = f"\u00a3{cost_then / costed_then * costed_now - cost_now:,.2f}"
+        amount = cost_then / costed_then * costed_now - cost_now
+        saved = f"\u00a3{amount:,.2f}" if amount >= 0 else f"Nothing: the channel mix cost \u00a3{-amount:,.2f} more"
     else:
         saved = "Nothing to compare: no costed contacts in one of the periods"
     return Section(
@@ -1112,7 +1119,8 @@ def _survey_row(result: SurveyResult) -> list[Cell]:
         Cell(result.invitations),
         Cell(result.answers),
         Cell("", "No invitations") if result.response_rate is None else share(result.response_rate),
-        Cell("", "No answers") if result.average is None else Cell(round(result.average, 2), f"{result.average:.2f}"),
+        # Two places in the CSV as on the page ("4.00", not "4.0" beside "3.55").
+        Cell("", "No answers") if result.average is None else Cell(f"{result.average:.2f}"),
         share(result.satisfied_share),
         share(result.resolved_share),
     ]
@@ -1143,7 +1151,10 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
         "Satisfaction",
         SATISFACTION_DEFINITION,
         [
-            Figure(period.label, f"{satisfied[5].text} satisfied, of {total.answers:,} answers"),
+            Figure(
+                period.label,
+                f"{satisfied[5].text} satisfied, of {total.answers:,} answers" if total.answers else "No answers yet",
+            ),
             Figure("Response rate", f"{satisfied[3].text} of {total.invitations:,} invited"),
             Figure("Target", _target_text(target)),
         ],
@@ -1205,7 +1216,10 @@ def complaints_section(
     actions = decided.select_related("case").order_by("-decided_at")[:ACTIONS_SHOWN]
     action_rows = [
         [
-            Cell(stage.case.reference, href=reverse("cases:case-detail", kwargs={"reference": stage.case.reference})),
+            Cell(
+                f"{stage.case.reference}, stage {stage.stage}",
+                href=reverse("cases:case-detail", kwargs={"reference": stage.case.reference}),
+            ),
             Cell(stage.get_root_cause_display()),
             Cell(stage.get_outcome_display()),
             Cell(stage.action_taken),
@@ -1230,7 +1244,10 @@ def complaints_section(
         COMPLAINTS_DEFINITION,
         [
             # Stages are counted by when they began, which the cases list does not filter by.
-            Figure(period.label, f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} decided"),
+            Figure(
+                period.label,
+                f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} of them decided so far",
+            ),
             Figure("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),
             Figure(
                 "Stage 2 escalation rate",
@@ -1245,20 +1262,20 @@ def complaints_section(
         [
             Table(
                 "complaints-stage",
-                f"Complaints by stage and service, {period.label}",
-                ["Stage and service", "Begun", "Decided", "Upheld", "Share upheld"],
+                f"Complaint stages begun by stage and service, {period.label}",
+                ["Stage and service", "Begun", "Decided so far", "Upheld", "Share upheld"],
                 stage_rows,
             ),
             Table(
                 "complaints-cause",
-                f"Root causes of the complaints decided, {period.label}",
+                f"Root causes of the complaint stages decided in the period (whenever begun), {period.label}",
                 ["Root cause", "Decided", "Upheld"],
                 cause_rows,
             ),
             Table(
                 "complaints-actions",
                 f"Actions taken, the latest {ACTIONS_SHOWN} decided, {period.label}",
-                ["Case", "Root cause", "Outcome", "Action taken"],
+                ["Case and stage", "Root cause", "Outcome", "Action taken"],
                 action_rows,
             ),
             Table("compliments-team", f"Compliments by team, {period.label}", ["Team", "Compliments"], compliment_rows),

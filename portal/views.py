@@ -176,6 +176,8 @@ def _table_csv(table: selectors.Table, period: selectors.Period) -> HttpResponse
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"{table.slug}-{period.first:%Y-%m-%d}-to-{period.last:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # A byte order mark: without it Excel reads the file as its own code page ("£" as "Â£").
+    response.write("\ufeff")
     writer = csv_writer(response, fieldnames=table.headers)
     writer.writeheader()
     for row in table.rows:

@@ -56,7 +56,7 @@ def test_first_point_resolution_by_channel_team_and_adviser(world, february):
 
 def test_no_contacts_at_all_is_no_data_not_zero(world):
     board = _board(world.administrator)
-    assert board.sections[0].headline[0][:2] == ("February 2027", "No data of 0 logged contacts")
+    assert board.sections[0].headline[0][:2] == ("February 2027", "No logged contacts")
     assert board.table("fpr-channel").rows == []
     assert _rows(board, "fpr-trend")[-1] == ["Feb 2027", "0", "0", "No data", "45%"]
 
@@ -190,7 +190,9 @@ def test_every_table_downloads_as_csv_with_cells_neutralised(client, world, febr
         response = client.get(DASHBOARD, {**FEBRUARY, "table": "signposting-partner"})
     assert response["Content-Type"].startswith("text/csv")
     assert "signposting-partner-2027-02-01-to-2027-02-28.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # With a byte order mark, so that a spreadsheet reads "£" as UTF-8.
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Partner", "Contacts signposted", "Share of logged contacts"]
     assert ['\'=HYPERLINK("http://x")', "1", "12.5"] in rows
     for slug in ("fpr-channel", "fpr-team", "fpr-adviser", "fpr-trend", "standards-team", "standards-age",
@@ -278,6 +280,15 @@ def test_cost_to_serve_and_what_the_channel_mix_saved(world, february):
     assert headline["February 2026"] == "£21.06 for 2 costed contacts"
     # Six contacts at last year's £10.53 a contact would have cost £63.18.
     assert headline["Saved by the change in channel mix"] == "£42.84"
+
+
+def test_a_channel_mix_that_cost_more_says_so_not_a_negative_saving(world):
+    # A phone call a year earlier, a visit to reception now: the dearer channel.
+    log(world.officer_a, at(2, 3).replace(year=2026), channel="phone")
+    log(world.officer_a, at(2, 3), channel="face_to_face")
+    cost = next(s for s in _board(world.administrator).sections if s.slug == "cost")
+    saved = {figure.label: figure.text for figure in cost.headline}["Saved by the change in channel mix"]
+    assert saved.startswith("Nothing: the channel mix cost \u00a3") and saved.endswith(" more") and "-" not in saved
 
 
 def test_cost_to_serve_with_nothing_a_year_earlier_says_so(world, february):

@@ -77,6 +77,7 @@ def test_satisfaction_sits_beside_its_response_rate_and_a_survey_with_no_answers
     assert headline["Response rate"] == "50.0% of 2 invited"
     # A day whose invitation has no answer yet.
     nobody = _board(world.administrator, {**FEBRUARY, "first_0": "3", "last_0": "3"})
+    assert next(s for s in nobody.sections if s.slug == "satisfaction").headline[0].text == "No answers yet"
     assert _rows(nobody, "satisfaction-channel") == [["Phone call", "1", "0", "0.0%", "No answers", "No answers",
                                                       "No answers"]]  # fmt: skip
 
