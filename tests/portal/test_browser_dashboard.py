@@ -97,3 +97,36 @@ def test_the_cases_behind_a_figure(page, live_server, axe, world, sign_in, case_
     page.get_by_role("button", name="Filter cases").click()
     expect(page.get_by_text("No cases match these filters.")).to_be_visible()
     _audit(page, axe, "cases")
+
+
+def _tab_to(page, locator, limit: int = 300) -> None:
+    """Press Tab until `locator` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def test_the_dashboard_and_its_figures_work_from_the_keyboard(page, live_server, world, sign_in, march_2027):
+    log(world.officer_b, at(2, 1), topic=world.directory["homeless"])
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.service_manager)
+    page.goto(f"{live_server.url}/staff/dashboard/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text(re.compile("Skip to main content"))
+    _tab_to(page, page.locator("summary", has_text="Change the period and filters"))
+    page.keyboard.press("Enter")
+    period = page.get_by_role("group", name="Period")
+    _tab_to(page, period.get_by_label("Day").first)
+    for value in ("1", "2", "2027", "28", "2", "2027"):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    _tab_to(page, page.get_by_role("button", name="Show the figures"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Figures for Housing, February 2027")).to_be_visible()
+    # A headline figure, then the list behind it.
+    figure = page.get_by_role("link", name="100.0% of 1 logged contacts")
+    _tab_to(page, figure)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 contact, newest first")).to_be_visible()
