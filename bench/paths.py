@@ -325,6 +325,16 @@ def _drill_down(fx: Fixtures, i: int) -> str:
     return f"/staff/contacts/?{urlencode(params)}"
 
 
+def _case_drill_down(fx: Fixtures, i: int) -> str:
+    """A case figure's list: one month's phone cases whose reply was missed (the standards
+    table's link)."""
+    window = _window(i)
+    params = {"received_from_0": 1, "received_from_1": window["last_1"], "received_from_2": window["last_2"],
+              "received_to_0": window["last_0"], "received_to_1": window["last_1"],
+              "received_to_2": window["last_2"], "channel": "phone", "measure": "reply_missed"}  # fmt: skip
+    return f"/staff/cases/all/?{urlencode(params)}"
+
+
 PATHS += [
     # The managers' dashboard (issue #15), for the whole council as a senior manager: 4 staff
     # overhead, the scope's teams and areas, then the tallies and the sections' other counts
@@ -342,6 +352,9 @@ PATHS += [
     # Its drill-down: 4 staff overhead, the advisers, teams, areas and partners for the filters,
     # the count and the page.
     HotPath("dashboard drill-down (contacts list)", "GET", _drill_down, "read", 10, signed_in=True, as_manager=True),
+    # A drill-down to cases: 4 staff overhead, the teams and areas for the filters, the count
+    # and the page.
+    HotPath("dashboard drill-down (cases list)", "GET", _case_drill_down, "read", 8, signed_in=True, as_manager=True),
 ]
 
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.

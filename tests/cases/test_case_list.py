@@ -86,6 +86,6 @@ def test_the_list_costs_the_same_for_one_case_as_for_a_page(client, world, case_
         while len(client.get(LIST).context["page"].object_list) < min(count, 25):
             case_make()
         # The session, the user, their permissions (2), the teams and areas for the filters (2),
-        # the count and the page of cases with their team, owner, customer, area and topic.
+        # the count and the page of cases with their team, owner and customer.
         with django_assert_num_queries(8):
             client.get(LIST, {"measure": "open"})
