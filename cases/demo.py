@@ -6,10 +6,11 @@ queues, overdue cases, complaints at both stages, compliments and a councillor's
 before them, eighteen months of cases worked to their end (History), for the dashboard's story.
 
 Everything goes through cases.services, as the front door and the back office would: each case
-is routed by the rules, and its timeline is what the services wrote. The last weeks' cases are
-received in the past (case_create's received_at), so their due times and overdue flags are
-believable; the work on them (claims, updates, transfers, decisions) happens now, when the seed
-runs. The history's work happens at its own times, the clock travelled to each step.
+is routed by the rules, and its timeline is what the services wrote. Every case is received in
+the past (case_create's received_at), so its due times and overdue flags are believable, and its
+work (claims, updates, transfers, decisions) is done at its own times after that, the clock
+travelled to each step (time-machine: docs/decisions/0015-demo-history-in-travelled-time.md);
+what a live system also has (reopened, linked and merged cases) happens now.
 
 The plan is drawn from a seeded random generator, so every run makes the same demo, and it adapts
 to the directory it finds: rules naming a team, area or topic the directory lacks are left out,
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 import time_machine
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -636,6 +638,7 @@ class Seeder:
         ]
         self.complaint_topics = [topic for topic in topics if topic.slug in COMPLAINTS] or topics
         self.worked: set[int] = set()  # the teams with a case so far
+        self.moment = now  # the time of the case's last step (run, _later)
 
     def fields(self, case_type: str) -> dict:
         rng = self.rng
@@ -689,8 +692,17 @@ class Seeder:
             case_type = rng.choices(types, [TYPE_WEIGHTS[t] for t in types])[0]
             received_at = _received(rng, self.now)
             case = self.raise_case(case_type, received_at)
+            self.moment = received_at
             self.work(case, _target(rng, self.now - received_at), self.now - received_at)
         self.extras()
+
+    def _later(self, *, soon: bool = False):
+        """The clock travelled on to the case's next step (`soon`: within hours of the last), before
+        now: the last weeks' work done over those weeks, not all on the day the seed runs."""
+        left = self.now - timedelta(minutes=1) - self.moment
+        step = timedelta(hours=self.rng.uniform(0.1, 4)) if soon else left * self.rng.uniform(0.05, 0.35)
+        self.moment += max(min(step, left), timedelta(0))
+        return time_machine.travel(self.moment, tick=False)
 
     def route(self, case):
         """Triage moves an unrouted case on to its topic's team (or any team); a case routed by a
@@ -716,40 +728,43 @@ class Seeder:
         waits = target == Status.NEW or (case.topic_id is None and age < timedelta(days=3))
         if case.team_id is None and waits and not (case.topic_id and case.topic.team_id not in self.worked):
             return
-        case = self.route(case)
-        self.worked.add(case.team_id)
-        if target == Status.NEW or target == Status.ROUTED:
-            if rng.random() < 0.2:
-                services.case_note_add(case=case, by=self.cast.manager, text=rng.choice(NOTES))
-            return
-        if case.owner_id is not None:
-            # A compliment given to the team manager: they start on it themselves.
-            owner = case.owner
-            case = services.case_status_set(case=case, by=owner, action="start")
-        else:
-            owner = self.cast.officer(rng, case.team_id)
-            if owner is None:
-                return  # nobody in this team to work it: it waits in the queue
-            case = services.case_claim(case=case, by=owner)
-        if rng.random() < 0.6:
-            services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
-        if rng.random() < 0.4:
-            services.case_note_add(case=case, by=owner, text=rng.choice(NOTES))
-        if target == Status.IN_PROGRESS:
-            extendable = case.standard is not None and (case.standard.extension_max_days or 0) >= 5
-            if case.case_type == CaseType.COMPLAINT_STAGE_1 and extendable and rng.random() < 0.4:
-                services.case_extend(
-                    case=case, by=owner, days=5, reason="Waiting for the service's own report before we can answer."
-                )
-            return
-        if target == Status.AWAITING_CUSTOMER:
-            services.case_status_set(case=case, by=owner, action="pause", reason=rng.choice(PAUSE_REASONS))
-            return
-        case = self.resolve(case, owner)
+        with self._later(soon=True):
+            case = self.route(case)
+            self.worked.add(case.team_id)
+            if target == Status.NEW or target == Status.ROUTED:
+                if rng.random() < 0.2:
+                    services.case_note_add(case=case, by=self.cast.manager, text=rng.choice(NOTES))
+                return
+            if case.owner_id is not None:
+                # A compliment given to the team manager: they start on it themselves.
+                owner = case.owner
+                case = services.case_status_set(case=case, by=owner, action="start")
+            else:
+                owner = self.cast.officer(rng, case.team_id)
+                if owner is None:
+                    return  # nobody in this team to work it: it waits in the queue
+                case = services.case_claim(case=case, by=owner)
+            if rng.random() < 0.6:
+                services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
+        with self._later():
+            if rng.random() < 0.4:
+                services.case_note_add(case=case, by=owner, text=rng.choice(NOTES))
+            if target == Status.IN_PROGRESS:
+                extendable = case.standard is not None and (case.standard.extension_max_days or 0) >= 5
+                if case.case_type == CaseType.COMPLAINT_STAGE_1 and extendable and rng.random() < 0.4:
+                    services.case_extend(
+                        case=case, by=owner, days=5, reason="Waiting for the service's own report before we can answer."
+                    )
+                return
+            if target == Status.AWAITING_CUSTOMER:
+                services.case_status_set(case=case, by=owner, action="pause", reason=rng.choice(PAUSE_REASONS))
+                return
+            case = self.resolve(case, owner)
         if case.case_type == CaseType.COMPLAINT_STAGE_1 and (rng.random() < 0.45 or not self.stage_two_decided):
             self.escalate(case, owner, target)
         elif target == Status.CLOSED:
-            services.case_close(case=case, by=owner)
+            with self._later():
+                services.case_close(case=case, by=owner)
 
     def resolve(self, case, owner):
         decision = self.rng.choice(DECISIONS) if case.is_complaint else None
@@ -758,18 +773,22 @@ class Seeder:
 
     def escalate(self, case, stage_one, target: str) -> None:
         """The customer is not satisfied: stage 2, handled by a different officer of the team."""
-        case = services.complaint_escalate(case=case, by=self.cast.adviser, reason=STAGE_TWO_REASON)
-        handler = self.cast.officer(self.rng, case.team_id, besides=stage_one)
-        waits = self.rng.random() < 0.3
-        if handler is None or (waits and self.stage_two_decided):
-            return  # stage 2 waits in the queue for someone else
-        case = services.case_claim(case=case, by=handler)
-        services.case_update_publish(case=case, by=handler, text=STAGE_TWO_UPDATE)
+        with self._later():
+            case = services.complaint_escalate(case=case, by=self.cast.adviser, reason=STAGE_TWO_REASON)
+            handler = self.cast.officer(self.rng, case.team_id, besides=stage_one)
+            waits = self.rng.random() < 0.3
+            if handler is None or (waits and self.stage_two_decided):
+                return  # stage 2 waits in the queue for someone else
+        with self._later(soon=True):
+            case = services.case_claim(case=case, by=handler)
+            services.case_update_publish(case=case, by=handler, text=STAGE_TWO_UPDATE)
         if target in (Status.RESOLVED, Status.CLOSED):
-            case = self.resolve(case, handler)
+            with self._later():
+                case = self.resolve(case, handler)
             self.stage_two_decided = True
         if target == Status.CLOSED:
-            services.case_close(case=case, by=handler)
+            with self._later():
+                services.case_close(case=case, by=handler)
 
     def extras(self) -> None:
         """What a live system also has: reopened cases, linked cases, merged duplicates, and the
@@ -781,7 +800,11 @@ class Seeder:
                 "description": "The caller had a letter about their road and could not tell which department sent it.",
             }
             services.case_create(by=self.cast.adviser, fields=fields, received_at=self.now - timedelta(hours=hours))
-        done = Case.objects.filter(status=Status.RESOLVED, owner__isnull=False).exclude(case_type__in=COMPLAINT_TYPES)
+        # Resolved recently enough to reopen.
+        window = timezone.now() - timedelta(days=settings.CASE_REOPEN_DAYS - 1)
+        done = Case.objects.filter(status=Status.RESOLVED, owner__isnull=False, resolved_at__gte=window).exclude(
+            case_type__in=COMPLAINT_TYPES
+        )
         for case in done.select_related("owner").order_by("id")[:2]:
             services.case_reopen(case=case, by=case.owner, reason="The customer says the problem is back.")
         reports = Case.objects.open().filter(

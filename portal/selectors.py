@@ -315,6 +315,11 @@ def _share_of(part: int, whole: int, what: str) -> str:
     return f"{_percent(part, whole).text} of {whole:,} {what}" if whole else f"No {what}"
 
 
+def _count_of(part: int, whole: int, what: str) -> str:
+    """ "41 of 1,167 contacts (3.5%)", or "No contacts" when there are none."""
+    return f"{part:,} of {whole:,} {what} ({_percent(part, whole).text})" if whole else f"No {what}"
+
+
 def _month_label(period: Period) -> str:
     return f"{period.first:%b %Y}"
 
@@ -700,7 +705,9 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
             Figure(period.label, f"{headline['total']:,} contacts", _contact_link(filters, period)),
             Figure(
                 "Digital take-up",
-                f"{_percent(headline['online'], headline['total']).text} (baseline {DIGITAL_BASELINE_PERCENT}%)",
+                # The figure the link's list counts is in the words.
+                f"{headline['online']:,} made online, {_percent(headline['online'], headline['total']).text} "
+                f"(baseline {DIGITAL_BASELINE_PERCENT}%)",
                 _contact_link(filters, period, channel=Channel.WEB.value),
             ),
         ],
@@ -755,7 +762,7 @@ def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Na
         [
             Figure(
                 period.label,
-                _share_of(now["avoidable"], now["contacts"], "contacts"),
+                _count_of(now["avoidable"], now["contacts"], "contacts"),
                 _contact_link(filters, period, avoidable="on"),
             )
         ],
@@ -1042,16 +1049,19 @@ def cost_section(*, filters: DashboardFilters, contacts: Tallied) -> Section:
         count, earlier = now.get(channel.value, 0), then.get(channel.value, 0)
         if not (count or earlier):
             continue
+        # The contacts behind each count, on the channel, now and a year earlier.
+        counted = Cell(count, href=_contact_link(filters, period, channel=channel.value))
+        counted_then = Cell(earlier, href=_contact_link(filters, before, channel=channel.value))
         if unit is None:
             uncosted += count
-            rows.append([Cell(channel.label), Cell(count), Cell("", "Not costed"), Cell("", "Not costed"),
-                         Cell(earlier), Cell("", "Not costed")])  # fmt: skip
+            rows.append([Cell(channel.label), counted, Cell("", "Not costed"), Cell("", "Not costed"),
+                         counted_then, Cell("", "Not costed")])  # fmt: skip
             continue
         cost_now += unit * count
         cost_then += unit * earlier
         costed_now += count
         costed_then += earlier
-        rows.append([Cell(channel.label), Cell(count), _pounds(unit), _pounds(unit * count), Cell(earlier),
+        rows.append([Cell(channel.label), counted, _pounds(unit), _pounds(unit * count), counted_then,
                      _pounds(unit * earlier)])  # fmt: skip
     if costed_then and costed_now:
         amount = cost_then / costed_then * costed_now - cost_now
@@ -1155,7 +1165,10 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
                 period.label,
                 f"{satisfied[5].text} satisfied, of {total.answers:,} answers" if total.answers else "No answers yet",
             ),
-            Figure("Response rate", f"{satisfied[3].text} of {total.invitations:,} invited"),
+            Figure(
+                "Response rate",
+                f"{satisfied[3].text} of {total.invitations:,} invited" if total.invitations else "No invitations",
+            ),
             Figure("Target", _target_text(target)),
         ],
         tables,

@@ -282,6 +282,15 @@ def test_cost_to_serve_and_what_the_channel_mix_saved(world, february):
     assert headline["Saved by the change in channel mix"] == "£42.84"
 
 
+def test_the_costed_counts_link_to_the_contacts_behind_them(client, world, february):
+    log(world.officer_a, at(2, 3).replace(year=2026), channel="face_to_face")
+    log(world.officer_a, at(2, 4).replace(year=2026), channel="face_to_face")
+    rows = {row[0].text: row for row in _board(world.administrator).table("cost-channel").rows}
+    client.force_login(world.administrator)
+    assert "6 contacts," in client.get(rows["Phone call"][1].href).content.decode()
+    assert "2 contacts," in client.get(rows["Face to face"][4].href).content.decode()
+
+
 def test_a_channel_mix_that_cost_more_says_so_not_a_negative_saving(world):
     # A phone call a year earlier, a visit to reception now: the dearer channel.
     log(world.officer_a, at(2, 3).replace(year=2026), channel="phone")
