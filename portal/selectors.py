@@ -594,7 +594,9 @@ DEMAND_DEFINITION = (
     "contacts made online (web forms) as a share of all contacts, against the strategy's baseline of "
     f"{DIGITAL_BASELINE_PERCENT}%. By postcode district means the district of the customer's postcode "
     "(\u201cWB1\u201d of \u201cWB1 2AA\u201d); anonymous contacts and customers with no postcode are counted as "
-    "\u201cNot known\u201d. Busiest times are on the council's clock."
+    "\u201cNot known\u201d. Busiest times are on the council's clock. A team's figures are its advisers' "
+    "contacts, and online forms have no adviser: a team's take-up is always 0%, and the service's or the "
+    "council's is the one to read."
 )
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
