@@ -362,7 +362,7 @@ def contact_advisers_for_user(user) -> list:
         rule = Q(pk=scope.adviser) | Q(pk__in=scope.advisers)
         if scope.areas is not None:
             about = Contact.objects.filter(adviser=OuterRef("pk"), topic__service_area_id__in=scope.areas)
-            rule |= Exists(about)
+            rule |= Q(Exists(about))
         users = users.filter(rule)
     return list(users.only("first_name", "last_name", "username").order_by("first_name", "last_name", "username"))
 

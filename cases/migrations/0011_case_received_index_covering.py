@@ -5,17 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0010_complaint_stage_area_kept'),
-        ('directory', '0008_topic_page_fields_contact_details'),
-        ('standards', '0006_channel_cost_sector_estimates'),
+        ("cases", "0010_complaint_stage_area_kept"),
+        ("directory", "0008_topic_page_fields_contact_details"),
+        ("standards", "0006_channel_cost_sector_estimates"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['received_at', 'id'], include=('channel', 'case_type', 'team', 'service_area', 'status', 'handoff_count', 'extension_days', 'acknowledge_met', 'respond_met', 'acknowledged_at', 'acknowledge_by', 'responded_at', 'respond_by', 'paused_at'), name='case_received_idx'),
+            model_name="case",
+            index=models.Index(
+                fields=["received_at", "id"],
+                include=(
+                    "channel",
+                    "case_type",
+                    "team",
+                    "service_area",
+                    "status",
+                    "handoff_count",
+                    "extension_days",
+                    "acknowledge_met",
+                    "respond_met",
+                    "acknowledged_at",
+                    "acknowledge_by",
+                    "responded_at",
+                    "respond_by",
+                    "paused_at",
+                ),
+                name="case_received_idx",
+            ),
         ),
     ]
