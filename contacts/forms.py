@@ -53,7 +53,7 @@ from .models import (
     RequestType,
     SurveyAnswer,
 )
-from .selectors import ContactFilters
+from .selectors import NO_DISTRICT, ContactFilters
 
 ANSWER = "answer"
 STRING_MAX = 200
@@ -806,6 +806,18 @@ class ContactFilterForm(LayoutForm):
     area = optional_pk_field("Service (of the topic)", what="service")
     partner = optional_pk_field("Signposted to", what="partner")
     logged = forms.BooleanField(label="Only contacts advisers logged (not online forms)", required=False)
+    district = forms.RegexField(
+        regex=r"^(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?|none)$",
+        label="Customer's postcode district",
+        help_text="The first half of a postcode, for example WY1 (or none: no postcode known)",
+        required=False,
+        max_length=4,
+        strip=True,
+        error_messages={
+            "invalid": "Enter a postcode district, like WY1",
+            "max_length": "Enter a postcode district, like WY1",
+        },
+    )
 
     def __init__(self, *args, advisers: list, choices: dict[str, list[tuple[int, str]]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -827,6 +839,7 @@ class ContactFilterForm(LayoutForm):
             Field.select("team"),
             Field.select("area"),
             Field.select("partner"),
+            Field.text("district", field_width=5),
             Fieldset(Field("started_from"), Field("started_to"), legend="Started", legend_size=Size.SMALL),
             Field.checkbox("avoidable", small=True),
             Field.checkbox("logged", small=True),
@@ -842,6 +855,7 @@ class ContactFilterForm(LayoutForm):
         the first day starts and the last day ends."""
         data = self.cleaned_data
         first, last = data.get("started_from"), data.get("started_to")
+        district = data.get("district") or ""
         return ContactFilters(
             adviser_id=int(data["adviser"]) if data.get("adviser") else None,
             channel=data.get("channel", ""),
@@ -853,6 +867,7 @@ class ContactFilterForm(LayoutForm):
             area_id=data.get("area"),
             partner_id=data.get("partner"),
             logged=bool(data.get("logged")),
+            district=NO_DISTRICT if district.lower() == NO_DISTRICT else district.upper(),
         )
 
 

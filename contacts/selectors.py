@@ -314,6 +314,8 @@ def contact_logged_get_for_user(*, pk: int | None = None, key=None, user) -> Con
 # --- Staff: the contacts list and a contact's page -------------------------------------------------
 
 CONTACTS_PAGE_SIZE = 25
+# The contacts list's district filter for contacts with no postcode district.
+NO_DISTRICT = "none"
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,9 @@ class ContactFilters:
     area_id: int | None = None
     partner_id: int | None = None
     logged: bool = False
+    # The customer's postcode district ("WY1" of "WY1 2AB"), as the dashboard counts them;
+    # NO_DISTRICT: anonymous contacts and customers with no postcode.
+    district: str = ""
 
 
 def contact_filter_choices() -> dict[str, list[tuple[int, str]]]:
@@ -405,6 +410,12 @@ def contacts_for_user(*, user, filters: ContactFilters) -> QuerySet[Contact]:
         contacts = contacts.filter(partner_id=filters.partner_id)
     if filters.logged:
         contacts = contacts.logged()
+    if filters.district == NO_DISTRICT:
+        contacts = contacts.filter(Q(customer__isnull=True) | Q(customer__postcode=""))
+    elif filters.district:
+        # Postcodes are stored normalised ("WY1 2AB"): the district is what comes before the space.
+        district = filters.district
+        contacts = contacts.filter(Q(customer__postcode=district) | Q(customer__postcode__startswith=f"{district} "))
     return (
         contacts.select_related("adviser", "customer", "topic", "case")
         # The columns the list shows: the related rows' other columns (a case has forty) cost

@@ -49,7 +49,14 @@ from contacts.models import (
     SurveyInvitation,
     contact_scope,
 )
-from contacts.selectors import LOGGED_COUNTS, ContactCountRule, SurveyResult, contact_tallies, survey_results
+from contacts.selectors import (
+    LOGGED_COUNTS,
+    NO_DISTRICT,
+    ContactCountRule,
+    SurveyResult,
+    contact_tallies,
+    survey_results,
+)
 from core.tallies import Span
 from directory.models import Officer, Partner, ServiceArea, Team
 from standards.models import CaseType, Channel, Target
@@ -594,9 +601,9 @@ DEMAND_DEFINITION = (
     "contacts made online (web forms) as a share of all contacts, against the strategy's baseline of "
     f"{DIGITAL_BASELINE_PERCENT}%. By postcode district means the district of the customer's postcode "
     "(\u201cWB1\u201d of \u201cWB1 2AA\u201d); anonymous contacts and customers with no postcode are counted as "
-    "\u201cNot known\u201d. Busiest times are on the council's clock. A team's figures are its advisers' "
-    "contacts, and online forms have no adviser: a team's take-up is always 0%, and the service's or the "
-    "council's is the one to read."
+    "\u201cNot known\u201d (the contacts list's district \u201cnone\u201d). Busiest times are on the council's "
+    "clock. A team's figures are its advisers' contacts, and online forms have no adviser: a team's take-up "
+    "is always 0%, and the service's or the council's is the one to read."
 )
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -648,12 +655,20 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
         ((name, total, online) for name, (total, online) in districts.items() if total),
         key=lambda row: (row[1] and row[2] / row[1], row[0]),
     )
+
+    def district_link(name: str, **extra: Any) -> str:
+        return _contact_link(filters, period, district=NO_DISTRICT if name == "Not known" else name, **extra)
+
     by_district = Table(
         "demand-district",
         f"Digital take-up by postcode district, lowest first, {period.label}",
         ["Postcode district", "All contacts", "Made online", "Digital take-up"],
-        [[Cell(name), Cell(total), Cell(online), _percent(online, total)] for name, total, online in district_rows],
-    )
+        [
+            [Cell(name), Cell(total, href=district_link(name)),
+             Cell(online, href=district_link(name, channel=Channel.WEB.value)), _percent(online, total)]
+            for name, total, online in district_rows
+        ],
+    )  # fmt: skip
     grid = {
         key: counts["contacts"] for key, counts in times.by(period, ("weekday", "hour")).items() if counts["contacts"]
     }

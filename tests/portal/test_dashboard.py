@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from cases.services import customer_create
 from contacts.models import Contact
 from directory.models import Partner
 from directory.services import entry_create
@@ -280,6 +281,20 @@ def test_cost_to_serve_and_what_the_channel_mix_saved(world, february):
     assert headline["February 2026"] == "£21.06 for 2 costed contacts"
     # Six contacts at last year's £10.53 a contact would have cost £63.18.
     assert headline["Saved by the change in channel mix"] == "£42.84"
+
+
+def test_take_up_by_district_links_to_the_contacts_behind_it(client, world, february):
+    resident = customer_create(by=world.adviser, fields={"name": "Wyn Postcode", "postcode": "wy1 2ab"})
+    log(world.officer_a, at(2, 9), customer=resident)
+    rows = {row[0].text: row for row in _board(world.administrator).table("demand-district").rows}
+    assert [cell.text for cell in rows["WY1"][1:]] == ["1", "0", "0.0%"]
+    client.force_login(world.administrator)
+    assert "1 contact," in client.get(rows["WY1"][1].href).content.decode()
+    assert "No contacts match" in client.get(rows["WY1"][2].href).content.decode()
+    # Anonymous callers: the district not known.
+    assert "7 contacts," in client.get(rows["Not known"][1].href).content.decode()
+    body = client.get(reverse("contacts:contact-list"), {"district": "<script>"}).content.decode()
+    assert "Enter a postcode district, like WY1" in body and "<script>" not in body
 
 
 def test_the_costed_counts_link_to_the_contacts_behind_them(client, world, february):
