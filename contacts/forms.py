@@ -7,6 +7,7 @@ the rules of a request (required answers, stop answers, who to reply to) are the
 crispy-forms-gds prints labels, legends and hints unescaped, so the managers' words are escaped
 here."""
 
+import calendar
 import datetime as dt
 import re
 import uuid
@@ -806,6 +807,12 @@ class ContactFilterForm(LayoutForm):
     area = optional_pk_field("Service (of the topic)", what="service")
     partner = optional_pk_field("Signposted to", what="partner")
     logged = forms.BooleanField(label="Only contacts advisers logged (not online forms)", required=False)
+    weekday = optional_choice_field(
+        "Weekday it started", [(str(day), name) for day, name in enumerate(calendar.day_name, start=1)], what="weekday"
+    )
+    hour = optional_choice_field(
+        "Hour it started", [(str(hour), f"{hour:02d}:00 to {hour:02d}:59") for hour in range(24)], what="hour"
+    )
     district = forms.RegexField(
         regex=r"^(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?|none)$",
         label="Customer's postcode district",
@@ -840,6 +847,8 @@ class ContactFilterForm(LayoutForm):
             Field.select("area"),
             Field.select("partner"),
             Field.text("district", field_width=5),
+            Field.select("weekday"),
+            Field.select("hour"),
             Fieldset(Field("started_from"), Field("started_to"), legend="Started", legend_size=Size.SMALL),
             Field.checkbox("avoidable", small=True),
             Field.checkbox("logged", small=True),
@@ -868,6 +877,8 @@ class ContactFilterForm(LayoutForm):
             partner_id=data.get("partner"),
             logged=bool(data.get("logged")),
             district=NO_DISTRICT if district.lower() == NO_DISTRICT else district.upper(),
+            weekday=int(data["weekday"]) if data.get("weekday") else None,
+            hour=int(data["hour"]) if data.get("hour") else None,
         )
 
 

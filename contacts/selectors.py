@@ -338,6 +338,9 @@ class ContactFilters:
     # The customer's postcode district ("WY1" of "WY1 2AB"), as the dashboard counts them;
     # NO_DISTRICT: anonymous contacts and customers with no postcode.
     district: str = ""
+    # The ISO weekday (1 Monday) and hour it started, on the council's clock (the busiest times).
+    weekday: int | None = None
+    hour: int | None = None
 
 
 def contact_filter_choices() -> dict[str, list[tuple[int, str]]]:
@@ -410,6 +413,10 @@ def contacts_for_user(*, user, filters: ContactFilters) -> QuerySet[Contact]:
         contacts = contacts.filter(partner_id=filters.partner_id)
     if filters.logged:
         contacts = contacts.logged()
+    if filters.weekday is not None:
+        contacts = contacts.filter(started_at__iso_week_day=filters.weekday)
+    if filters.hour is not None:
+        contacts = contacts.filter(started_at__hour=filters.hour)
     if filters.district == NO_DISTRICT:
         contacts = contacts.filter(Q(customer__isnull=True) | Q(customer__postcode=""))
     elif filters.district:

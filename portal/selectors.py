@@ -680,7 +680,10 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
         [
             [
                 Cell(f"{hour:02d}:00 to {hour + 1:02d}:00" if hour < 23 else "23:00 to midnight"),
-                *[Cell(grid.get((day, hour), 0)) for day in range(1, 8)],
+                *[
+                    Cell(count, href=_contact_link(filters, period, weekday=day, hour=hour) if count else "")
+                    for day, count in ((day, grid.get((day, hour), 0)) for day in range(1, 8))
+                ],
             ]
             for hour in hours
         ],

@@ -293,6 +293,12 @@ def test_take_up_by_district_links_to_the_contacts_behind_it(client, world, febr
     assert "No contacts match" in client.get(rows["WY1"][2].href).content.decode()
     # Anonymous callers: the district not known.
     assert "7 contacts," in client.get(rows["Not known"][1].href).content.decode()
+    # The busiest times: Tuesday 9 February, 10am (the contact above).
+    hours = {row[0].text: row for row in _board(world.administrator).table("demand-hours").rows}
+    tuesday_ten = hours["10:00 to 11:00"][2]
+    assert tuesday_ten.value >= 1
+    listed = client.get(tuesday_ten.href).context["page"].paginator.count
+    assert listed == tuesday_ten.value
     body = client.get(reverse("contacts:contact-list"), {"district": "<script>"}).content.decode()
     assert "Enter a postcode district, like WY1" in body and "<script>" not in body
 
