@@ -45,12 +45,14 @@ def bar_chart(chart: Chart | None, slug: str) -> SafeString | str:
             ' stroke-dasharray="6 4"></line>',
             x, x, height,
         )  # fmt: skip
+    # The box scrolls on a narrow screen (app-chart), so keyboard users can focus it to scroll.
     return format_html(
         '<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">'
+        '<div class="app-chart" role="region" aria-label="{}" tabindex="0">'
         '<svg role="img" aria-labelledby="{}-chart" viewBox="0 0 {} {}" width="100%" font-size="14"'
-        ' font-family="arial, sans-serif"><title id="{}-chart">{}</title>{}{}</svg>'
+        ' font-family="arial, sans-serif"><title id="{}-chart">{}</title>{}{}</svg></div>'
         '<figcaption class="govuk-body-s">{} The figures are in the table below.</figcaption></figure>',
-        slug, WIDTH, height, slug, chart.title, bars, target, chart.caption,
+        chart.title, slug, WIDTH, height, slug, chart.title, bars, target, chart.caption,
     )  # fmt: skip
 
 
