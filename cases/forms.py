@@ -33,7 +33,7 @@ from .models import (
     postcode_normalise,
     reference_clean,
 )
-from .selectors import CASE_MEASURES, CaseListFilters, QueueFilters
+from .selectors import CASE_MEASURES, OWN_CASES, CaseListFilters, QueueFilters
 from .services import CUSTOMER_FIELDS, RESIDENT_FIELDS
 
 # A hidden version that is missing or not a number: the page was not one of ours, or cut short.
@@ -147,6 +147,7 @@ class CaseListFilterForm(LayoutForm):
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
     case_type = optional_choice_field("Type", CaseType.choices, what="type")
     measure = optional_choice_field("Only cases", list(CASE_MEASURES.items()), what="measure", blank="Any case")
+    own = optional_choice_field("Only the cases of", list(OWN_CASES.items()), what="choice", blank="Anyone's")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,6 +167,7 @@ class CaseListFilterForm(LayoutForm):
             Field.select("channel"),
             Field.select("case_type"),
             Field.select("measure"),
+            Field.select("own"),
         )
 
     def clean(self):
@@ -185,6 +187,7 @@ class CaseListFilterForm(LayoutForm):
             channel=data.get("channel", ""),
             case_type=data.get("case_type", ""),
             measure=data.get("measure", ""),
+            own=data.get("own", ""),
         )
 
 

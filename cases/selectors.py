@@ -177,6 +177,7 @@ class QueueFilters:
 
 
 # The measures the dashboard's figures about cases count, as the cases list filters by them.
+OWN_CASES = {"teams": "My teams", "areas": "My teams' service areas"}
 CASE_MEASURES = {
     "acknowledge_missed": "Acknowledgement missed",
     "reply_missed": "Reply missed",
@@ -199,6 +200,9 @@ class CaseListFilters:
     channel: str = ""
     case_type: str = ""
     measure: str = ""
+    # OWN_CASES: only the cases of the user's own teams, or of their teams' service areas (what
+    # a team or service manager's dashboard counts, however many teams they have).
+    own: str = ""
 
 
 def case_measure_filter(measure: str, *, now: datetime) -> Q:
@@ -236,6 +240,10 @@ def cases_for_list(*, user, filters: CaseListFilters, now: datetime | None = Non
         cases = cases.filter(case_type=filters.case_type)
     if filters.measure in CASE_MEASURES:
         cases = cases.filter(case_measure_filter(filters.measure, now=now))
+    if filters.own == "teams":
+        cases = cases.filter(team_id__in=_own_team_ids(user))
+    elif filters.own == "areas":
+        cases = cases.filter(service_area_id__in=_own_area_ids(user))
     return cases.for_list().order_by("-received_at", "-id")
 
 

@@ -205,9 +205,10 @@ class DashboardScope:
     # Councillors: the whole council's figures, counted over every row but shown without names,
     # without the actions' words and without links to rows they may not open.
     summary: bool = False
-    # The cases list's filter that keeps a figure's list to the cases counted, as (name, id): a
-    # manager may see more cases than their dashboard counts (every case, at summary level).
-    cases_filter: tuple[str, int] | None = None
+    # The cases list's filter that keeps a figure's list to the cases counted, as (name, value):
+    # a manager may see more cases than their dashboard counts (triage's unrouted ones, every
+    # case at summary level). cases.selectors.OWN_CASES: their teams', or their teams' areas'.
+    cases_filter: tuple[str, str] | None = None
 
 
 def dashboard_scope(user) -> DashboardScope:
@@ -226,15 +227,20 @@ def dashboard_scope(user) -> DashboardScope:
         mine = [area for area in areas if area.pk in area_ids]
         scoped = [team for team in teams if team.service_area_id in area_ids]
         label = " and ".join(area.name for area in mine) or "no service area"
-        only = ("area", mine[0].pk) if len(mine) == 1 else None
-        return DashboardScope(label, scoped, mine, frozenset(team.pk for team in scoped), area_ids, cases_filter=only)
+        return DashboardScope(
+            label, scoped, mine, frozenset(team.pk for team in scoped), area_ids, cases_filter=("own", "areas")
+        )
     team_ids = frozenset(own.values_list("team_id", flat=True))
     scoped = [team for team in teams if team.pk in team_ids]
     label = " and ".join(team.name for team in scoped) or "no team"
     area_ids = frozenset(team.service_area_id for team in scoped)
-    only = ("team", scoped[0].pk) if len(scoped) == 1 else None
     return DashboardScope(
-        label, scoped, [area for area in areas if area.pk in area_ids], team_ids, area_ids, cases_filter=only
+        label,
+        scoped,
+        [area for area in areas if area.pk in area_ids],
+        team_ids,
+        area_ids,
+        cases_filter=("own", "teams"),
     )
 
 
@@ -245,7 +251,7 @@ class DashboardFilters:
     team: Team | None = None
     channel: str = ""
     # DashboardScope.cases_filter, for the links to the cases behind the figures.
-    cases_filter: tuple[str, int] | None = None
+    cases_filter: tuple[str, str] | None = None
 
 
 @dataclass
@@ -430,8 +436,8 @@ def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: d
     if filters.channel:
         query["channel"] = filters.channel
     if rows == "cases" and filters.cases_filter is not None:
-        name, pk = filters.cases_filter
-        query.setdefault(name, pk)
+        name, value = filters.cases_filter
+        query[name] = value
     return f"{reverse(url)}?{urlencode({key: value for key, value in query.items() if key not in left_out})}"
 
 

@@ -50,6 +50,15 @@ def test_filters_and_measures(client, world, two_teams):
         assert _caption(client.get(LIST, {"measure": "acknowledge_missed"})) == "3 cases, newest first"
 
 
+def test_only_the_cases_of_my_teams_or_my_teams_areas(client, world, two_teams):
+    client.force_login(world.team_manager)
+    assert _caption(client.get(LIST, {"own": "teams"})) == "2 cases, newest first"
+    client.force_login(world.service_manager)
+    assert _caption(client.get(LIST, {"own": "areas"})) == "1 case, newest first"
+    response = client.get(LIST, {"own": "everyone"})
+    assert "Select a choice from the list" in response.content.decode()
+
+
 def _caption_or_empty(response) -> str:
     body = response.content.decode()
     return _caption(response) if "govuk-table__caption--m" in body else ""
