@@ -176,8 +176,9 @@ class QueueFilters:
     overdue: bool = False
 
 
-# The measures the dashboard's figures about cases count, as the cases list filters by them.
+# Whose cases the cases list may be kept to: the user's teams', or their teams' service areas'.
 OWN_CASES = {"teams": "My teams", "areas": "My teams' service areas"}
+# The measures the dashboard's figures about cases count, as the cases list filters by them.
 CASE_MEASURES = {
     "acknowledge_missed": "Acknowledgement missed",
     "reply_missed": "Reply missed",
