@@ -735,15 +735,9 @@ class Seeder:
                 if rng.random() < 0.2:
                     services.case_note_add(case=case, by=self.cast.manager, text=rng.choice(NOTES))
                 return
-            if case.owner_id is not None:
-                # A compliment given to the team manager: they start on it themselves.
-                owner = case.owner
-                case = services.case_status_set(case=case, by=owner, action="start")
-            else:
-                owner = self.cast.officer(rng, case.team_id)
-                if owner is None:
-                    return  # nobody in this team to work it: it waits in the queue
-                case = services.case_claim(case=case, by=owner)
+            case, owner = self.take(case)
+            if owner is None:
+                return  # nobody in this team to work it: it waits in the queue
             if rng.random() < 0.6:
                 services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
         with self._later():
@@ -765,6 +759,17 @@ class Seeder:
         elif target == Status.CLOSED:
             with self._later():
                 services.case_close(case=case, by=owner)
+
+    def take(self, case):
+        """(the case, its owner) once work on it starts: a compliment given to the team manager
+        they start on themselves; any other case an officer of its team claims. (case, None) when
+        the team has nobody to work it."""
+        if case.owner_id is not None:
+            return services.case_status_set(case=case, by=case.owner, action="start"), case.owner
+        owner = self.cast.officer(self.rng, case.team_id)
+        if owner is None:
+            return case, None
+        return services.case_claim(case=case, by=owner), owner
 
     def resolve(self, case, owner):
         decision = self.rng.choice(DECISIONS) if case.is_complaint else None
@@ -832,6 +837,16 @@ class Seeder:
             services.case_merge(duplicate=duplicate, into=into, by=self.cast.manager)
 
 
+def done_at(rng: random.Random, due: datetime | None, earliest: datetime, *, late: bool) -> datetime:
+    """When a step of the demo's past was done: after `earliest`, before its due time, or after
+    it when `late`."""
+    if due is None:
+        return earliest + timedelta(hours=rng.uniform(1, 48))
+    if late:
+        return max(due, earliest) + timedelta(hours=rng.uniform(2, 96))
+    return earliest + (max(due, earliest) - earliest) * rng.uniform(0.1, 0.9)
+
+
 class History:
     """The months before the last weeks: cases received then and worked to their end through the
     services at the times it happened, the clock travelled to each step (time-machine: see
@@ -863,7 +878,7 @@ class History:
         for index, received in enumerate(moments):
             progress = index / max(len(moments) - 1, 1)
             case_type = rng.choices(types, [TYPE_WEIGHTS[t] for t in types])[0]
-            with time_machine.travel(received, tick=False):
+            with self._at(received):
                 case = seeder.raise_case(case_type, received)
             self.work(case, received, progress)
 
@@ -876,13 +891,9 @@ class History:
         step = received + timedelta(hours=rng.uniform(0.5, 6))
         with self._at(step):
             case = self.seeder.route(case)
-            owner = case.owner or cast.officer(rng, case.team_id)
+            case, owner = self.seeder.take(case)
             if owner is None:
                 return  # nobody in this team: it waited, and was closed by other means
-            if case.owner_id is None:
-                case = services.case_claim(case=case, by=owner)
-            else:
-                case = services.case_status_set(case=case, by=owner, action="start")
         passed_on = rng.random() < PASSED_ON_FIRST + (PASSED_ON_LAST - PASSED_ON_FIRST) * progress
         others = [team for pk, team in self.seeder.teams.items() if pk != case.team_id]
         if passed_on and others and case.owner_id is not None:
@@ -896,7 +907,7 @@ class History:
                         return
                     case = services.case_claim(case=case, by=owner)
             step += timedelta(hours=5)
-        acknowledged = self._due(case.acknowledge_by, step + timedelta(hours=2), late and rng.random() < 0.5)
+        acknowledged = done_at(rng, case.acknowledge_by, step + timedelta(hours=2), late=late and rng.random() < 0.5)
         with self._at(acknowledged):
             services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
         case.refresh_from_db()
@@ -904,7 +915,7 @@ class History:
         if case.is_complaint and extendable and rng.random() < 0.2:
             with self._at(acknowledged + timedelta(hours=1)):
                 case = services.case_extend(case=case, by=owner, days=5, reason="Waiting for the service's report.")
-        answered = self._due(case.respond_by, acknowledged + timedelta(hours=3), late)
+        answered = done_at(self.rng, case.respond_by, acknowledged + timedelta(hours=3), late=late)
         if answered > self.now - timedelta(days=1):
             return
         with self._at(answered):
@@ -918,14 +929,6 @@ class History:
             with self._at(closed):
                 services.case_close(case=case, by=owner)
 
-    def _due(self, due: datetime | None, earliest: datetime, late: bool) -> datetime:
-        """When a step was done: after `earliest`, before its due time, or after it when `late`."""
-        if due is None:
-            return earliest + timedelta(hours=self.rng.uniform(1, 48))
-        if late:
-            return max(due, earliest) + timedelta(hours=self.rng.uniform(2, 96))
-        return earliest + (max(due, earliest) - earliest) * self.rng.uniform(0.1, 0.9)
-
     def escalate(self, case, stage_one, at: datetime, late: bool) -> None:
         if at > self.now - timedelta(days=1):
             return
@@ -935,15 +938,11 @@ class History:
             if handler is None:
                 return
             case = services.case_claim(case=case, by=handler)
-        acknowledged = self._due(case.acknowledge_by, at + timedelta(hours=2), False)
+        acknowledged = done_at(self.rng, case.acknowledge_by, at + timedelta(hours=2), late=False)
         with self._at(acknowledged):
-            services.case_update_publish(
-                case=case,
-                by=handler,
-                text=STAGE_TWO_UPDATE,
-            )
+            services.case_update_publish(case=case, by=handler, text=STAGE_TWO_UPDATE)
         case.refresh_from_db()
-        answered = self._due(case.respond_by, acknowledged + timedelta(hours=3), late)
+        answered = done_at(self.rng, case.respond_by, acknowledged + timedelta(hours=3), late=late)
         if answered > self.now - timedelta(days=1):
             return
         with self._at(answered):

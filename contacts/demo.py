@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from cases import services as cases
-from cases.demo import LATE_FIRST, LATE_LAST, phone_number, place
+from cases.demo import LATE_FIRST, LATE_LAST, done_at, phone_number, place
 from cases.models import Case, Customer
 from directory.models import Officer, Partner, Topic
 from directory.vocabulary import FIRST_NAMES, LAST_NAMES
@@ -551,8 +551,7 @@ class ContactSeeder:
         )  # fmt: skip
         self.summary.web += 1
         if sent.case is not None:
-            due = sent.case.respond_by or at + timedelta(days=10)
-            done = at + (due - at) * rng.uniform(0.1, 0.9) if rng.random() < 0.8 else due + timedelta(hours=30)
+            done = done_at(rng, sent.case.respond_by, at, late=rng.random() < 0.2)
             if self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS):
                 self.to_resolve.append((sent.case, done))
 
@@ -612,9 +611,8 @@ class ContactSeeder:
         if outcome == Outcome.CASE_RAISED and logged.case is not None:
             Case.objects.filter(pk=logged.case.pk).update(created_at=at)
             # Answered by its due time, mostly (the same shares late as the cases' history).
-            due = logged.case.respond_by or ended + timedelta(days=10)
             late = rng.random() < LATE_FIRST + (LATE_LAST - LATE_FIRST) * index / max(months - 1, 1)
-            done = due + timedelta(hours=rng.uniform(2, 96)) if late else ended + (due - ended) * rng.uniform(0.1, 0.9)
+            done = done_at(rng, logged.case.respond_by, ended, late=late)
             worked = self.now - done > timedelta(days=3) and self.now - at > timedelta(days=CASE_WORKED_DAYS)
             if logged.case.customer_id is not None:
                 self.open_cases.append((logged.case, ended, done if worked else None))

@@ -1272,9 +1272,12 @@ def complaints_section(
         key=lambda row: (-row[0], row[1]),
     )  # fmt: skip
     compliment_rows = [
-        [Cell(name), Cell(count, href=_case_link(filters, period, team=team, case_type=CaseType.COMPLIMENT.value))]
-        if team
-        else [Cell(name), Cell(count)]
+        [
+            Cell(name),
+            Cell(
+                count, href=_case_link(filters, period, team=team, case_type=CaseType.COMPLIMENT.value) if team else ""
+            ),
+        ]
         for count, name, team in compliments
     ]
     return Section(
