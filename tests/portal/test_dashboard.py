@@ -181,6 +181,17 @@ def test_an_empty_form_is_this_month_so_far_against_last_month(client, world):
     assert "There is a problem" not in text
 
 
+def test_a_tables_words_are_escaped_on_the_page(client, world, february):
+    # Table rows are written in Python (table_rows), not by the template's autoescape.
+    hostile = entry_create(model=Partner, by=None, fields={"name": "<script>alert(1)</script>", "slug": "script",
+                                                           "handles": "Nothing", "phone": "01632 960902"})  # fmt: skip
+    log(world.adviser, at(2, 6), outcome="signposted", partner=hostile)
+    with time_machine.travel(at(3, 10), tick=False):
+        client.force_login(world.administrator)
+        body = client.get(DASHBOARD, FEBRUARY).content.decode()
+    assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
 def test_every_table_downloads_as_csv_with_cells_neutralised(client, world, february):
     hostile = entry_create(model=Partner, by=None, fields={"name": "=HYPERLINK(\"http://x\")", "slug": "hostile",
                                                            "handles": "Nothing", "phone": "01632 960901"})  # fmt: skip
