@@ -14,7 +14,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 
-from core.forms import GovukFormMixin, LayoutForm, date_range_check, optional_choice_field, optional_pk_field
+from core.forms import (
+    DATE_HINT,
+    GovukFormMixin,
+    LayoutForm,
+    date_range_check,
+    optional_choice_field,
+    optional_pk_field,
+)
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
 from standards.forms import DateField, local_datetime
@@ -33,7 +40,7 @@ from .models import (
     postcode_normalise,
     reference_clean,
 )
-from .selectors import CASE_MEASURES, OWN_CASES, CaseListFilters, QueueFilters
+from .selectors import CASE_HAPPENINGS, CASE_MEASURES, OWN_CASES, STAGE_RESULTS, CaseListFilters, QueueFilters
 from .services import CUSTOMER_FIELDS, RESIDENT_FIELDS
 
 # A hidden version that is missing or not a number: the page was not one of ours, or cut short.
@@ -148,6 +155,12 @@ class CaseListFilterForm(LayoutForm):
     case_type = optional_choice_field("Type", CaseType.choices, what="type")
     measure = optional_choice_field("Only cases", list(CASE_MEASURES.items()), what="measure", blank="Any case")
     own = optional_choice_field("Only the cases of", list(OWN_CASES.items()), what="choice", blank="Anyone's")
+    happened = optional_choice_field("What happened", list(CASE_HAPPENINGS.items()), what="happening", blank="Anything")
+    happened_from = DateField(what="the first day it happened", label="From", required=False, help_text=DATE_HINT)
+    happened_to = DateField(what="the last day it happened", label="To", required=False, help_text=DATE_HINT)
+    stage = optional_choice_field("Complaint stage", [("1", "Stage 1"), ("2", "Stage 2")], what="stage")
+    stage_result = optional_choice_field("Decision", list(STAGE_RESULTS.items()), what="decision", blank="Any or none")
+    root_cause = optional_choice_field("Root cause", RootCause.choices, what="root cause")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,27 +181,54 @@ class CaseListFilterForm(LayoutForm):
             Field.select("case_type"),
             Field.select("measure"),
             Field.select("own"),
+            Fieldset(
+                Field.select("happened"),
+                Field("happened_from"),
+                Field("happened_to"),
+                legend="What happened to the case, and when",
+                legend_size=Size.SMALL,
+            ),
+            Fieldset(
+                Field.select("stage"),
+                Field.select("stage_result"),
+                Field.select("root_cause"),
+                legend="Its complaint stages",
+                legend_size=Size.SMALL,
+            ),
         )
 
     def clean(self):
         data = super().clean()
         date_range_check(self, data, "received_from", "received_to")
+        date_range_check(self, data, "happened_from", "happened_to")
+        if (data.get("happened_from") or data.get("happened_to")) and not data.get("happened"):
+            self.add_error("happened", "Select what happened on those days")
         return data
 
     def filters(self) -> CaseListFilters:
         """The filters that were valid (call after is_valid())."""
         data = self.cleaned_data
-        first, last = data.get("received_from"), data.get("received_to")
         return CaseListFilters(
-            received_from=local_datetime(first, dt.time()) if first else None,
-            received_before=local_datetime(last + dt.timedelta(days=1), dt.time()) if last else None,
+            received_from=_midnight(data.get("received_from")),
+            received_before=_midnight(data.get("received_to"), days=1),
             team_id=data.get("team"),
             area_id=data.get("area"),
             channel=data.get("channel", ""),
             case_type=data.get("case_type", ""),
             measure=data.get("measure", ""),
             own=data.get("own", ""),
+            happened=data.get("happened", ""),
+            happened_from=_midnight(data.get("happened_from")),
+            happened_before=_midnight(data.get("happened_to"), days=1),
+            stage=int(data["stage"]) if data.get("stage") else None,
+            stage_result=data.get("stage_result", ""),
+            root_cause=data.get("root_cause", ""),
         )
+
+
+def _midnight(day: dt.date | None, *, days: int = 0) -> dt.datetime | None:
+    """The local midnight `days` after `day` (None: none)."""
+    return local_datetime(day + dt.timedelta(days=days), dt.time()) if day else None
 
 
 # --- Raising a case ------------------------------------------------------------------------------

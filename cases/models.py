@@ -794,6 +794,10 @@ class ComplaintOutcome(models.TextChoices):
     NOT_UPHELD = "not_upheld", "Not upheld"
 
 
+# What counts as upheld, for the dashboard and its lists.
+UPHELD_OUTCOMES = [ComplaintOutcome.UPHELD, ComplaintOutcome.PARTLY_UPHELD]
+
+
 class RootCause(models.TextChoices):
     COMMUNICATION = "communication", "Poor communication"
     DELAY = "delay", "Delay"
@@ -965,6 +969,9 @@ class ChaseKind(models.TextChoices):
     HANDED_BACK = "handed_back", "Owner away: returned to the team"
 
 
+# The chaser's escalations (the dashboard counts them).
+ESCALATE_KINDS = {ChaseKind.ESCALATE_ACKNOWLEDGE, ChaseKind.ESCALATE_RESPOND}
+
 # Steps that tell staff (collected into one digest per person per run); the others tell the resident.
 STAFF_CHASE_KINDS = [
     ChaseKind.WARN_ACKNOWLEDGE,
@@ -1008,6 +1015,13 @@ class ChaseStep(models.Model):
             models.Index(fields=["case"], name="chase_step_case_idx"),
             models.Index(fields=["id"], name="chase_step_unnotified_idx", condition=Q(notified_at__isnull=True)),
             GinIndex(fields=["recipient_ids"], name="chase_step_recipients_idx"),
+            # The dashboard's escalations by when they were made, and the cases list's.
+            models.Index(
+                fields=["done_at"],
+                include=["case"],
+                condition=Q(kind__in=sorted(ESCALATE_KINDS)),
+                name="chase_step_escalated_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,9 +33,11 @@ from standards.models import CaseType
 
 from . import chase
 from .models import (
+    ESCALATE_KINDS,
     OPEN_STATUSES,
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
+    UPHELD_OUTCOMES,
     Attachment,
     Case,
     CaseEvent,
@@ -43,6 +45,7 @@ from .models import (
     CasesChange,
     ChaseKind,
     ChaseStep,
+    ComplaintStage,
     Customer,
     CustomerQuerySet,
     EventKind,
@@ -189,10 +192,22 @@ CASE_MEASURES = {
 }
 
 
+# What happened to a case in a period, as the dashboard counts it: the rows, and their date.
+CASE_HAPPENINGS = {
+    "escalated": "Escalated by the chaser",
+    "extended": "Given an extension",
+    "stage_begun": "A complaint stage begun",
+    "stage_decided": "A complaint stage decided",
+}
+# A complaint stage's decision, as the list filters by it.
+STAGE_RESULTS = {"decided": "Decided", "upheld": "Upheld or partly upheld"}
+
+
 @dataclass(frozen=True)
 class CaseListFilters:
     """The cases list's filters (the dashboard's drill-downs): received from (local midnight) and
-    before, the team, service area, channel, type, and one of CASE_MEASURES."""
+    before, the team, service area, channel, type, one of CASE_MEASURES, one of CASE_HAPPENINGS
+    from and before a time, and the complaint stage's number, decision and root cause."""
 
     received_from: datetime | None = None
     received_before: datetime | None = None
@@ -204,6 +219,53 @@ class CaseListFilters:
     # OWN_CASES: only the cases of the user's own teams, or of their teams' service areas (what
     # a team or service manager's dashboard counts, however many teams they have).
     own: str = ""
+    happened: str = ""
+    happened_from: datetime | None = None
+    happened_before: datetime | None = None
+    stage: int | None = None
+    stage_result: str = ""
+    root_cause: str = ""
+
+
+def happening_rows(happened: str, *, stages: models.QuerySet | None = None) -> tuple[models.QuerySet, str]:
+    """The rows one of CASE_HAPPENINGS counts (of `stages`, for a complaint stage's), and the
+    field saying when each happened."""
+    stages = ComplaintStage.objects.all() if stages is None else stages
+    return {
+        "escalated": (ChaseStep.objects.filter(kind__in=ESCALATE_KINDS), "done_at"),
+        "extended": (CaseEvent.objects.filter(kind=EventKind.EXTENDED), "at"),
+        "stage_begun": (stages, "started_at"),
+        "stage_decided": (stages.filter(decided_at__isnull=False), "decided_at"),
+    }[happened]
+
+
+def case_happened_filter(filters: CaseListFilters) -> Q:
+    """The cases `filters` keep by what happened to them and their complaint stages: the one
+    row counted (an escalation, an extension or a stage, between the times) and, for a stage,
+    its number, decision and root cause; with no stage happening, any stage of theirs matching
+    those."""
+    stages = ComplaintStage.objects.all()
+    if filters.stage is not None:
+        stages = stages.filter(stage=filters.stage)
+    if filters.stage_result == "decided":
+        stages = stages.filter(decided_at__isnull=False)
+    elif filters.stage_result == "upheld":
+        stages = stages.filter(decided_at__isnull=False, outcome__in=UPHELD_OUTCOMES)
+    if filters.root_cause:
+        stages = stages.filter(decided_at__isnull=False, root_cause=filters.root_cause)
+    staged = bool(filters.stage is not None or filters.stage_result or filters.root_cause)
+    found = Q()
+    if filters.happened in CASE_HAPPENINGS:
+        rows, field = happening_rows(filters.happened, stages=stages)
+        if filters.happened_from is not None:
+            rows = rows.filter(**{f"{field}__gte": filters.happened_from})
+        if filters.happened_before is not None:
+            rows = rows.filter(**{f"{field}__lt": filters.happened_before})
+        found &= Q(pk__in=rows.values("case_id"))
+        staged = staged and not filters.happened.startswith("stage_")
+    if staged:
+        found &= Q(pk__in=stages.values("case_id"))
+    return found
 
 
 def case_measure_filter(measure: str, *, now: datetime) -> Q:
@@ -241,6 +303,7 @@ def cases_for_list(*, user, filters: CaseListFilters, now: datetime | None = Non
         cases = cases.filter(case_type=filters.case_type)
     if filters.measure in CASE_MEASURES:
         cases = cases.filter(case_measure_filter(filters.measure, now=now))
+    cases = cases.filter(case_happened_filter(filters))
     if filters.own == "teams":
         cases = cases.filter(team_id__in=_own_team_ids(user))
     elif filters.own == "areas":

@@ -30,6 +30,7 @@ from standards.models import CaseType, Channel, Priority
 
 from . import attachments, chase, routing
 from .models import (
+    ESCALATE_KINDS,
     OPEN_STATUSES,
     Attachment,
     Case,
@@ -1228,7 +1229,6 @@ DIGEST_BATCH = 20_000
 
 _RESIDENT_KINDS = {ChaseKind.HOLDING_UPDATE, ChaseKind.CUSTOMER_REMINDER}
 WARN_KINDS = {ChaseKind.WARN_ACKNOWLEDGE, ChaseKind.WARN_RESPOND}
-ESCALATE_KINDS = {ChaseKind.ESCALATE_ACKNOWLEDGE, ChaseKind.ESCALATE_RESPOND}
 
 
 @dataclass

@@ -29,17 +29,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import (
+    UPHELD_OUTCOMES,
     Case,
-    CaseEvent,
     CaseQuerySet,
-    ChaseStep,
-    ComplaintOutcome,
     ComplaintStage,
-    EventKind,
     RootCause,
 )
-from cases.selectors import CASE_COUNTS, CaseCountRule, case_tallies
-from cases.services import ESCALATE_KINDS
+from cases.selectors import CASE_COUNTS, CaseCountRule, case_tallies, happening_rows
 from contacts.models import (
     VIEW_ALL_CONTACTS,
     VIEW_AREA_CONTACTS,
@@ -419,16 +415,22 @@ class Tallied:
 _LISTS = {"contacts": ("contacts:contact-list", "started"), "cases": ("cases:case-list", "received")}
 
 
+def _days_query(prefix: str, first: date | None, last: date | None) -> dict[str, int]:
+    """A list's date filter from `first` to `last` (None: no bound that side), as its date inputs."""
+    query = {}
+    for bound, day in (("from", first), ("to", last)):
+        if day is not None:
+            query.update({f"{prefix}_{bound}_0": day.day, f"{prefix}_{bound}_1": day.month,
+                          f"{prefix}_{bound}_2": day.year})  # fmt: skip
+    return query
+
+
 @functools.lru_cache(maxsize=256)
 def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: date | None, left_out: frozenset) -> str:
     """A list's path and the query its figures share (dates and filters, but `left_out`): a
     dashboard links about a thousand figures, a few dozen periods."""
     url, prefix = _LISTS[rows]
-    query: dict[str, Any] = {}
-    for bound, day in (("from", first), ("to", last)):
-        if day is not None:
-            query.update({f"{prefix}_{bound}_0": day.day, f"{prefix}_{bound}_1": day.month,
-                          f"{prefix}_{bound}_2": day.year})  # fmt: skip
+    query: dict[str, Any] = _days_query(prefix, first, last)
     if filters.area is not None:
         query["area"] = filters.area.pk
     if filters.team is not None:
@@ -456,6 +458,13 @@ def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> st
 
 def _case_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
     return _list_link("cases", filters, period.first, period.last, **extra)
+
+
+def _happened_link(filters: DashboardFilters, period: Period, happened: str, **extra: Any) -> str:
+    """The cases to which `happened` (one of cases.selectors.CASE_HAPPENINGS) happened in the
+    period, whenever they were received."""
+    return _list_link("cases", filters, None, None, happened=happened,
+                      **_days_query("happened", period.first, period.last), **extra)  # fmt: skip
 
 
 def _targets(metric: str, months: list[Period]) -> dict[date, Decimal | None]:
@@ -945,9 +954,23 @@ def standards_section(
         for index, (label, low, high) in enumerate(AGE_BANDS)
     ]
     tables.append(Table("standards-age", "Open cases by age, now", ["Age", "Open cases"], age_rows))
-    chased = _of_cases(ChaseStep.objects.filter(kind__in=ESCALATE_KINDS), rows, narrowed)
-    escalations = _in(chased, "due_at", period).count()
-    extended = _in(_of_cases(CaseEvent.objects.filter(kind=EventKind.EXTENDED), rows, narrowed), "at", period).count()
+    happened = []
+    for happening, label, what in (
+        ("escalated", "Escalations by the chaser", "escalation"),
+        ("extended", "Extensions granted", "extension"),
+    ):
+        kept, field = happening_rows(happening)
+        counted = _in(_of_cases(kept, rows, narrowed), field, period).aggregate(
+            events=Count("id"), cases=Count("case_id", distinct=True)
+        )
+        # Counted by when they happened: the list is of the cases they happened to.
+        events, cases_of = counted["events"], counted["cases"]
+        words = (
+            f"{events:,} {what}{'' if events == 1 else 's'}, of {cases_of:,} case{'' if cases_of == 1 else 's'}"
+            if events
+            else f"No {what}s"
+        )
+        happened.append(Figure(label, words, _happened_link(filters, period, happening)))
     total = cases.total(period, ("channel",))
     return Section(
         "standards",
@@ -968,9 +991,7 @@ def standards_section(
                 _list_link("cases", filters, None, None, measure="open"),
             ),
             Figure("Overdue now", f"{bands['overdue']:,}", _list_link("cases", filters, None, None, measure="overdue")),
-            # Counted by when they happened, which the cases list does not filter by.
-            Figure("Escalations by the chaser", f"{escalations:,}"),
-            Figure("Extensions granted", f"{extended:,}"),
+            *happened,
         ],
         tables,
     )
@@ -1205,9 +1226,9 @@ COMPLAINTS_DEFINITION = (
     "Complaints: the stages of complaints begun in the period, by stage and service. Upheld counts complaints "
     "upheld or partly upheld, as a share of those decided. The stage 2 escalation rate is the share of the "
     "period's stage 1 complaints that have gone on to stage 2 so far. Root causes and actions are those of the "
-    "stages decided in the period. Compliments are the compliment cases received, by the team holding them."
+    "stages decided in the period. Compliments are the compliment cases received, by the team holding them. "
+    "Each figure links to the cases its stages belong to: a case with both its stages in a figure is listed once."
 )
-UPHELD = [ComplaintOutcome.UPHELD, ComplaintOutcome.PARTLY_UPHELD]
 ACTIONS_SHOWN = 20
 
 
@@ -1220,7 +1241,7 @@ def complaints_section(
     counts = {
         "total": Count("id"),
         "decided": Count("id", filter=Q(decided_at__isnull=False)),
-        "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD)),
+        "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD_OUTCOMES)),
     }
     # A stage's service area is its case's, kept by the database: no join with the cases.
     grouped = sorted(
@@ -1230,26 +1251,40 @@ def complaints_section(
         ),
         key=lambda row: (row[0], *_none_last(row[1])),
     )
-    stage_rows = [
-        [
+
+    def begun_link(stage: int, area: int | None) -> Callable[[str], str]:
+        # A stage with no service recorded has none to filter by: its figures link to nothing.
+        return lambda result: (
+            _happened_link(filters, period, "stage_begun", stage=stage, area=area, stage_result=result) if area else ""
+        )
+
+    stage_rows = []
+    for stage, name, row in grouped:
+        link = begun_link(stage, row["service_area_id"])
+        stage_rows.append([
             Cell(f"Stage {stage}: {name or 'No service recorded'}"),
-            Cell(row["total"]),
-            Cell(row["decided"]),
-            Cell(row["upheld"]),
+            Cell(row["total"], href=link("")),
+            Cell(row["decided"], href=link("decided")),
+            Cell(row["upheld"], href=link("upheld")),
             _percent(row["upheld"], row["decided"]),
-        ]
-        for stage, name, row in grouped
-    ]
+        ])  # fmt: skip
     all_stages = {name: sum(row[name] for _, _, row in grouped) for name in counts}
     # The stage 2s of the period's stage 1s: one semi-join, not a lookup for each stage 1.
     escalated = stages.filter(stage=2, case__in=begun.filter(stage=1).values("case_id")).count()
     first = {"total": sum(row["total"] for stage, _, row in grouped if stage == 1), "escalated": escalated}
     decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
-    causes = decided.values("root_cause").annotate(total=Count("id"), upheld=Count("id", filter=Q(outcome__in=UPHELD)))
+    causes = decided.values("root_cause").annotate(
+        total=Count("id"), upheld=Count("id", filter=Q(outcome__in=UPHELD_OUTCOMES))
+    )
     cause_names = dict(RootCause.choices)
+
+    def cause_link(cause: str, result: str = "") -> str:
+        return _happened_link(filters, period, "stage_decided", root_cause=cause, stage_result=result)
+
     cause_rows = sorted(
-        ([Cell(cause_names.get(row["root_cause"], row["root_cause"])), Cell(row["total"]), Cell(row["upheld"])]
-         for row in causes),
+        ([Cell(cause_names.get(row["root_cause"], row["root_cause"])),
+          Cell(row["total"], href=cause_link(row["root_cause"])),
+          Cell(row["upheld"], href=cause_link(row["root_cause"], "upheld"))] for row in causes),
         key=lambda row: (-row[1].value, row[0].value),
     )  # fmt: skip
     actions = decided.select_related("case").order_by("-decided_at")[:ACTIONS_SHOWN]
@@ -1285,15 +1320,17 @@ def complaints_section(
         "Complaints and learning",
         COMPLAINTS_DEFINITION,
         [
-            # Stages are counted by when they began, which the cases list does not filter by.
+            # Stages are counted by when they began: their lists are of the cases they are stages of.
             Figure(
                 period.label,
                 f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} of them decided so far",
+                _happened_link(filters, period, "stage_begun"),
             ),
             Figure("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),
             Figure(
                 "Stage 2 escalation rate",
                 f"{_percent(first['escalated'], first['total']).text} of {first['total']:,} stage 1 complaints",
+                _happened_link(filters, period, "stage_begun", stage=1),
             ),
             Figure(
                 "Compliments",

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import services
 from standards.models import CaseType
@@ -59,6 +60,51 @@ def test_only_the_cases_of_my_teams_or_my_teams_areas(client, world, two_teams):
     assert "Select a choice from the list" in response.content.decode()
 
 
+@pytest.fixture
+def happenings(world, two_teams, case_make):
+    """A stage 1 complaint decided upheld (delay), then taken to stage 2 and given an extension."""
+    complaint = services.case_claim(case=case_make(case_type=CaseType.COMPLAINT_STAGE_1), by=world.officer_a)
+    decision = services.ComplaintDecision(outcome="upheld", root_cause="delay", action_taken="Crew retrained")
+    complaint = services.case_resolve(case=complaint, by=world.officer_a, resolution="Sorry", decision=decision)
+    complaint = services.complaint_escalate(case=complaint, by=world.adviser, reason="Not satisfied")
+    return services.case_extend(case=complaint, by=world.officer_a, days=3, reason="Waiting for the contractor")
+
+
+def _day(prefix: str, day: dt.date) -> dict[str, int]:
+    return {f"{prefix}_0": day.day, f"{prefix}_1": day.month, f"{prefix}_2": day.year}
+
+
+def test_what_happened_to_the_cases_and_when(client, world, happenings):
+    client.force_login(world.administrator)
+    today = timezone.localdate()
+    days = {**_day("happened_from", today), **_day("happened_to", today)}
+    for happened in ("extended", "stage_begun", "stage_decided"):
+        assert _caption(client.get(LIST, {"happened": happened, **days})) == "1 case, newest first", happened
+    assert _caption_or_empty(client.get(LIST, {"happened": "escalated", **days})) == ""
+    # The stage counted is the one matching every filter: stage 2 is begun, not decided.
+    assert _caption(client.get(LIST, {"happened": "stage_begun", "stage": "2", **days})) == "1 case, newest first"
+    assert (
+        _caption_or_empty(client.get(LIST, {"happened": "stage_begun", "stage": "2", "stage_result": "decided"})) == ""
+    )
+    assert _caption(client.get(LIST, {"happened": "stage_decided", "root_cause": "delay",
+                                      "stage_result": "upheld", **days})) == "1 case, newest first"  # fmt: skip
+    assert _caption_or_empty(client.get(LIST, {"happened": "stage_decided", "root_cause": "policy"})) == ""
+    # Without a happening, the stage filters keep the cases with any stage matching.
+    assert _caption(client.get(LIST, {"stage": "1", "stage_result": "upheld"})) == "1 case, newest first"
+    # Nothing happened yesterday.
+    yesterday = today - dt.timedelta(days=1)
+    before = {**_day("happened_from", yesterday), **_day("happened_to", yesterday)}
+    assert _caption_or_empty(client.get(LIST, {"happened": "extended", **before})) == ""
+
+
+def test_what_happened_is_within_the_users_scope(client, world, happenings):
+    # Team B's officer sees none of team A's cases, whatever happened to them.
+    client.force_login(world.officer_b)
+    assert _caption_or_empty(client.get(LIST, {"happened": "extended"})) == ""
+    client.force_login(world.team_manager)
+    assert _caption(client.get(LIST, {"happened": "extended", "own": "teams"})) == "1 case, newest first"
+
+
 def _caption_or_empty(response) -> str:
     body = response.content.decode()
     return _caption(response) if "govuk-table__caption--m" in body else ""
@@ -75,6 +121,17 @@ def _caption_or_empty(response) -> str:
         ({"received_from_0": "2", "received_from_1": "1", "received_from_2": "2020", "received_to_0": "1",
           "received_to_1": "1", "received_to_2": "2020"}, "The last day must be the same as or after the first day"),
         ({"channel": "<script>alert(1)</script>"}, "Select a channel from the list"),
+        ({"happened_from_0": "1", "happened_from_1": "2", "happened_from_2": "2027"},
+         "Select what happened on those days"),
+        ({"happened": "everything"}, "Select a happening from the list"),
+        ({"happened_from_0": "2", "happened_from_1": "2", "happened_from_2": "2027",
+          "happened_to_0": "1", "happened_to_1": "2", "happened_to_2": "2027"},
+         "The last day must be the same as or after the first day"),
+        ({"happened_to_0": "30", "happened_to_1": "2", "happened_to_2": "2027"},
+         "The last day it happened must be a real date"),
+        ({"stage": "3"}, "Select a stage from the list"),
+        ({"stage_result": "x" * 5000}, "Select a decision from the list"),
+        ({"root_cause": "\x00"}, "Select a root cause from the list"),
     ],
 )  # fmt: skip
 def test_bad_filters_are_errors_and_the_list_is_shown_without_them(client, world, two_teams, query, message):

@@ -7,7 +7,7 @@ import time_machine
 from cases import services
 from standards.models import CaseType, Channel
 
-from ..cases.conftest import case_make, customer, response_standards, rules  # noqa: F401 - fixtures
+from ..cases.conftest import case_make, customer, policy, response_standards, rules  # noqa: F401 - fixtures
 from .dashboard_world import at, log
 
 

@@ -194,3 +194,46 @@ def test_open_cases_are_aged_in_calendar_days_as_their_links_are(client, world, 
         client.force_login(world.administrator)
         assert client.get(ages["6 to 10 days"].href).context["page"].paginator.count == 1
         assert client.get(ages["Up to 5 days"].href).context["page"].paginator.count == 0
+
+
+def test_escalations_extensions_and_complaint_stages_link_to_the_cases_they_happened_to(
+    client, world, raise_case, policy
+):
+    complaint = raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1, summary="Bins missed")
+    with time_machine.travel(at(2, 2, 10), tick=False):
+        complaint = services.case_claim(case=complaint, by=world.officer_a)
+        complaint = services.case_resolve(case=complaint, by=world.officer_a, resolution="Sorry", decision=DECISION)
+    with time_machine.travel(at(2, 5, 10), tick=False):
+        complaint = services.complaint_escalate(case=complaint, by=world.adviser, reason="Not satisfied")
+    with time_machine.travel(at(2, 8, 10), tick=False):
+        services.case_extend(case=complaint, by=world.officer_a, days=5, reason="Waiting for the contractor")
+    # Never acknowledged (due by 1pm under the email standard): escalated at 2pm, and up the
+    # rest of the ladder's three steps by the run two days later.
+    raise_case(at(2, 1, 9))
+    for when in (at(2, 1, 14), at(2, 3, 12)):
+        with time_machine.travel(when, tick=False):
+            services.chase_run()
+    board = _board(world.administrator)
+    headline = {figure.label: figure for figure in next(s for s in board.sections if s.slug == "standards").headline}
+    assert headline["Escalations by the chaser"].text == "3 escalations, of 1 case"
+    assert headline["Extensions granted"].text == "1 extension, of 1 case"
+    complaints = {figure.label: figure for figure in next(s for s in board.sections if s.slug == "complaints").headline}
+    cells = [cell for slug in ("complaints-stage", "complaints-cause") for row in board.table(slug).rows
+             for cell in row if cell.href]  # fmt: skip
+    assert [cell.value for cell in cells] == [1, 1, 1, 1, 0, 0, 1, 1]
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(world.administrator)
+
+        def listed(href):
+            return client.get(href).context["page"].paginator.count
+
+        assert listed(headline["Escalations by the chaser"].href) == 1
+        assert listed(headline["Extensions granted"].href) == 1
+        # Two stages begun, of one case.
+        assert listed(complaints["February 2027"].href) == 1
+        assert listed(complaints["Stage 2 escalation rate"].href) == 1
+        for cell in cells:
+            assert listed(cell.href) == cell.value, cell.href
+    # Nothing had happened the month before.
+    january = _board(world.administrator, {**FEBRUARY, "first_1": "1", "last_0": "31", "last_1": "1"})
+    assert _headline(january, "standards")["Escalations by the chaser"] == "No escalations"
