@@ -3,7 +3,6 @@ for each service call on a case, the customer pages and councillors' ward enquir
 rules with the sample case to test them. Forms only clean and convert; the rules are the models' and
 the services'."""
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import cast
@@ -24,7 +23,7 @@ from core.forms import (
 )
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
-from standards.forms import DateField, local_datetime
+from standards.forms import DateField, local_midnight
 from standards.models import CaseType, Channel, Priority
 
 from . import routing
@@ -209,8 +208,8 @@ class CaseListFilterForm(LayoutForm):
         """The filters that were valid (call after is_valid())."""
         data = self.cleaned_data
         return CaseListFilters(
-            received_from=_midnight(data.get("received_from")),
-            received_before=_midnight(data.get("received_to"), days=1),
+            received_from=local_midnight(data.get("received_from")),
+            received_before=local_midnight(data.get("received_to"), days=1),
             team_id=data.get("team"),
             area_id=data.get("area"),
             channel=data.get("channel", ""),
@@ -218,17 +217,12 @@ class CaseListFilterForm(LayoutForm):
             measure=data.get("measure", ""),
             own=data.get("own", ""),
             happened=data.get("happened", ""),
-            happened_from=_midnight(data.get("happened_from")),
-            happened_before=_midnight(data.get("happened_to"), days=1),
+            happened_from=local_midnight(data.get("happened_from")),
+            happened_before=local_midnight(data.get("happened_to"), days=1),
             stage=int(data["stage"]) if data.get("stage") else None,
             stage_result=data.get("stage_result", ""),
             root_cause=data.get("root_cause", ""),
         )
-
-
-def _midnight(day: dt.date | None, *, days: int = 0) -> dt.datetime | None:
-    """The local midnight `days` after `day` (None: none)."""
-    return local_datetime(day + dt.timedelta(days=days), dt.time()) if day else None
 
 
 # --- Raising a case ------------------------------------------------------------------------------

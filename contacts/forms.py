@@ -24,10 +24,11 @@ from django.utils.html import escape, format_html
 from django.utils.text import capfirst, slugify
 
 from cases.forms import GroupedChoiceField
-from cases.models import postcode_normalise, reference_clean
+from cases.models import CustomerType, postcode_normalise, reference_clean
 from cases.selectors import find_query_clean
 from core.dates import govuk_time
 from core.forms import (
+    DATE_HINT,
     DateTimeInputField,
     DateTimeInputWidget,
     GovukFormMixin,
@@ -41,7 +42,7 @@ from core.forms import (
 from directory.forms import EMAIL_INVALID
 from directory.phones import PHONE_MESSAGE, phone_normalise
 from directory.selectors import search_query_clean
-from standards.forms import DateField, local_datetime
+from standards.forms import DateField, local_midnight
 from standards.models import CaseType, Channel, Priority
 
 from .models import (
@@ -54,7 +55,7 @@ from .models import (
     RequestType,
     SurveyAnswer,
 )
-from .selectors import NO_DISTRICT, ContactFilters
+from .selectors import NO_DISTRICT, SURVEY_ANSWERS, ContactFilters, SurveyListFilters
 
 ANSWER = "answer"
 STRING_MAX = 200
@@ -863,14 +864,13 @@ class ContactFilterForm(LayoutForm):
         """The filters that were valid (call after is_valid()): the dates as the local midnights
         the first day starts and the last day ends."""
         data = self.cleaned_data
-        first, last = data.get("started_from"), data.get("started_to")
         district = data.get("district") or ""
         return ContactFilters(
             adviser_id=int(data["adviser"]) if data.get("adviser") else None,
             channel=data.get("channel", ""),
             outcome=data.get("outcome", ""),
-            started_from=local_datetime(first, dt.time()) if first else None,
-            started_before=local_datetime(last + dt.timedelta(days=1), dt.time()) if last else None,
+            started_from=local_midnight(data.get("started_from")),
+            started_before=local_midnight(data.get("started_to"), days=1),
             avoidable=bool(data.get("avoidable")),
             team_id=data.get("team"),
             area_id=data.get("area"),
@@ -879,6 +879,54 @@ class ContactFilterForm(LayoutForm):
             district=NO_DISTRICT if district.lower() == NO_DISTRICT else district.upper(),
             weekday=int(data["weekday"]) if data.get("weekday") else None,
             hour=int(data["hour"]) if data.get("hour") else None,
+        )
+
+
+class SurveyFilterForm(LayoutForm):
+    """The survey list's filters, read from the query string, as the contacts list's are: a
+    value in error is shown on its field and the list is shown without it."""
+
+    submit_label = "Filter answers"
+
+    sent_from = DateField(what="the first day", label="From", required=False, help_text=DATE_HINT)
+    sent_to = DateField(what="the last day", label="To", required=False, help_text=DATE_HINT)
+    answers = optional_choice_field("Answers", list(SURVEY_ANSWERS.items()), what="choice", blank="Any, or none")
+    customer_type = optional_choice_field("Customer type", CustomerType.choices, what="customer type")
+    channel = optional_choice_field("Channel", Channel.choices, what="channel")
+    area = optional_pk_field("Service", what="service")
+    team = optional_pk_field("Team (of the case, or of the adviser)", what="team")
+
+    def __init__(self, *args, choices: dict[str, list[tuple[int, str]]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, blank in (("team", "Any team"), ("area", "Any service")):
+            self.fields[name].choices = [("", blank), *[(str(pk), label) for pk, label in choices[name]]]  # type: ignore[attr-defined]
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(Field("sent_from"), Field("sent_to"), legend="Survey sent", legend_size=Size.SMALL),
+            Field.select("answers"),
+            Field.select("customer_type"),
+            Field.select("channel"),
+            Field.select("area"),
+            Field.select("team"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        date_range_check(self, data, "sent_from", "sent_to")
+        return data
+
+    def filters(self) -> SurveyListFilters:
+        """The filters that were valid (call after is_valid())."""
+        data = self.cleaned_data
+        return SurveyListFilters(
+            sent_from=local_midnight(data.get("sent_from")),
+            sent_before=local_midnight(data.get("sent_to"), days=1),
+            customer_type=data.get("customer_type", ""),
+            channel=data.get("channel", ""),
+            area_id=data.get("area"),
+            team_id=data.get("team"),
+            answers=data.get("answers", ""),
         )
 
 

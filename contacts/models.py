@@ -362,6 +362,32 @@ class ReceptionVisit(models.Model):
 # --- Satisfaction surveys ------------------------------------------------------------------------
 
 
+# Who may read the survey answers behind the dashboards' satisfaction figures (portal.roles):
+# the managers with dashboards, each within SurveyInvitationQuerySet.visible_to.
+VIEW_SURVEY_ANSWERS = "contacts.view_surveyanswer"
+
+
+class SurveyInvitationQuerySet(models.QuerySet):
+    def of_teams(self, team_ids):
+        """The invitations about a case of the teams (`team_ids`: ids or a subquery) or a contact
+        one of their advisers took."""
+        return self.filter(Q(case__team_id__in=team_ids) | Q(contact__adviser__officer__team_id__in=team_ids))
+
+    def visible_to(self, user):
+        """The invitations (and answers) `user` may read, for the survey list and the dashboards
+        alike: every one for whoever sees every contact; a service manager's areas'; a team
+        manager's teams' cases' and advisers' contacts'; none without VIEW_SURVEY_ANSWERS. No
+        query until read."""
+        if not user.is_authenticated or not user.has_perm(VIEW_SURVEY_ANSWERS):
+            return self.none()
+        if user.has_perm(VIEW_ALL_CONTACTS):
+            return self
+        mine = Officer.objects.filter(user=user)
+        if user.has_perm(VIEW_AREA_CONTACTS):
+            return self.filter(service_area_id__in=mine.values("team__service_area_id"))
+        return self.of_teams(mine.values("team_id"))
+
+
 class SurveyInvitation(models.Model):
     """One survey sent to a customer after a resolved case or contact. What it was about
     (channel, service, customer type) is copied here when it is sent, so the response rate can be
@@ -376,6 +402,8 @@ class SurveyInvitation(models.Model):
     customer_type = models.CharField(max_length=12, choices=CustomerType.choices)
     sent_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
+
+    objects = SurveyInvitationQuerySet.as_manager()
 
     class Meta:
         indexes = [

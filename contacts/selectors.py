@@ -33,6 +33,7 @@ from .models import (
     ReceptionVisit,
     RequestType,
     SurveyInvitation,
+    SurveyInvitationQuerySet,
     contact_scope,
 )
 from .surveys import survey_token_read
@@ -829,6 +830,66 @@ def survey_results(
     )
     total = SurveyResult(key=None, label="All", **{name: sum(getattr(row, name) for row in rows) for name in counts})
     return SurveyResults(rows=rows, total=total)
+
+
+# The survey list's answers filter: what the dashboard's figures link to, and the unhappy ones.
+SURVEY_ANSWERS = {
+    "answered": "Answered",
+    "unanswered": "Not answered",
+    "satisfied": "Satisfied (4 or 5)",
+    "dissatisfied": "Not satisfied (1 to 3)",
+}
+SURVEYS_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class SurveyListFilters:
+    """The survey list's filters (the dashboard's satisfaction figures link to it): sent from and
+    before, the customer type, channel, service area and team (of the case, or of the adviser who
+    took the contact) copied or kept on the invitation, and one of SURVEY_ANSWERS."""
+
+    sent_from: datetime | None = None
+    sent_before: datetime | None = None
+    customer_type: str = ""
+    channel: str = ""
+    area_id: int | None = None
+    team_id: int | None = None
+    answers: str = ""
+
+
+def survey_list_filter(invitations: SurveyInvitationQuerySet, filters: SurveyListFilters) -> SurveyInvitationQuerySet:
+    """`invitations` kept to `filters`, as the list and the dashboard's figures keep them."""
+    if filters.sent_from is not None:
+        invitations = invitations.filter(sent_at__gte=filters.sent_from)
+    if filters.sent_before is not None:
+        invitations = invitations.filter(sent_at__lt=filters.sent_before)
+    if filters.customer_type:
+        invitations = invitations.filter(customer_type=filters.customer_type)
+    if filters.channel:
+        invitations = invitations.filter(channel=filters.channel)
+    if filters.area_id is not None:
+        invitations = invitations.filter(service_area_id=filters.area_id)
+    if filters.team_id is not None:
+        invitations = invitations.of_teams([filters.team_id])
+    answers = {
+        "answered": Q(answer__isnull=False),
+        "unanswered": Q(answer__isnull=True),
+        "satisfied": Q(answer__satisfaction__gte=SATISFIED_FROM),
+        "dissatisfied": Q(answer__satisfaction__lt=SATISFIED_FROM),
+    }
+    if filters.answers in answers:
+        invitations = invitations.filter(answers[filters.answers])
+    return invitations
+
+
+def surveys_for_list(*, user, filters: SurveyListFilters) -> QuerySet[SurveyInvitation]:
+    """The survey invitations `user` may read (SurveyInvitation.objects.visible_to), filtered,
+    newest first, each with its answer, its case or contact and its service. No query until read."""
+    return (
+        survey_list_filter(SurveyInvitation.objects.visible_to(user), filters)
+        .select_related("answer", "case", "contact", "service_area")
+        .order_by("-sent_at", "-id")
+    )
 
 
 # --- The dashboard's counts (tallies) ------------------------------------------------------------

@@ -37,6 +37,7 @@ urlpatterns = [
     # --- Staff: the contacts list and a contact's page ---
     path("staff/contacts/", views.contact_list, name="contact-list"),
     path("staff/contacts/<int:pk>/", views.contact_detail, name="contact-detail"),
+    path("staff/contacts/surveys/", views.survey_list, name="survey-list"),
     # --- Reception: the waiting list ---
     path("staff/reception/", views.reception, name="reception"),
     path("staff/reception/check-in/", views.reception_check_in, name="reception-check-in"),

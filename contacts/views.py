@@ -47,6 +47,7 @@ from .models import (
     RECEIVE_VISITORS,
     VIEW_ALL_CONTACTS,
     VIEW_AREA_CONTACTS,
+    VIEW_SURVEY_ANSWERS,
     VIEW_TEAM_CONTACTS,
     Contact,
     Outcome,
@@ -1121,6 +1122,23 @@ def contact_list(request):
             "filtered": any(value for key, value in request.GET.items() if key != "page"),
         },
     )
+
+
+@require_safe
+@staff_permission_required(VIEW_SURVEY_ANSWERS)
+def survey_list(request):
+    """The satisfaction survey invitations and answers the user may read, newest first, a page at
+    a time, filtered (the dashboard's satisfaction figures link here): what customers said, beside
+    those who did not answer."""
+    form = forms.SurveyFilterForm(request.GET, choices=selectors.contact_filter_choices())
+    form.is_valid()
+    invitations = selectors.surveys_for_list(user=request.user, filters=form.filters())
+    context = _page(request, invitations, selectors.SURVEYS_PAGE_SIZE)
+    count = context["page"].paginator.count
+    return render(request, "contacts/survey_list.html", {
+        **context, "form": form, "caption": f"{count:,} survey{'' if count == 1 else 's'} sent, newest first",
+        "filtered": any(value for key, value in request.GET.items() if key != "page"),
+    })  # fmt: skip
 
 
 @require_safe

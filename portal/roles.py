@@ -55,7 +55,8 @@ _CONTACTS = ["contacts.log_contacts", "contacts.receive_visitors"]
 
 # Managers see their scope's figures with names and links to the rows; everyone with the summary
 # permission alone (councillors) the council's figures without them (portal.selectors).
-_DASHBOARDS = ["portal.view_dashboards", "portal.view_dashboard_summary"]
+# The survey answers behind the satisfaction figures go with the figures' links.
+_DASHBOARDS = ["portal.view_dashboards", "portal.view_dashboard_summary", "contacts.view_surveyanswer"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     ADVISER: [*_STAFF, "cases.raise_cases", "cases.view_case_summaries", *_CUSTOMERS, *_CONTACTS],

@@ -49,8 +49,10 @@ from contacts.selectors import (
     LOGGED_COUNTS,
     NO_DISTRICT,
     ContactCountRule,
+    SurveyListFilters,
     SurveyResult,
     contact_tallies,
+    survey_list_filter,
     survey_results,
 )
 from core.tallies import Span
@@ -412,7 +414,11 @@ class Tallied:
 
 
 # The lists a figure links to: their URL and their date filter's field names.
-_LISTS = {"contacts": ("contacts:contact-list", "started"), "cases": ("cases:case-list", "received")}
+_LISTS = {
+    "contacts": ("contacts:contact-list", "started"),
+    "cases": ("cases:case-list", "received"),
+    "surveys": ("contacts:survey-list", "sent"),
+}
 
 
 def _days_query(prefix: str, first: date | None, last: date | None) -> dict[str, int]:
@@ -1146,35 +1152,30 @@ SATISFACTION_DEFINITION = (
 
 
 def dashboard_surveys(user, scope: DashboardScope, filters: DashboardFilters) -> QuerySet[SurveyInvitation]:
-    """The survey invitations a dashboard counts: every one for the whole council; those about
-    the scope's areas; for a team scope, those about its cases or its advisers' contacts."""
-    invitations = SurveyInvitation.objects.all()
-
-    def of_teams(team_ids) -> Q:
-        return Q(case__team_id__in=team_ids) | Q(contact__adviser__officer__team_id__in=team_ids)
-
-    if scope.area_ids is not None:
-        if user.has_perm(VIEW_AREA_CONTACTS):
-            invitations = invitations.filter(service_area_id__in=scope.area_ids)
-        else:
-            invitations = invitations.filter(of_teams(scope.team_ids or []))
-    if filters.area is not None:
-        invitations = invitations.filter(service_area=filters.area)
-    if filters.team is not None:
-        invitations = invitations.filter(of_teams([filters.team.pk]))
-    if filters.channel:
-        invitations = invitations.filter(channel=filters.channel)
-    return invitations.order_by()
+    """The survey invitations a dashboard counts: those the viewer may read (a team manager's
+    teams', a service manager's areas'), every one for the whole council's summary, in the
+    filters' area, team and channel as the survey list filters them."""
+    invitations = SurveyInvitation.objects.all() if scope.summary else SurveyInvitation.objects.visible_to(user)
+    return survey_list_filter(
+        invitations,
+        SurveyListFilters(
+            area_id=filters.area.pk if filters.area is not None else None,
+            team_id=filters.team.pk if filters.team is not None else None,
+            channel=filters.channel,
+        ),
+    ).order_by()
 
 
-def _survey_row(result: SurveyResult) -> list[Cell]:
+def _survey_row(result: SurveyResult, link: Callable[[str], str] | None) -> list[Cell]:
+    """A row of the satisfaction tables; `link(answers)` the surveys behind a count (None: none)."""
+
     def share(value: float | None) -> Cell:
         return Cell("", "No answers") if value is None else Cell(round(100 * value, 1), f"{100 * value:.1f}%")
 
     return [
         Cell(result.label),
-        Cell(result.invitations),
-        Cell(result.answers),
+        Cell(result.invitations, href=link("") if link else ""),
+        Cell(result.answers, href=link("answered") if link else ""),
         Cell("", "No invitations") if result.response_rate is None else share(result.response_rate),
         # Two places in the CSV as on the page ("4.00", not "4.0" beside "3.55").
         Cell("", "No answers") if result.average is None else Cell(f"{result.average:.2f}"),
@@ -1189,7 +1190,15 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
     headers = ["Invited", "Answered", "Response rate", "Average score (1 to 5)", "Satisfied", "Said it was resolved"]
     tables = []
     total = None
-    for by, title in (("customer_type", "Customer type"), ("channel", "Channel"), ("service_area", "Service")):
+
+    def link(**extra: Any) -> Callable[[str], str]:
+        return lambda answers: _list_link("surveys", filters, period.first, period.last, answers=answers, **extra)
+
+    for by, param, title in (
+        ("customer_type", "customer_type", "Customer type"),
+        ("channel", "channel", "Channel"),
+        ("service_area", "area", "Service"),
+    ):
         results = survey_results(since=period.start, until=period.end, by=by, invitations=invitations)
         total = results.total
         tables.append(
@@ -1197,12 +1206,13 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
                 f"satisfaction-{by.replace('_', '-')}",
                 f"Satisfaction by {title.lower()}, {period.label}",
                 [title, *headers],
-                [_survey_row(result) for result in results.rows],
+                # A survey with no service recorded has none to filter by: its counts link to nothing.
+                [_survey_row(result, link(**{param: result.key}) if result.key else None) for result in results.rows],
             )
         )
     assert total is not None
     target = _targets(Target.Metric.SATISFACTION, [Period(period.last, period.last)])[period.last]
-    satisfied = _survey_row(total)
+    satisfied = _survey_row(total, link())
     return Section(
         "satisfaction",
         "Satisfaction",
@@ -1211,10 +1221,12 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
             Figure(
                 period.label,
                 f"{satisfied[5].text} satisfied, of {total.answers:,} answers" if total.answers else "No answers yet",
+                satisfied[2].href,
             ),
             Figure(
                 "Response rate",
                 f"{satisfied[3].text} of {total.invitations:,} invited" if total.invitations else "No invitations",
+                satisfied[1].href,
             ),
             Figure("Target", _target_text(target)),
         ],

@@ -140,6 +140,12 @@ def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=timezone.get_current_timezone())
 
 
+def local_midnight(day: dt.date | None, *, days: int = 0) -> dt.datetime | None:
+    """The council's midnight `days` after the start of `day` (None: none): a list's date filter
+    from the first day (days=0) and before the day after the last (days=1)."""
+    return local_datetime(day + dt.timedelta(days=days), dt.time()) if day else None
+
+
 # --- Showing the services' errors ----------------------------------------------------------------
 
 

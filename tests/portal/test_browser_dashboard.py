@@ -2,6 +2,7 @@
 error first), follows a figure to the contacts behind it and downloads a table; each page audited
 with axe at desktop width and at 320 px, with nothing wider than the screen."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -97,6 +98,45 @@ def test_the_cases_behind_a_figure(page, live_server, axe, world, sign_in, case_
     page.get_by_role("button", name="Filter cases").click()
     expect(page.get_by_text("No cases match these filters.")).to_be_visible()
     _audit(page, axe, "cases")
+    # What happened, with a day that is not a real one (the filters stay open once used).
+    page.get_by_label("Only cases").select_option(label="Any case")
+    happened = page.get_by_role("group", name="What happened to the case, and when")
+    happened.get_by_label("What happened").select_option(label="Given an extension")
+    happened.get_by_label("Day").first.fill("31")
+    happened.get_by_label("Month").first.fill("2")
+    happened.get_by_label("Year").first.fill("2026")
+    page.get_by_role("button", name="Filter cases").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The first day it happened must be a real date")
+    expect(page.get_by_text("No cases match these filters.")).to_be_visible()
+    _audit(page, axe, "cases-happened")
+
+
+def test_the_surveys_behind_the_satisfaction_figures(page, live_server, axe, world, sign_in, customer):
+    from django.utils import timezone
+
+    from contacts import services
+
+    contact = log(world.officer_a, timezone.now() - dt.timedelta(hours=1), customer=customer)
+    invitation = services.survey_invite(contact=contact)
+    services.survey_answer(invitation=invitation, satisfaction=2, resolved=False, comment="Nobody <b>rang</b> back")
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.team_manager)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="0.0% satisfied, of 1 answers").click()
+    expect(page.get_by_role("heading", name="Satisfaction surveys", level=1)).to_be_visible()
+    expect(page.get_by_text("1 survey sent, newest first")).to_be_visible()
+    expect(page.get_by_text("Nobody <b>rang</b> back")).to_be_visible()
+    _audit(page, axe, "surveys")
+    # The figure's filters are in use: they are open.
+    page.get_by_label("Answers").select_option(label="Satisfied (4 or 5)")
+    page.get_by_role("group", name="Survey sent").get_by_label("Day").first.fill("32")
+    page.get_by_role("button", name="Filter answers").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The first day must be a real date")
+    expect(page.get_by_text("No surveys match these filters.")).to_be_visible()
+    _audit(page, axe, "surveys-error")
+    page.get_by_role("link", name="Clear filters").click()
+    page.get_by_role("link", name=re.compile("^Contact on")).click()
+    expect(page.get_by_role("heading", name="Satisfaction survey")).to_be_visible()
 
 
 def _tab_to(page, locator, limit: int = 300) -> None:

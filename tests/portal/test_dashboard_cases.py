@@ -237,3 +237,32 @@ def test_escalations_extensions_and_complaint_stages_link_to_the_cases_they_happ
     # Nothing had happened the month before.
     january = _board(world.administrator, {**FEBRUARY, "first_1": "1", "last_0": "31", "last_1": "1"})
     assert _headline(january, "standards")["Escalations by the chaser"] == "No escalations"
+
+
+@pytest.mark.parametrize("viewer", ["administrator", "team_manager"])
+def test_the_satisfaction_figures_link_to_the_surveys_behind_them(client, world, customer, viewer):
+    answered = log(world.officer_a, at(2, 2), customer=customer)
+    other = services.customer_create(by=world.adviser, fields={"name": "Sam Second", "email": "sam@example.org"})
+    # Taken by the adviser, who is in no team: not the team manager's.
+    unanswered = log(world.adviser, at(2, 3), customer=other)
+    with time_machine.travel(at(2, 2, 11), tick=False):
+        first = contact_services.survey_invite(contact=answered)
+    with time_machine.travel(at(2, 3, 11), tick=False):
+        contact_services.survey_invite(contact=unanswered)
+        contact_services.survey_answer(invitation=first, satisfaction=2, resolved=False, comment="Slow")
+    user = world.users[viewer]
+    board = _board(user)
+    cells = [cell for slug in ("satisfaction-customer-type", "satisfaction-channel", "satisfaction-service-area")
+             for row in board.table(slug).rows for cell in row if cell.href]  # fmt: skip
+    figures = next(s for s in board.sections if s.slug == "satisfaction").headline
+    invited = 2 if viewer == "administrator" else 1
+    assert [figure.text for figure in figures[:2]] == [
+        "0.0% satisfied, of 1 answers",
+        f"{100 / invited:.1f}% of {invited} invited",
+    ]
+    assert cells and all(cell.value in (1, 2) for cell in cells)
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(user)
+        for href, count in [*((cell.href, cell.value) for cell in cells), (figures[0].href, 1),
+                            (figures[1].href, invited)]:  # fmt: skip
+            assert client.get(href).context["page"].paginator.count == count, href
