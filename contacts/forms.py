@@ -55,7 +55,7 @@ from .models import (
     RequestType,
     SurveyAnswer,
 )
-from .selectors import NO_DISTRICT, SURVEY_ANSWERS, ContactFilters, SurveyListFilters
+from .selectors import NO_DISTRICT, SURVEY_ANSWERS, VISIT_STATES, ContactFilters, SurveyListFilters, VisitListFilters
 
 ANSWER = "answer"
 STRING_MAX = 200
@@ -785,6 +785,9 @@ class ContactLogForm(GovukFormMixin, forms.Form):
 # --- Staff: the contacts list and a contact's page -------------------------------------------------
 
 
+HOURS = [(str(hour), f"{hour:02d}:00 to {hour:02d}:59") for hour in range(24)]
+
+
 class ContactFilterForm(LayoutForm):
     """The contacts list's filters, read from the query string. A value that is not one of the
     choices, a date that is not a real date or a range that ends before it starts is an error on
@@ -811,9 +814,7 @@ class ContactFilterForm(LayoutForm):
     weekday = optional_choice_field(
         "Weekday it started", [(str(day), name) for day, name in enumerate(calendar.day_name, start=1)], what="weekday"
     )
-    hour = optional_choice_field(
-        "Hour it started", [(str(hour), f"{hour:02d}:00 to {hour:02d}:59") for hour in range(24)], what="hour"
-    )
+    hour = optional_choice_field("Hour it started", HOURS, what="starting hour", blank="Any hour")
     district = forms.RegexField(
         regex=r"^(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?|none)$",
         label="Customer's postcode district",
@@ -879,6 +880,40 @@ class ContactFilterForm(LayoutForm):
             district=NO_DISTRICT if district.lower() == NO_DISTRICT else district.upper(),
             weekday=int(data["weekday"]) if data.get("weekday") else None,
             hour=int(data["hour"]) if data.get("hour") else None,
+        )
+
+
+class VisitFilterForm(LayoutForm):
+    """The reception visits list's filters, read from the query string: a value in error is shown
+    on its field and the list is shown without it."""
+
+    submit_label = "Filter visits"
+
+    arrived_from = DateField(what="the first day", label="From", required=False, help_text=DATE_HINT)
+    arrived_to = DateField(what="the last day", label="To", required=False, help_text=DATE_HINT)
+    hour = optional_choice_field("Hour they arrived", HOURS, what="time of arrival", blank="Any hour")
+    state = optional_choice_field("Only visitors who were", list(VISIT_STATES.items()), what="choice", blank="Any")
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(Field("arrived_from"), Field("arrived_to"), legend="Arrived", legend_size=Size.SMALL),
+            Field.select("hour"),
+            Field.select("state"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        date_range_check(self, data, "arrived_from", "arrived_to")
+        return data
+
+    def filters(self) -> VisitListFilters:
+        """The filters that were valid (call after is_valid())."""
+        data = self.cleaned_data
+        return VisitListFilters(
+            arrived_from=local_midnight(data.get("arrived_from")),
+            arrived_before=local_midnight(data.get("arrived_to"), days=1),
+            hour=int(data["hour"]) if data.get("hour") else None,
+            state=data.get("state", ""),
         )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
-from django.db.models.functions import Lower
+from django.db.models.functions import ExtractHour, Lower
 from django.http import Http404
 from django.utils import timezone
 
@@ -547,6 +547,43 @@ def reception_waits() -> ReceptionWaits:
         average=None if day["average"] is None else timedelta(seconds=round(day["average"])),
         longest=None if day["longest"] is None else timedelta(seconds=day["longest"]),
     )
+
+
+# The visits list's states: what the dashboard's reception waits count, and who left unseen.
+VISIT_STATES = {"seen": "Called to a desk", "left": "Left before being called"}
+VISITS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class VisitListFilters:
+    """The reception visits list's filters (the dashboard's waits by hour link to it): arrived
+    from and before, the hour of arrival on the council's clock, and one of VISIT_STATES."""
+
+    arrived_from: datetime | None = None
+    arrived_before: datetime | None = None
+    hour: int | None = None
+    state: str = ""
+
+
+def visits_for_list(*, filters: VisitListFilters) -> QuerySet[ReceptionVisit]:
+    """The reception desk's visits, newest first, filtered, with their customer: one
+    waiting area serves the whole council, so whoever receives visitors sees every visit, as the
+    waiting list does. No query until read."""
+    visits = ReceptionVisit.objects.all()
+    if filters.arrived_from is not None:
+        visits = visits.filter(arrived_at__gte=filters.arrived_from)
+    if filters.arrived_before is not None:
+        visits = visits.filter(arrived_at__lt=filters.arrived_before)
+    if filters.hour is not None:
+        visits = visits.annotate(hour=ExtractHour("arrived_at", tzinfo=timezone.get_current_timezone())).filter(
+            hour=filters.hour
+        )
+    if filters.state == "seen":
+        # As the dashboard counts a visitor seen: their wait is recorded when they are called.
+        visits = visits.filter(wait_seconds__isnull=False)
+    elif filters.state == "left":
+        visits = visits.filter(left_at__isnull=False)
+    return visits.select_related("customer").order_by("-arrived_at", "-id")
 
 
 def visit_get(*, pk: int) -> ReceptionVisit:

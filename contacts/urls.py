@@ -41,6 +41,7 @@ urlpatterns = [
     # --- Reception: the waiting list ---
     path("staff/reception/", views.reception, name="reception"),
     path("staff/reception/check-in/", views.reception_check_in, name="reception-check-in"),
+    path("staff/reception/visits/", views.reception_visits, name="reception-visits"),
     path("staff/reception/call-next/", views.reception_call_next, name="reception-call-next"),
     path("staff/reception/<int:pk>/call/", views.reception_call, name="reception-call"),
     path("staff/reception/<int:pk>/left/", views.reception_left, name="reception-left"),

@@ -1195,6 +1195,21 @@ def reception(request):
     return render(request, "contacts/reception/waiting_list.html", context)
 
 
+@require_safe
+@staff_permission_required(RECEIVE_VISITORS, VIEW_ALL_CONTACTS, any_of=True)
+def reception_visits(request):
+    """Every visit to the desk, newest first, a page at a time, filtered (the dashboard's waits
+    by hour link here): whoever receives visitors, and whoever sees every contact."""
+    form = forms.VisitFilterForm(request.GET)
+    form.is_valid()
+    context = _page(request, selectors.visits_for_list(filters=form.filters()), selectors.VISITS_PAGE_SIZE)
+    count = context["page"].paginator.count
+    return render(request, "contacts/reception/visit_list.html", {
+        **context, "form": form, "caption": f"{count:,} visit{'' if count == 1 else 's'}, newest first",
+        "filtered": any(value for key, value in request.GET.items() if key != "page"),
+    })  # fmt: skip
+
+
 @require_http_methods(["GET", "POST"])
 @staff_permission_required(RECEIVE_VISITORS)
 def reception_check_in(request):

@@ -473,6 +473,13 @@ def _happened_link(filters: DashboardFilters, period: Period, happened: str, **e
                       **_days_query("happened", period.first, period.last), **extra)  # fmt: skip
 
 
+def _visits_link(period: Period, hour: int) -> str:
+    """The visitors seen at reception in the period who arrived in the hour (the desk serves the
+    whole council: no area, team or channel)."""
+    query = {**_days_query("arrived", period.first, period.last), "hour": hour, "state": "seen"}
+    return f"{reverse('contacts:reception-visits')}?{urlencode(query)}"
+
+
 def _targets(metric: str, months: list[Period]) -> dict[date, Decimal | None]:
     """The target in force on each month's last day (targets are data: standards.Target)."""
     targets = list(Target.objects.filter(metric=metric))
@@ -729,7 +736,7 @@ def demand_section(*, filters: DashboardFilters, contacts: Tallied, times: Talli
         [
             [
                 Cell(f"{row['hour']:02d}:00"),
-                Cell(row["visits"]),
+                Cell(row["visits"], href=_visits_link(period, row["hour"])),
                 Cell(round(row["average"] / 60, 1)),
                 Cell(round(row["longest"] / 60, 1)),
             ]

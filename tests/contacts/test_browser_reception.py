@@ -53,3 +53,26 @@ def test_check_in_then_call_next(page, live_server, axe, world, sign_in):
     page.get_by_role("button", name="Call next visitor (specialist desk)").click()
     expect(page).to_have_url(re.compile(r"/staff/contacts/log/\?visit=\d+$"))
     expect(page.get_by_text("Visitor (no name given) has been called to your desk.")).to_be_visible()
+
+
+def test_every_visit_with_its_wait(page, live_server, axe, world, sign_in):
+    from contacts import services
+
+    seen = services.visit_check_in(by=world.adviser, fields={"name": "Pat Visitor", "reason": "Council tax"})
+    services.visit_call(visit=seen, by=world.adviser)
+    services.visit_check_in(by=world.adviser, fields={"name": "", "reason": "A parking permit"})
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server, world.adviser)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Reception").click()
+    page.get_by_role("link", name="Every visit, with its wait").click()
+    expect(page.get_by_role("heading", name="Visits", level=1)).to_be_visible()
+    expect(page.get_by_text("2 visits, newest first")).to_be_visible()
+    expect(page.get_by_text("Visitor (no name given)")).to_be_visible()
+    _audit(page, axe, "visits")
+    page.get_by_text("Filter the visits").click()
+    page.get_by_label("Only visitors who were").select_option(label="Called to a desk")
+    page.get_by_role("group", name="Arrived").get_by_label("Month").first.fill("13")
+    page.get_by_role("button", name="Filter visits").click()
+    expect(page).to_have_title(re.compile("^Error:"))
+    expect(page.get_by_text("1 visit, newest first")).to_be_visible()
+    _audit(page, axe, "visits-error")

@@ -366,3 +366,28 @@ def test_a_year_earlier_is_the_same_days_and_whole_months_stay_whole():
     assert selectors.year_before(period(dt.date(2024, 2, 29), dt.date(2024, 2, 29))) == period(
         dt.date(2023, 2, 28), dt.date(2023, 2, 28)
     )
+
+
+def test_reception_waits_by_hour_link_to_the_visits_behind_them(client, world):
+    from contacts import services
+
+    def visit(arrived, called):
+        with time_machine.travel(arrived, tick=False):
+            checked_in = services.visit_check_in(by=world.adviser, fields={"reason": "Council tax"})
+        with time_machine.travel(called, tick=False):
+            services.visit_call(visit=checked_in, by=world.adviser)
+
+    # Two seen in the 9 o'clock hour (waits of 10 and 20 minutes), one at 2pm (a minute); one who
+    # left without being seen is not a wait.
+    visit(at(2, 2, 9), at(2, 2, 9) + dt.timedelta(minutes=10))
+    visit(at(2, 3, 9) + dt.timedelta(minutes=30), at(2, 3, 9) + dt.timedelta(minutes=50))
+    visit(at(2, 4, 14), at(2, 4, 14) + dt.timedelta(minutes=1))
+    with time_machine.travel(at(2, 4, 15), tick=False):
+        services.visit_leave(visit=services.visit_check_in(by=world.adviser, fields={"reason": "Bins"}),
+                             by=world.adviser)  # fmt: skip
+    board = _board(world.administrator)
+    assert _rows(board, "demand-reception") == [["09:00", "2", "15.0", "20.0"], ["14:00", "1", "1.0", "1.0"]]
+    with time_machine.travel(at(3, 10), tick=False):
+        client.force_login(world.administrator)
+        for row in board.table("demand-reception").rows:
+            assert client.get(row[1].href).context["page"].paginator.count == row[1].value, row[1].href

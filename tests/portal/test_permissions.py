@@ -282,6 +282,7 @@ STAFF_ROWS = [
     Row("contacts:contact-detail", get=only(CASE_RAISERS, **CONTACT_HIDDEN), post=NOT_ALLOWED, kwargs=CONTACT),
     # The survey answers behind the dashboards' figures: the managers (councillors have figures only).
     Row("contacts:survey-list", get=only(MANAGERS), post=NOT_ALLOWED),
+    Row("contacts:reception-visits", get=only({"adviser", *MANAGERS}), post=NOT_ALLOWED),
     # The API answers anonymous callers with a 403, not a sign-in redirect; a case outside the
     # caller's scope is a 404 as on the pages. An empty body to raise a case: 400.
     Row("cases:api-case-list", get={**anyone(200), None: 403}, post=NOT_ALLOWED),
