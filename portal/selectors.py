@@ -510,11 +510,13 @@ FPR_DEFINITION = (
 )
 
 
-def _fpr_row(name: str, counts: dict[str, int], link: Callable[[str], str]) -> list[Cell]:
+def _fpr_row(name: str, counts: dict[str, int], link: Callable[[str], str] | None) -> list[Cell]:
+    """A row of the first-point resolution tables; `link(outcome)` the contacts behind a count
+    (None: none, as for the contacts of advisers in no team, which the list cannot filter by)."""
     return [
         Cell(name),
-        Cell(counts["logged"], href=link("")),
-        Cell(counts["resolved"], href=link(Outcome.RESOLVED)),
+        Cell(counts["logged"], href=link("") if link else ""),
+        Cell(counts["resolved"], href=link(Outcome.RESOLVED) if link else ""),
         _percent(counts["resolved"], counts["logged"]),
     ]
 
@@ -550,7 +552,7 @@ def fpr_section(*, filters: DashboardFilters, contacts: Tallied, names: Names, a
         f"First-point resolution by the adviser's team, {period.label}",
         ["Team", *headers],
         [
-            _fpr_row(name or "No team recorded", counts, link(team=key))
+            _fpr_row(name or "No team recorded", counts, link(team=key) if key else None)
             for name, key, counts in sorted(teams, key=lambda row: _none_last(row[0]))
         ],
     )
@@ -795,7 +797,7 @@ def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Na
     service_rows = [
         [
             Cell(name or "No topic recorded"),
-            Cell(counts["contacts"]),
+            Cell(counts["contacts"], href=_contact_link(filters, period, area=key) if key else ""),
             Cell(counts["avoidable"], href=_contact_link(filters, period, avoidable="on", area=key) if key else ""),
             _percent(counts["avoidable"], counts["contacts"]),
         ]

@@ -391,3 +391,16 @@ def test_reception_waits_by_hour_link_to_the_visits_behind_them(client, world):
         client.force_login(world.administrator)
         for row in board.table("demand-reception").rows:
             assert client.get(row[1].href).context["page"].paginator.count == row[1].value, row[1].href
+
+
+@pytest.mark.parametrize("viewer", ["administrator", "team_manager", "service_manager"])
+def test_every_linked_figure_lists_as_many_as_it_counts(client, world, february, viewer):
+    user = world.users[viewer]
+    board = _board(user)
+    cells = [(table.slug, cell) for section in board.sections for table in section.tables for row in table.rows
+             for cell in row if cell.href]  # fmt: skip
+    assert len(cells) > 10
+    with time_machine.travel(at(3, 10), tick=False):
+        client.force_login(user)
+        for slug, cell in cells:
+            assert client.get(cell.href).context["page"].paginator.count == cell.value, (slug, cell.href)
