@@ -865,8 +865,8 @@ def signposting_section(*, filters: DashboardFilters, contacts: Tallied, names: 
         SIGNPOSTING_DEFINITION,
         [
             Figure(
-                period.label,
-                f"{signposted:,} of {total:,} logged contacts signposted ({_percent(signposted, total).text})",
+                f"Signposted, {period.label}",
+                _count_of(signposted, total, "logged contacts"),
                 _contact_link(filters, period, logged="on", outcome=Outcome.SIGNPOSTED),
             )
         ],
@@ -1057,8 +1057,7 @@ def handoffs_section(*, filters: DashboardFilters, cases: Tallied, names: Names)
         [
             Figure(
                 period.label,
-                f"{total['handed_off']:,} of {total['received']:,} cases "
-                f"({_percent(total['handed_off'], total['received']).text})",
+                _count_of(total["handed_off"], total["received"], "cases"),
                 _case_link(filters, period, measure="handed_off"),
             )
         ],

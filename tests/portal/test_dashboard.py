@@ -237,7 +237,7 @@ def test_each_headline_figure_links_to_the_contacts_behind_it(client, world, feb
     expected = [(("fpr", "February 2027"), "7 contacts,"), (("fpr", "January 2027"), "1 contact,"),
                 (("demand", "February 2027"), "7 contacts,"), (("demand", "Digital take-up"), "No contacts match"),
                 (("avoidable", "February 2027"), "No contacts match"),
-                (("signposting", "February 2027"), "2 contacts,")]  # fmt: skip
+                (("signposting", "Signposted, February 2027"), "2 contacts,")]  # fmt: skip
     for key, words in expected:
         assert words in client.get(figures[key].href).content.decode(), key
     # A target and a cost are not rows: nothing to link to.
