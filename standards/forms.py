@@ -87,6 +87,7 @@ class DateField(DateInputField):
 
     def __init__(self, *, what: str, required: bool = True, **kwargs):
         what_cap = _capitalised(what)
+        self.missing_message = what_cap + " must include a {parts}"
         number = RegexValidator(r"^\s*\d+\s*$", f"{what_cap} must be a real date")
         year = RegexValidator(r"^\s*\d{4}\s*$", "Year must include 4 numbers")
         fields = (
@@ -119,7 +120,14 @@ class DateField(DateInputField):
         try:
             return super().clean(value)
         except ValidationError as error:
-            # Each box refused says the same thing ("abc" and "!!"): GOV.UK shows one message a field.
+            # Each box refused says the same thing ("abc" and "!!"): GOV.UK shows one message a
+            # field, and one naming every part missing ("must include a day and year").
+            missing = [name for name, box in zip(("day", "month", "year"), self.fields, strict=True)
+                       if box.error_messages["incomplete"] in getattr(box.widget, "errors", [])]  # fmt: skip
+            if len(missing) > 1:
+                raise ValidationError(
+                    self.missing_message.format(parts=" and ".join(missing)), code="incomplete"
+                ) from None
             raise error.error_list[0] from None
 
     def compress(self, data_list):

@@ -1,7 +1,8 @@
 """Where the error summary's links go (templates/gds/layout/error_summary.html): {% load govuk_forms %},
-then {{ field|error_target }} or {{ field|error_target:field_id }}."""
+then {{ field|error_target }} or {{ field|error_target:field_id }}, and {{ field|summary_errors }}
+the (input id, message) pairs the summary lists for a field."""
 
-from crispy_forms_gds.templatetags.crispy_forms_gds import is_checkboxes, is_radios
+from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors, is_checkboxes, is_radios
 from django import template
 from django.forms import BoundField, MultiWidget
 
@@ -20,3 +21,15 @@ def error_target(field, field_id: str = "") -> str:
     if field_id in ("", field.auto_id) and isinstance(field.field.widget, MultiWidget):
         return f"{field.auto_id}_0"  # an error on a whole date: its first box (the day)
     return field_id or field.auto_id
+
+
+@register.filter
+def summary_errors(field) -> list[tuple[str, str]]:
+    """What the summary lists for `field`: its own messages, one line each. The package lists a
+    date's boxes' messages too, so a date missing its day and year gave two lines for the one
+    message under the field (GOV.UK: one message a field); each line goes to the first box in error."""
+    if not hasattr(field.field, "fields"):
+        return [(error_target(field, field_id), error) for field_id, errors in field_errors(field) for error in errors]
+    boxes = [index for index, box in enumerate(field.field.fields) if getattr(box.widget, "errors", None)]
+    target = f"{field.auto_id}_{boxes[0] if boxes else 0}"
+    return [(target, error) for error in field.errors]

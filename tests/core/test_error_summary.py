@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
+from standards.forms import DateField
+
 PAGE = Template("{% load crispy_forms_tags crispy_forms_gds %}{% error_summary form %}{% crispy form %}")
 
 
@@ -36,3 +38,20 @@ def test_a_prefixed_form():
     targets, html = _links(ChoicesForm(data={}, prefix="pick"))
     assert targets == ["id_pick-colour_1", "id_pick-colour_1", "id_pick-sizes_1", "id_pick-name"]
     assert all(f'id="{target}"' in html for target in targets)
+
+
+class DayForm(forms.Form):
+    day = DateField(what="the first day", label="From")
+
+
+def test_a_date_missing_two_parts_is_one_message_marking_both_boxes():
+    # A month alone: one message naming both parts missing, in the summary once (not once a box),
+    # linking to the first box in error, and both boxes marked.
+    form = DayForm(data={"day_1": "3"})
+    targets, html = _links(form)
+    assert form.errors["day"] == ["The first day must include a day and year"]
+    assert targets == ["id_day_0"]
+    assert html.count("The first day must include a day and year") == 2  # the summary and the field
+    assert html.count("govuk-input--error") == 2
+    # One part missing keeps its own message.
+    assert DayForm(data={"day_0": "1", "day_1": "3"}).errors["day"] == ["The first day must include a year"]
