@@ -908,6 +908,7 @@ class History:
                     case = services.case_claim(case=case, by=owner)
             step += timedelta(hours=5)
         acknowledged = done_at(rng, case.acknowledge_by, step + timedelta(hours=2), late=late and rng.random() < 0.5)
+        self.chase(case.acknowledge_by, acknowledged)
         with self._at(acknowledged):
             services.case_update_publish(case=case, by=owner, text=rng.choice(UPDATES))
         case.refresh_from_db()
@@ -916,6 +917,7 @@ class History:
             with self._at(acknowledged + timedelta(hours=1)):
                 case = services.case_extend(case=case, by=owner, days=5, reason="Waiting for the service's report.")
         answered = done_at(self.rng, case.respond_by, acknowledged + timedelta(hours=3), late=late)
+        self.chase(case.respond_by, answered)
         if answered > self.now - timedelta(days=1):
             return
         with self._at(answered):
@@ -928,6 +930,15 @@ class History:
         if closed < self.now:
             with self._at(closed):
                 services.case_close(case=case, by=owner)
+
+    def chase(self, due: datetime | None, done: datetime) -> None:
+        """A due time missed: the chaser's run half an hour after it, at its own time, escalates
+        the case (and whatever else is overdue then) before the late answer comes. Not drawn from
+        the random stream: the rest of the story stays as it was."""
+        run = due + timedelta(minutes=30) if due is not None else None
+        if run is not None and run < done and run < self.now - timedelta(days=DAYS_BACK):
+            with self._at(run):
+                services.chase_run()
 
     def escalate(self, case, stage_one, at: datetime, late: bool) -> None:
         if at > self.now - timedelta(days=1):
@@ -943,6 +954,7 @@ class History:
             services.case_update_publish(case=case, by=handler, text=STAGE_TWO_UPDATE)
         case.refresh_from_db()
         answered = done_at(self.rng, case.respond_by, acknowledged + timedelta(hours=3), late=late)
+        self.chase(case.respond_by, answered)
         if answered > self.now - timedelta(days=1):
             return
         with self._at(answered):

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 
 from core.forms import (
-    DATE_HINT,
     GovukFormMixin,
     LayoutForm,
     date_range_check,
@@ -23,7 +22,7 @@ from core.forms import (
 )
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
-from standards.forms import DateField, local_midnight
+from standards.forms import DateField, date_range, local_midnight
 from standards.models import CaseType, Channel, Priority
 
 from . import routing
@@ -146,8 +145,7 @@ class CaseListFilterForm(LayoutForm):
 
     submit_label = "Filter cases"
 
-    received_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
-    received_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
+    received_from, received_to = date_range()
     team = optional_pk_field("Team", what="team")
     area = optional_pk_field("Service area", what="service area")
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
@@ -155,8 +153,7 @@ class CaseListFilterForm(LayoutForm):
     measure = optional_choice_field("Only cases", list(CASE_MEASURES.items()), what="measure", blank="Any case")
     own = optional_choice_field("Only the cases of", list(OWN_CASES.items()), what="choice", blank="Anyone's")
     happened = optional_choice_field("What happened", list(CASE_HAPPENINGS.items()), what="happening", blank="Anything")
-    happened_from = DateField(what="the first day it happened", label="From", required=False, help_text=DATE_HINT)
-    happened_to = DateField(what="the last day it happened", label="To", required=False, help_text=DATE_HINT)
+    happened_from, happened_to = date_range(of="it happened")
     stage = optional_choice_field("Complaint stage", [("1", "Stage 1"), ("2", "Stage 2")], what="stage")
     stage_result = optional_choice_field("Decision", list(STAGE_RESULTS.items()), what="decision", blank="Any or none")
     root_cause = optional_choice_field("Root cause", RootCause.choices, what="root cause")

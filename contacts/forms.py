@@ -28,7 +28,6 @@ from cases.models import CustomerType, postcode_normalise, reference_clean
 from cases.selectors import find_query_clean
 from core.dates import govuk_time
 from core.forms import (
-    DATE_HINT,
     DateTimeInputField,
     DateTimeInputWidget,
     GovukFormMixin,
@@ -42,7 +41,7 @@ from core.forms import (
 from directory.forms import EMAIL_INVALID
 from directory.phones import PHONE_MESSAGE, phone_normalise
 from directory.selectors import search_query_clean
-from standards.forms import DateField, local_midnight
+from standards.forms import date_range, local_midnight
 from standards.models import CaseType, Channel, Priority
 
 from .models import (
@@ -804,8 +803,7 @@ class ContactFilterForm(LayoutForm):
     )
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
     outcome = optional_choice_field("Outcome", Outcome.choices, what="outcome")
-    started_from = DateField(what="the first day", label="From", required=False, help_text="For example, 1 4 2027")
-    started_to = DateField(what="the last day", label="To", required=False, help_text="For example, 30 4 2027")
+    started_from, started_to = date_range()
     avoidable = forms.BooleanField(label="Only avoidable contacts (the customer was chasing progress)", required=False)
     team = optional_pk_field("Adviser's team", what="team")
     area = optional_pk_field("Service (of the topic)", what="service")
@@ -889,10 +887,11 @@ class VisitFilterForm(LayoutForm):
 
     submit_label = "Filter visits"
 
-    arrived_from = DateField(what="the first day", label="From", required=False, help_text=DATE_HINT)
-    arrived_to = DateField(what="the last day", label="To", required=False, help_text=DATE_HINT)
+    arrived_from, arrived_to = date_range()
     hour = optional_choice_field("Hour they arrived", HOURS, what="time of arrival", blank="Any hour")
-    state = optional_choice_field("Only visitors who were", list(VISIT_STATES.items()), what="choice", blank="Any")
+    state = optional_choice_field(
+        "Only visitors who were", list(VISIT_STATES.items()), what="kind of visitor", blank="Any"
+    )
 
     def layout(self) -> Layout:
         return Layout(
@@ -923,9 +922,10 @@ class SurveyFilterForm(LayoutForm):
 
     submit_label = "Filter answers"
 
-    sent_from = DateField(what="the first day", label="From", required=False, help_text=DATE_HINT)
-    sent_to = DateField(what="the last day", label="To", required=False, help_text=DATE_HINT)
-    answers = optional_choice_field("Answers", list(SURVEY_ANSWERS.items()), what="choice", blank="Any, or none")
+    sent_from, sent_to = date_range()
+    answers = optional_choice_field(
+        "Answers", list(SURVEY_ANSWERS.items()), what="kind of answer", blank="Any, or none"
+    )
     customer_type = optional_choice_field("Customer type", CustomerType.choices, what="customer type")
     channel = optional_choice_field("Channel", Channel.choices, what="channel")
     area = optional_pk_field("Service", what="service")

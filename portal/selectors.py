@@ -455,7 +455,9 @@ def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: d
     one left out)."""
     extra = {key: value for key, value in extra.items() if value not in (None, "")}
     base = _list_base(rows, filters, first, last, frozenset(extra))
-    return f"{base}&{urlencode(extra)}" if extra else base
+    if not extra:
+        return base
+    return f"{base}{'' if base.endswith('?') else '&'}{urlencode(extra)}"
 
 
 def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:

@@ -143,6 +143,16 @@ class DateField(DateInputField):
         return value
 
 
+def date_range(*, of: str = "") -> tuple[DateField, DateField]:
+    """A list's optional From and To days, named in their messages "the first day" and "the last
+    day" (`of`: what they are days of, as in "the first day it happened")."""
+    words = f" {of}" if of else ""
+    return (
+        DateField(what=f"the first day{words}", label="From", required=False, help_text="For example, 1 4 2027"),
+        DateField(what=f"the last day{words}", label="To", required=False, help_text="For example, 30 4 2027"),
+    )
+
+
 def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
     """A wall-clock reading in the council's time zone as an aware datetime."""
     return dt.datetime.combine(day, time, tzinfo=timezone.get_current_timezone())

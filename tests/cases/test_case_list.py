@@ -139,6 +139,7 @@ def test_bad_filters_are_errors_and_the_list_is_shown_without_them(client, world
     response = client.get(LIST, query)
     body = response.content.decode()
     assert response.status_code == 200 and message in body and "<script>alert" not in body
+    assert "What is shown leaves out the filters in error." in body
     assert _caption(response) == "3 cases, newest first"
     # Every select is GOV.UK's, and the one in error has the error border.
     assert "listselect" not in body and body.count('class="govuk-select') == body.count("<select")

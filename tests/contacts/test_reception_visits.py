@@ -79,7 +79,7 @@ def test_the_page_says_each_visits_wait_and_escapes_the_visitors_words(client, w
     [
         ({"hour": "24"}, "Select a time of arrival from the list"),
         ({"hour": "-1"}, "Select a time of arrival from the list"),
-        ({"state": "x" * 5000}, "Select a choice from the list"),
+        ({"state": "x" * 5000}, "Select a kind of visitor from the list"),
         ({"arrived_from_0": "30", "arrived_from_1": "2", "arrived_from_2": "2027"},
          "The first day must be a real date"),
         ({**_days(3, 1)}, "The last day must be the same as or after the first day"),

@@ -96,7 +96,7 @@ def test_what_customers_wrote_is_escaped(client, world, surveys):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"answers": "everything"}, "Select a choice from the list"),
+        ({"answers": "everything"}, "Select a kind of answer from the list"),
         ({"team": "abc"}, "Select a team from the list"),
         ({"area": "9" * 5000}, "Select a service from the list"),
         ({"customer_type": "\x00"}, "Select a customer type from the list"),
@@ -111,6 +111,7 @@ def test_bad_filters_are_errors_and_the_list_is_shown_without_them(client, world
     response = client.get(LIST, query)
     body = response.content.decode()
     assert response.status_code == 200 and message in body and "<script>alert(1)" not in body
+    assert "What is shown leaves out the filters in error." in body
     assert _caption(response) == "2 surveys sent, newest first"
     assert body.count('class="govuk-select') == body.count("<select")
 
