@@ -8,7 +8,18 @@ from django.utils import timezone
 
 from cases import selectors
 from cases.demo import RULES, cases_seed
-from cases.models import OPEN_STATUSES, Case, CaseEvent, ComplaintStage, Customer, EventKind, RoutingRule, Status
+from cases.models import (
+    ESCALATE_KINDS,
+    OPEN_STATUSES,
+    Case,
+    CaseEvent,
+    ChaseStep,
+    ComplaintStage,
+    Customer,
+    EventKind,
+    RoutingRule,
+    Status,
+)
 from directory.demo import directory_seed
 from directory.models import Team
 from standards.demo import standards_seed
@@ -74,6 +85,11 @@ def _history_check() -> None:
         assert case.received_at <= case.acknowledged_at <= case.responded_at <= case.closed_at
     assert old.filter(respond_met=True).count() > old.filter(respond_met=False).count()
     assert old.filter(handoff_count__gt=1).exists()
+    # The late ones were escalated by the chaser then, not all on the seed's day.
+    escalated = ChaseStep.objects.filter(kind__in=ESCALATE_KINDS, case__in=old,
+                                         done_at__lt=timezone.now() - timezone.timedelta(days=35))  # fmt: skip
+    assert escalated.exists()
+    assert all(step.done_at > step.due_at for step in escalated)
 
 
 def _customers_check() -> None:
