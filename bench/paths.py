@@ -316,23 +316,34 @@ def _window(i: int) -> dict:
             "last_0": end.day, "last_1": end.month, "last_2": end.year}  # fmt: skip
 
 
+def _month(prefix: str, i: int) -> dict:
+    """A list's date filter over the last month of the i-th window."""
+    window = _window(i)
+    return {f"{prefix}_from_0": 1, f"{prefix}_from_1": window["last_1"], f"{prefix}_from_2": window["last_2"],
+            f"{prefix}_to_0": window["last_0"], f"{prefix}_to_1": window["last_1"],
+            f"{prefix}_to_2": window["last_2"]}  # fmt: skip
+
+
 def _drill_down(fx: Fixtures, i: int) -> str:
     """A figure's list: one month's phone calls resolved at first point (the dashboard's link)."""
-    window = _window(i)
-    params = {"started_from_0": 1, "started_from_1": window["last_1"], "started_from_2": window["last_2"],
-              "started_to_0": window["last_0"], "started_to_1": window["last_1"], "started_to_2": window["last_2"],
-              "logged": "on", "outcome": "resolved", "channel": "phone"}  # fmt: skip
+    params = {**_month("started", i), "logged": "on", "outcome": "resolved", "channel": "phone"}
     return f"/staff/contacts/?{urlencode(params)}"
 
 
 def _case_drill_down(fx: Fixtures, i: int) -> str:
     """A case figure's list: one month's phone cases whose reply was missed (the standards
     table's link)."""
-    window = _window(i)
-    params = {"received_from_0": 1, "received_from_1": window["last_1"], "received_from_2": window["last_2"],
-              "received_to_0": window["last_0"], "received_to_1": window["last_1"],
-              "received_to_2": window["last_2"], "channel": "phone", "measure": "reply_missed"}  # fmt: skip
-    return f"/staff/cases/all/?{urlencode(params)}"
+    return f"/staff/cases/all/?{urlencode({**_month('received', i), 'channel': 'phone', 'measure': 'reply_missed'})}"
+
+
+def _escalated_drill_down(fx: Fixtures, i: int) -> str:
+    """The cases the chaser escalated in a month (the standards headline's link)."""
+    return f"/staff/cases/all/?{urlencode({'happened': 'escalated', **_month('happened', i)})}"
+
+
+def _survey_drill_down(fx: Fixtures, i: int) -> str:
+    """A month's answered surveys (the satisfaction headline's link)."""
+    return f"/staff/contacts/surveys/?{urlencode({'answers': 'answered', **_month('sent', i)})}"
 
 
 PATHS += [
@@ -355,6 +366,21 @@ PATHS += [
     # A drill-down to cases: 4 staff overhead, the teams and areas for the filters, the count
     # and the page.
     HotPath("dashboard drill-down (cases list)", "GET", _case_drill_down, "read", 8, signed_in=True, as_manager=True),
+    # What happened in a month: the same 8, the count and the page joined to the escalations.
+    HotPath(
+        "dashboard drill-down (cases escalated)",
+        "GET",
+        _escalated_drill_down,
+        "read",
+        8,
+        signed_in=True,
+        as_manager=True,
+    ),
+    # The surveys behind satisfaction: 4 staff overhead, the teams, areas and partners for the
+    # filters, the count and the page with answers, cases, contacts and services.
+    HotPath(
+        "dashboard drill-down (surveys list)", "GET", _survey_drill_down, "read", 9, signed_in=True, as_manager=True
+    ),
 ]
 
 # Hot paths of capabilities not built yet; each joins PATHS with its capability.

@@ -39,6 +39,7 @@ from cases.models import (
     CaseEvent,
     CasePause,
     CasesChange,
+    ChaseStep,
     ComplaintStage,
     Customer,
     RoutingRule,
@@ -49,7 +50,7 @@ from portal import roles
 from standards.models import CaseType, Channel, ResponseStandard, TimeUnit
 
 # Filled here (and compared by the reproducibility digest), in load order.
-TABLES = [Customer, RoutingRule, Case, CaseEvent, ComplaintStage, CasePause]
+TABLES = [Customer, RoutingRule, Case, CaseEvent, ComplaintStage, CasePause, ChaseStep]
 # Emptied before a rebuild but not filled here.
 EMPTIED = [CasesChange, Case.related.through]
 
@@ -602,8 +603,28 @@ def _stages_and_pauses(cursor) -> None:
     )
 
 
+def _escalations(cursor) -> None:
+    """The chaser's escalations of the cases finished late: half an hour after each missed
+    acknowledgement or reply, told to the owner (the dashboard counts them, the cases list
+    filters by them). None of an open case: the chaser's own bench takes those."""
+    cursor.execute(
+        """
+        INSERT INTO cases_chasestep (id, case_id, kind, due_at, level, done_at, rung, recipient_ids, notified_at,
+            needs_call, called_at, note)
+        SELECT row_number() OVER (ORDER BY c.id, m.kind), c.id, m.kind, m.due, 0, m.due + interval '30 minutes',
+            'owner', ARRAY[coalesce(c.owner_id, 0)], m.due + interval '30 minutes', false, NULL, ''
+        FROM cases_case c
+        CROSS JOIN LATERAL (
+            VALUES ('escalate_acknowledge', c.acknowledge_by, c.acknowledge_met),
+                   ('escalate_respond', c.respond_by, c.respond_met)
+        ) m (kind, due, met)
+        WHERE c.status IN ('resolved', 'closed') AND m.met = false AND m.due IS NOT NULL;
+        """
+    )
+
+
 def _sequences(cursor) -> None:
-    for model in (Customer, Case, CaseEvent, ComplaintStage, CasePause):
+    for model in (Customer, Case, CaseEvent, ComplaintStage, CasePause, ChaseStep):
         table = model._meta.db_table
         cursor.execute(
             f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT coalesce(max(id), 1) FROM {table}))", [table]
@@ -643,6 +664,8 @@ def generate(ctx) -> None:
             _events(cursor, ctx, salt)
         with step("stages and pauses"):
             _stages_and_pauses(cursor)
+        with step("escalations"):
+            _escalations(cursor)
             _sequences(cursor)
     for model in TABLES:
         ctx.counts[model._meta.label] = model._default_manager.count()

@@ -38,14 +38,22 @@ from django.db import connection, transaction
 
 from cases.models import RoutingRule
 from contacts.demo import REQUEST_TYPES, request_types_seed
-from contacts.models import Contact, ContactsChange, Question, QuestionValue, RequestType
+from contacts.models import (
+    Contact,
+    ContactsChange,
+    Question,
+    QuestionValue,
+    RequestType,
+    SurveyAnswer,
+    SurveyInvitation,
+)
 from core.models import OutboundEmail
 from directory.models import Officer, Topic
 
 from .cases import _deferred_checks_skip, _temp_functions
 
 # Filled here (and compared by the reproducibility digest), in load order.
-TABLES = [RequestType, Question, QuestionValue, Contact]
+TABLES = [RequestType, Question, QuestionValue, Contact, SurveyInvitation, SurveyAnswer]
 # Emptied before a rebuild but not filled here: the change history is stamped with the real time;
 # the outbox holds the bench submissions' acknowledgements.
 EMPTIED = [ContactsChange, OutboundEmail]
@@ -326,6 +334,32 @@ def _indexes_dropped(cursor, table: str):
             cursor.execute(definition)
 
 
+def _surveys(cursor) -> None:
+    """The survey sent after one in eight resolved cases whose customer has an email address,
+    a day after it was resolved, with what it was about copied as survey_invite copies it; one in
+    four answered (satisfied more often than not)."""
+    cursor.execute(
+        """
+        INSERT INTO contacts_surveyinvitation (id, case_id, contact_id, customer_id, email, channel, service_area_id,
+            customer_type, sent_at, expires_at)
+        SELECT row_number() OVER (ORDER BY c.id), c.id, NULL, c.customer_id, cu.email, c.channel, c.service_area_id,
+            cu.customer_type, c.resolved_at + interval '1 day', c.resolved_at + interval '29 days'
+        FROM cases_case c JOIN cases_customer cu ON cu.id = c.customer_id
+        WHERE c.resolved_at IS NOT NULL AND cu.email <> '' AND mod(c.id, 8) = 3;
+        INSERT INTO contacts_surveyanswer (id, invitation_id, satisfaction, resolved, comment, answered_at)
+        SELECT row_number() OVER (ORDER BY i.id), i.id, (ARRAY[5, 4, 4, 5, 3, 2, 4, 1])[1 + mod(i.id, 8)::int],
+            mod(i.id, 5) <> 0, CASE WHEN mod(i.id, 3) = 0 THEN 'Kept me informed.' ELSE '' END,
+            i.sent_at + interval '2 days'
+        FROM contacts_surveyinvitation i WHERE mod(i.id, 4) = 1;
+        """
+    )
+    for model in (SurveyInvitation, SurveyAnswer):
+        table = model._meta.db_table
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT coalesce(max(id), 1) FROM {table}))", [table]
+        )
+
+
 def generate(ctx) -> None:
     _request_types(ctx)
     scale = ctx.scale
@@ -343,6 +377,8 @@ def generate(ctx) -> None:
                 _contacts(cursor, ctx, salt)
                 ctx.timings["contacts: contacts"] = time.perf_counter() - started
             ctx.timings["contacts: indexes"] = time.perf_counter() - started
+            _surveys(cursor)
+            ctx.timings["contacts: surveys"] = time.perf_counter() - started
         ctx.timings["contacts: all, with the commit"] = time.perf_counter() - started
     for model in TABLES:
         ctx.counts[model._meta.label] = model._default_manager.count()
