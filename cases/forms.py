@@ -160,11 +160,14 @@ class CaseListFilterForm(LayoutForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The cases not yet routed, with no team or service area, can be listed too.
         cast(forms.ChoiceField, self.fields["team"]).choices = [
-            ("", "Any team"), *[(str(pk), name) for pk, name in Team.objects.order_by("name").values_list("pk", "name")]
+            ("", "Any team"), ("none", "Not yet routed (no team)"),
+            *[(str(pk), name) for pk, name in Team.objects.order_by("name").values_list("pk", "name")],
         ]  # fmt: skip
         cast(forms.ChoiceField, self.fields["area"]).choices = [
             ("", "Any service area"),
+            ("none", "No service area"),
             *[(str(pk), name) for pk, name in ServiceArea.objects.order_by("name").values_list("pk", "name")],
         ]
 

@@ -24,6 +24,7 @@ from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from core.db import pk_or_none_q
 from core.tallies import Branch, Span, TallySource, rows_branch, tallies_read
 from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
@@ -239,11 +240,11 @@ def happening_rows(happened: str, *, stages: models.QuerySet | None = None) -> t
     }[happened]
 
 
-def case_happened_filter(filters: CaseListFilters) -> Q:
+def case_happened_filter(filters: CaseListFilters, *, counting: bool = False) -> Q:
     """The cases `filters` keep by what happened to them and their complaint stages: the one
     row counted (an escalation, an extension or a stage, between the times) and, for a stage,
     its number, decision and root cause; with no stage happening, any stage of theirs matching
-    those."""
+    those. `counting`: without the bound that only steers the newest-first page's plan."""
     stages = ComplaintStage.objects.all()
     if filters.stage is not None:
         stages = stages.filter(stage=filters.stage)
@@ -261,6 +262,12 @@ def case_happened_filter(filters: CaseListFilters) -> Q:
             rows = rows.filter(**{f"{field}__gte": filters.happened_from})
         if filters.happened_before is not None:
             rows = rows.filter(**{f"{field}__lt": filters.happened_before})
+            # Nothing happens to a case before it is received: said outright, the newest-first
+            # page walks the receipt index from the period's end, not from today (1.6 s for a
+            # month's escalations at council scale, 7 ms with it). The count is left without it:
+            # it makes PostgreSQL scan every case rather than look up the period's (190 ms, not 30).
+            if not counting:
+                found &= Q(received_at__lt=filters.happened_before)
         found &= Q(pk__in=rows.values("case_id"))
         staged = staged and not filters.happened.startswith("stage_")
     if staged:
@@ -284,9 +291,12 @@ def case_measure_filter(measure: str, *, now: datetime) -> Q:
     }[measure]
 
 
-def cases_for_list(*, user, filters: CaseListFilters, now: datetime | None = None) -> models.QuerySet[Case]:
+def cases_for_list(
+    *, user, filters: CaseListFilters, now: datetime | None = None, counting: bool = False
+) -> models.QuerySet[Case]:
     """The cases `user` may see (cases_visible_to), filtered, newest first, with what the list
-    shows. No query until read."""
+    shows. No query until read. `counting`: the same cases in the query that counts them fastest
+    (case_happened_filter)."""
     now = now or timezone.now()
     cases = cases_visible_to(user)
     if filters.received_from is not None:
@@ -294,16 +304,16 @@ def cases_for_list(*, user, filters: CaseListFilters, now: datetime | None = Non
     if filters.received_before is not None:
         cases = cases.filter(received_at__lt=filters.received_before)
     if filters.team_id is not None:
-        cases = cases.filter(team_id=filters.team_id)
+        cases = cases.filter(pk_or_none_q("team_id", filters.team_id))
     if filters.area_id is not None:
-        cases = cases.filter(service_area_id=filters.area_id)
+        cases = cases.filter(pk_or_none_q("service_area_id", filters.area_id))
     if filters.channel:
         cases = cases.filter(channel=filters.channel)
     if filters.case_type:
         cases = cases.filter(case_type=filters.case_type)
     if filters.measure in CASE_MEASURES:
         cases = cases.filter(case_measure_filter(filters.measure, now=now))
-    cases = cases.filter(case_happened_filter(filters))
+    cases = cases.filter(case_happened_filter(filters, counting=counting))
     if filters.own == "teams":
         cases = cases.filter(team_id__in=_own_team_ids(user))
     elif filters.own == "areas":

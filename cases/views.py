@@ -120,17 +120,21 @@ class Row:
     due: Milestone | None
 
 
-def _page(request, queryset, per_page: int) -> dict:
+def _page(request, queryset, per_page: int, *, count: int | None = None) -> dict:
     """The requested page of `queryset` (a page number that is not one gives the first page; one
-    past the end, the last) and the page numbers to link to (cases/includes/pagination.html)."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    past the end, the last) and the page numbers to link to (cases/includes/pagination.html).
+    `count`: how many rows there are, counted by the caller (None: counted here)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # type: ignore[misc]  # cached_property: the counted number, kept
+    page = paginator.get_page(request.GET.get("page"))
     numbers = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return {"page": page, "page_numbers": numbers}
 
 
-def _paginated(request, queryset, now: datetime) -> dict:
+def _paginated(request, queryset, now: datetime, *, count: int | None = None) -> dict:
     """A page of a queue of cases, each case with its due time."""
-    context = _page(request, queryset, selectors.QUEUE_PAGE_SIZE)
+    context = _page(request, queryset, selectors.QUEUE_PAGE_SIZE, count=count)
     page = context["page"]
     page.object_list = [Row(case=case, due=due_next(case, now)) for case in page.object_list]
     return context
@@ -174,8 +178,10 @@ def case_list(request):
     figures link here): a filter in error is shown on its field and left out."""
     form = forms.CaseListFilterForm(request.GET)
     form.is_valid()
-    now = timezone.now()
-    context = _paginated(request, selectors.cases_for_list(user=request.user, filters=form.filters(), now=now), now)
+    now, filters = timezone.now(), form.filters()
+    count = selectors.cases_for_list(user=request.user, filters=filters, now=now, counting=True).count()
+    cases = selectors.cases_for_list(user=request.user, filters=filters, now=now)
+    context = _paginated(request, cases, now, count=count)
     count = context["page"].paginator.count
     return render(request, "cases/case_list.html", {
         **context, "form": form, "caption": f"{count:,} case{'' if count == 1 else 's'}, newest first",

@@ -828,8 +828,15 @@ class ContactFilterForm(LayoutForm):
 
     def __init__(self, *args, advisers: list, choices: dict[str, list[tuple[int, str]]], **kwargs):
         super().__init__(*args, **kwargs)
-        for name, blank in (("team", "Any team"), ("area", "Any service"), ("partner", "Any partner")):
-            self.fields[name].choices = [("", blank), *[(str(pk), label) for pk, label in choices[name]]]  # type: ignore[attr-defined]
+        # Contacts with no team (taken by an adviser in none, or sent online) or about no service
+        # can be listed too: the dashboard counts them in rows of their own.
+        for name, blank, none in (("team", "Any team", "No team recorded"), ("area", "Any service",
+                                  "No service recorded"), ("partner", "Any partner", "")):  # fmt: skip
+            self.fields[name].choices = [  # type: ignore[attr-defined]
+                ("", blank),
+                *([("none", none)] if none else []),
+                *[(str(pk), label) for pk, label in choices[name]],
+            ]
         if advisers:
             self.fields["adviser"].choices = [  # type: ignore[attr-defined]
                 ("", "Any adviser"),
@@ -933,8 +940,12 @@ class SurveyFilterForm(LayoutForm):
 
     def __init__(self, *args, choices: dict[str, list[tuple[int, str]]], **kwargs):
         super().__init__(*args, **kwargs)
-        for name, blank in (("team", "Any team"), ("area", "Any service")):
-            self.fields[name].choices = [("", blank), *[(str(pk), label) for pk, label in choices[name]]]  # type: ignore[attr-defined]
+        self.fields["team"].choices = [("", "Any team"), *[(str(pk), label) for pk, label in choices["team"]]]  # type: ignore[attr-defined]
+        self.fields["area"].choices = [  # type: ignore[attr-defined]
+            ("", "Any service"),
+            ("none", "No service recorded"),
+            *[(str(pk), label) for pk, label in choices["area"]],
+        ]
 
     def layout(self) -> Layout:
         return Layout(

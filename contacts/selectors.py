@@ -14,6 +14,7 @@ from django.utils import timezone
 from cases import selectors as cases_selectors
 from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
+from core.db import pk_or_none_q
 from core.models import OutboundEmail
 from core.tallies import Span, TallySource, council_local, tallies_read
 from directory.models import Officer, Partner, ServiceArea, Team, Topic
@@ -407,9 +408,9 @@ def contacts_for_user(*, user, filters: ContactFilters) -> QuerySet[Contact]:
     if filters.avoidable:
         contacts = contacts.filter(is_avoidable=True)
     if filters.team_id is not None:
-        contacts = contacts.filter(adviser__officer__team_id=filters.team_id)
+        contacts = contacts.filter(pk_or_none_q("adviser__officer__team_id", filters.team_id))
     if filters.area_id is not None:
-        contacts = contacts.filter(topic__service_area_id=filters.area_id)
+        contacts = contacts.filter(pk_or_none_q("topic__service_area_id", filters.area_id))
     if filters.partner_id is not None:
         contacts = contacts.filter(partner_id=filters.partner_id)
     if filters.logged:
@@ -905,7 +906,7 @@ def survey_list_filter(invitations: SurveyInvitationQuerySet, filters: SurveyLis
     if filters.channel:
         invitations = invitations.filter(channel=filters.channel)
     if filters.area_id is not None:
-        invitations = invitations.filter(service_area_id=filters.area_id)
+        invitations = invitations.filter(pk_or_none_q("service_area_id", filters.area_id))
     if filters.team_id is not None:
         invitations = invitations.of_teams([filters.team_id])
     answers = {

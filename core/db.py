@@ -6,6 +6,11 @@ from typing import cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Q
+
+# A list filter's choice of the rows with none recorded (no team, no service area): its value
+# "none" is cleaned to this (core.forms.optional_pk_field; no row has id 0).
+NONE_CHOSEN = 0
 
 
 def constraint_name(error: IntegrityError) -> str | None:
@@ -78,3 +83,9 @@ def save_checked(entry: models.Model, *, errors: Mapping[str, ValidationError], 
             raise
         # A copy: the mapping's errors are shared by every request, and raising sets __cause__.
         raise copy.deepcopy(mapped) from error
+
+
+def pk_or_none_q(field: str, pk: int) -> Q:
+    """The rows whose `field` (a foreign key's id, across relations if need be) is `pk`, or,
+    for a filter's "none recorded" (NONE_CHOSEN), is null."""
+    return Q(**{f"{field}__isnull": True}) if pk == NONE_CHOSEN else Q(**{field: pk})

@@ -11,6 +11,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from .db import NONE_CHOSEN
+
 if TYPE_CHECKING:
     # The mixin goes before a Form class; for the type checker it is one.
     _FormBase = forms.BaseForm
@@ -78,13 +80,18 @@ class Select(forms.Select):
     template_name = "core/widgets/select.html"
 
 
+def _pk_or_none(value: str) -> int:
+    return NONE_CHOSEN if value == "none" else int(value)
+
+
 def optional_pk_field(label: str, *, what: str) -> forms.TypedChoiceField:
-    """A select of rows by id that may be left empty (None); the form sets its choices."""
+    """A select of rows by id that may be left empty (None); the form sets its choices, which
+    may include ("none", ...) for the rows with none recorded (NONE_CHOSEN)."""
     return forms.TypedChoiceField(
         label=label,
         widget=Select,
         required=False,
-        coerce=int,
+        coerce=_pk_or_none,
         empty_value=None,
         error_messages={"invalid_choice": f"Select a {what} from the list"},  # noqa: S608 - the GOV.UK message
     )

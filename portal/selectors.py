@@ -413,6 +413,9 @@ class Tallied:
         return total
 
 
+# A list filter's value for the rows with none recorded (no team, no service area): a figure's
+# row of them links to them.
+NONE = "none"
 # The lists a figure links to: their URL and their date filter's field names.
 _LISTS = {
     "contacts": ("contacts:contact-list", "started"),
@@ -512,13 +515,11 @@ FPR_DEFINITION = (
 )
 
 
-def _fpr_row(name: str, counts: dict[str, int], link: Callable[[str], str] | None) -> list[Cell]:
-    """A row of the first-point resolution tables; `link(outcome)` the contacts behind a count
-    (None: none, as for the contacts of advisers in no team, which the list cannot filter by)."""
+def _fpr_row(name: str, counts: dict[str, int], link: Callable[[str], str]) -> list[Cell]:
     return [
         Cell(name),
-        Cell(counts["logged"], href=link("") if link else ""),
-        Cell(counts["resolved"], href=link(Outcome.RESOLVED) if link else ""),
+        Cell(counts["logged"], href=link("")),
+        Cell(counts["resolved"], href=link(Outcome.RESOLVED)),
         _percent(counts["resolved"], counts["logged"]),
     ]
 
@@ -554,7 +555,7 @@ def fpr_section(*, filters: DashboardFilters, contacts: Tallied, names: Names, a
         f"First-point resolution by the adviser's team, {period.label}",
         ["Team", *headers],
         [
-            _fpr_row(name or "No team recorded", counts, link(team=key) if key else None)
+            _fpr_row(name or "No team recorded", counts, link(team=key or NONE))
             for name, key, counts in sorted(teams, key=lambda row: _none_last(row[0]))
         ],
     )
@@ -799,8 +800,8 @@ def avoidable_section(*, filters: DashboardFilters, contacts: Tallied, names: Na
     service_rows = [
         [
             Cell(name or "No topic recorded"),
-            Cell(counts["contacts"], href=_contact_link(filters, period, area=key) if key else ""),
-            Cell(counts["avoidable"], href=_contact_link(filters, period, avoidable="on", area=key) if key else ""),
+            Cell(counts["contacts"], href=_contact_link(filters, period, area=key or NONE)),
+            Cell(counts["avoidable"], href=_contact_link(filters, period, avoidable="on", area=key or NONE)),
             _percent(counts["avoidable"], counts["contacts"]),
         ]
         for name, key, counts in services
@@ -889,18 +890,19 @@ STANDARDS_DEFINITION = (
     "past its due time counts as missed at once, not only when the late answer is sent; one whose time has "
     "not come yet is left out (\u201cnot due yet\u201d). The reply clock stands still while a case waits on "
     "the customer, and an extension moves the due time. Open cases by age are counted now, in calendar days "
-    "since receipt."
+    "since receipt. Escalations and extensions are counted by when they happened, whenever the case was "
+    "received; each links to the cases they happened to, a case escalated twice listed once."
 )
 
 
-def _standard_row(label: str, row: dict[str, int], link: Callable[..., str] | None) -> list[Cell]:
-    """A row of the standards tables; `link(**filters)` the cases behind a figure (None: none)."""
+def _standard_row(label: str, row: dict[str, int], link: Callable[..., str]) -> list[Cell]:
+    """A row of the standards tables; `link(**filters)` the cases behind a figure."""
     return [
         Cell(label),
-        Cell(row["received"], href=link() if link else ""),
+        Cell(row["received"], href=link()),
         _percent(row["acknowledge_met"], row["acknowledge_met"] + row["acknowledge_missed"]),
         _percent(row["reply_met"], row["reply_met"] + row["reply_missed"]),
-        Cell(row["reply_missed"], href=link(measure="reply_missed") if link else ""),
+        Cell(row["reply_missed"], href=link(measure="reply_missed")),
     ]
 
 
@@ -940,8 +942,7 @@ def standards_section(
                     _standard_row(
                         label or "Not yet routed",
                         counts,
-                        # A case not yet routed has no team to filter by: its figures link to nothing.
-                        partial(_case_link, filters, period, **{param: key}) if key else None,
+                        partial(_case_link, filters, period, **{param: key or NONE}),
                     )
                     for label, key, counts in labelled
                 ],
@@ -977,16 +978,11 @@ def standards_section(
         ("extended", "Extensions granted", "extension"),
     ):
         kept, field = happening_rows(happening)
-        counted = _in(_of_cases(kept, rows, narrowed), field, period).aggregate(
-            events=Count("id"), cases=Count("case_id", distinct=True)
-        )
-        # Counted by when they happened: the list is of the cases they happened to.
-        events, cases_of = counted["events"], counted["cases"]
-        words = (
-            f"{events:,} {what}{'' if events == 1 else 's'}, of {cases_of:,} case{'' if cases_of == 1 else 's'}"
-            if events
-            else f"No {what}s"
-        )
+        # Counted by when they happened; the list is of the cases they happened to, each once.
+        # Not "of 130,084 cases" here: counting those apart is a sort of every one (70 ms for a
+        # year's escalations at council scale, more for three years), counting the steps 15 ms.
+        events = _in(_of_cases(kept, rows, narrowed), field, period).count()
+        words = f"{events:,} {what}{'' if events == 1 else 's'}" if events else f"No {what}s"
         happened.append(Figure(label, words, _happened_link(filters, period, happening)))
     total = cases.total(period, ("channel",))
     return Section(
@@ -1040,10 +1036,10 @@ def handoffs_section(*, filters: DashboardFilters, cases: Tallied, names: Names)
                 [
                     [
                         Cell(label or "Not yet routed"),
-                        Cell(counts["received"], href=_case_link(filters, period, **{param: key}) if key else ""),
+                        Cell(counts["received"], href=_case_link(filters, period, **{param: key or NONE})),
                         Cell(
                             counts["handed_off"],
-                            href=_case_link(filters, period, measure="handed_off", **{param: key}) if key else "",
+                            href=_case_link(filters, period, measure="handed_off", **{param: key or NONE}),
                         ),
                         _percent(counts["handed_off"], counts["received"]),
                     ]
@@ -1176,16 +1172,16 @@ def dashboard_surveys(user, scope: DashboardScope, filters: DashboardFilters) ->
     ).order_by()
 
 
-def _survey_row(result: SurveyResult, link: Callable[[str], str] | None) -> list[Cell]:
-    """A row of the satisfaction tables; `link(answers)` the surveys behind a count (None: none)."""
+def _survey_row(result: SurveyResult, link: Callable[[str], str]) -> list[Cell]:
+    """A row of the satisfaction tables; `link(answers)` the surveys behind a count."""
 
     def share(value: float | None) -> Cell:
         return Cell("", "No answers") if value is None else Cell(round(100 * value, 1), f"{100 * value:.1f}%")
 
     return [
         Cell(result.label),
-        Cell(result.invitations, href=link("") if link else ""),
-        Cell(result.answers, href=link("answered") if link else ""),
+        Cell(result.invitations, href=link("")),
+        Cell(result.answers, href=link("answered")),
         Cell("", "No invitations") if result.response_rate is None else share(result.response_rate),
         # Two places in the CSV as on the page ("4.00", not "4.0" beside "3.55").
         Cell("", "No answers") if result.average is None else Cell(f"{result.average:.2f}"),
@@ -1216,8 +1212,7 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
                 f"satisfaction-{by.replace('_', '-')}",
                 f"Satisfaction by {title.lower()}, {period.label}",
                 [title, *headers],
-                # A survey with no service recorded has none to filter by: its counts link to nothing.
-                [_survey_row(result, link(**{param: result.key}) if result.key else None) for result in results.rows],
+                [_survey_row(result, link(**{param: result.key or NONE})) for result in results.rows],
             )
         )
     assert total is not None
@@ -1275,9 +1270,8 @@ def complaints_section(
     )
 
     def begun_link(stage: int, area: int | None) -> Callable[[str], str]:
-        # A stage with no service recorded has none to filter by: its figures link to nothing.
-        return lambda result: (
-            _happened_link(filters, period, "stage_begun", stage=stage, area=area, stage_result=result) if area else ""
+        return lambda result: _happened_link(
+            filters, period, "stage_begun", stage=stage, area=area or NONE, stage_result=result
         )
 
     stage_rows = []
@@ -1331,9 +1325,7 @@ def complaints_section(
     compliment_rows = [
         [
             Cell(name),
-            Cell(
-                count, href=_case_link(filters, period, team=team, case_type=CaseType.COMPLIMENT.value) if team else ""
-            ),
+            Cell(count, href=_case_link(filters, period, team=team or NONE, case_type=CaseType.COMPLIMENT.value)),
         ]
         for count, name, team in compliments
     ]

@@ -105,6 +105,14 @@ def test_what_happened_is_within_the_users_scope(client, world, happenings):
     assert _caption(client.get(LIST, {"happened": "extended", "own": "teams"})) == "1 case, newest first"
 
 
+def test_the_cases_not_yet_routed(client, world, two_teams, case_make):
+    case_make(topic=None, summary="Not sure who deals with this")
+    client.force_login(world.administrator)
+    assert _caption(client.get(LIST, {"team": "none"})) == "1 case, newest first"
+    assert _caption(client.get(LIST, {"area": "none"})) == "1 case, newest first"
+    assert _caption(client.get(LIST, {"team": world.team_a.pk})) == "2 cases, newest first"
+
+
 def _caption_or_empty(response) -> str:
     body = response.content.decode()
     return _caption(response) if "govuk-table__caption--m" in body else ""

@@ -403,3 +403,16 @@ def test_the_merge_page_says_the_contacts_move_too(client, world):
     client.force_login(world.team_manager)
     page = client.get(reverse("cases:customer-merge", args=[source.pk]), {"into": target.pk}).content.decode()
     assert "Every case, contact, reception visit and survey of the record you do not keep moves" in page
+
+
+def test_the_contacts_with_no_team_or_no_service_recorded(client, world, scoped):
+    # The adviser is in no team and web forms have no adviser: no team recorded. The log_contact
+    # default topic is bulky waste (area A); two were logged with no topic at all.
+    ids = {name: contact.pk for name, contact in scoped.items() if name != "users"}
+    admin = world.administrator
+    assert _listed(client, admin, {"team": "none"}) == {ids["adviser"], ids["adviser_area_b"], ids["web_a"],
+                                                        ids["web_b"]}  # fmt: skip
+    assert _listed(client, admin, {"team": "none", "logged": "on"}) == {ids["adviser"], ids["adviser_area_b"]}
+    assert _listed(client, admin, {"area": "none"}) == {ids["team_a_adviser"], ids["team_b_adviser"]}
+    # A team manager's "none" is within their scope still.
+    assert _listed(client, world.team_manager, {"team": "none"}) == set()
