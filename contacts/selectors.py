@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
+from django.db import connection
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import ExtractHour, Lower
 from django.http import Http404
 from django.utils import timezone
@@ -828,46 +829,69 @@ def survey_results(
     invitations: QuerySet[SurveyInvitation] | None = None,
 ) -> SurveyResults:
     """The survey results of the invitations sent from `since` until before `until`, grouped `by`
-    "channel", "service_area" or "customer_type" (what was copied on each invitation when it was
-    sent), in the order of their labels, and in total. An answer counts with its invitation,
-    whenever it came, so the response rate is of those invited in the period. One query: sums
-    rather than averages, so the total's average is exact. `invitations`: only these (a
-    dashboard's scope); every invitation when not given."""
-    if by not in SURVEY_GROUPINGS:
-        raise ValueError(f"Group survey results by one of {sorted(SURVEY_GROUPINGS)}, not {by!r}")
+    "channel", "service_area" or "customer_type": survey_results_each for one grouping."""
+    return survey_results_each(since=since, until=until, groupings=[by], invitations=invitations)[by]
+
+
+def survey_results_each(
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    groupings: list[str],
+    invitations: QuerySet[SurveyInvitation] | None = None,
+) -> dict[str, SurveyResults]:
+    """The survey results of the invitations sent from `since` until before `until`, for each of
+    `groupings` ("channel", "service_area" or "customer_type": what was copied on each invitation
+    when it was sent), in the order of their labels, and in total. An answer counts with its
+    invitation, whenever it came, so the response rate is of those invited in the period. One
+    statement for every grouping (GROUPING SETS: a year's invitations at council scale read once,
+    not once a grouping), sums rather than averages, so the total's average is exact.
+    `invitations`: only these (a dashboard's scope); every invitation when not given."""
+    wrong = [by for by in groupings if by not in SURVEY_GROUPINGS]
+    if wrong or not groupings:
+        raise ValueError(f"Group survey results by one of {sorted(SURVEY_GROUPINGS)}, not {wrong or groupings!r}")
     if invitations is None:
         invitations = SurveyInvitation.objects.all()
     if since is not None:
         invitations = invitations.filter(sent_at__gte=since)
     if until is not None:
         invitations = invitations.filter(sent_at__lt=until)
-    column = SURVEY_GROUPINGS[by]
-    names = [column, "service_area__name"] if by == "service_area" else [column]
-    grouped = (
-        invitations.order_by()
-        .values(*names)
-        .annotate(
-            invitations=Count("id"),
-            answers=Count("answer"),
-            score_total=Sum("answer__satisfaction", default=0),
-            satisfied=Count("answer", filter=Q(answer__satisfaction__gte=SATISFIED_FROM)),
-            resolved=Count("answer", filter=Q(answer__resolved=True)),
-        )
-    )
+    inner, params = invitations.order_by().values("id", *SURVEY_GROUPINGS.values()).query.sql_with_params()
+    columns = [SURVEY_GROUPINGS[by] for by in groupings]
+    flags = ", ".join(f"GROUPING(i.{column})" for column in columns)
+    sets = ", ".join(f"(i.{column})" for column in columns)
+    sql = f"""
+        SELECT {flags}, {", ".join(f"i.{column}" for column in columns)}, min(a_name.name),
+            count(*), count(a.id), coalesce(sum(a.satisfaction), 0),
+            count(a.id) FILTER (WHERE a.satisfaction >= %s), count(a.id) FILTER (WHERE a.resolved)
+        FROM ({inner}) i
+        LEFT JOIN contacts_surveyanswer a ON a.invitation_id = i.id
+        LEFT JOIN directory_servicearea a_name ON a_name.id = i.service_area_id
+        GROUP BY GROUPING SETS ({sets})
+    """  # noqa: S608 - the names are SURVEY_GROUPINGS' columns, the values parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [SATISFIED_FROM, *params])
+        found = cursor.fetchall()
     counts = ("invitations", "answers", "score_total", "satisfied", "resolved")
-    rows = sorted(
-        (
-            SurveyResult(
-                key=row[column],
-                label=_survey_label(by, row[column], row.get("service_area__name")),
-                **{name: row[name] for name in counts},
-            )
-            for row in grouped
-        ),
-        key=lambda result: result.label,
-    )
-    total = SurveyResult(key=None, label="All", **{name: sum(getattr(row, name) for row in rows) for name in counts})
-    return SurveyResults(rows=rows, total=total)
+    results = {}
+    width = len(columns)
+    for index, by in enumerate(groupings):
+        # A row of this grouping: GROUPING() is 0 for its column alone.
+        mine = [row for row in found if [flag == 0 for flag in row[:width]] == [i == index for i in range(width)]]
+        rows = sorted(
+            (
+                SurveyResult(
+                    key=row[width + index],
+                    label=_survey_label(by, row[width + index], row[2 * width]),
+                    **dict(zip(counts, row[2 * width + 1 :], strict=True)),
+                )
+                for row in mine
+            ),
+            key=lambda result: result.label,
+        )
+        total = SurveyResult(key=None, label="All", **{name: sum(getattr(r, name) for r in rows) for name in counts})
+        results[by] = SurveyResults(rows=rows, total=total)
+    return results
 
 
 # The survey list's answers filter: what the dashboard's figures link to, and the unhappy ones.

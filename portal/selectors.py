@@ -53,7 +53,7 @@ from contacts.selectors import (
     SurveyResult,
     contact_tallies,
     survey_list_filter,
-    survey_results,
+    survey_results_each,
 )
 from core.tallies import Span
 from directory.models import Officer, Partner, ServiceArea, Team
@@ -1200,12 +1200,16 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
     def link(**extra: Any) -> Callable[[str], str]:
         return lambda answers: _list_link("surveys", filters, period.first, period.last, answers=answers, **extra)
 
-    for by, param, title in (
+    groupings = (
         ("customer_type", "customer_type", "Customer type"),
         ("channel", "channel", "Channel"),
         ("service_area", "area", "Service"),
-    ):
-        results = survey_results(since=period.start, until=period.end, by=by, invitations=invitations)
+    )
+    each = survey_results_each(
+        since=period.start, until=period.end, groupings=[by for by, _, _ in groupings], invitations=invitations
+    )
+    for by, param, title in groupings:
+        results = each[by]
         total = results.total
         tables.append(
             Table(
