@@ -19,6 +19,7 @@ from core.forms import (
     date_range_check,
     optional_choice_field,
     optional_pk_field,
+    row_choices,
 )
 from directory.forms import EMAIL_INVALID, PhoneField
 from directory.models import ServiceArea, Team, Topic
@@ -161,15 +162,12 @@ class CaseListFilterForm(LayoutForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The cases not yet routed, with no team or service area, can be listed too.
-        cast(forms.ChoiceField, self.fields["team"]).choices = [
-            ("", "Any team"), ("none", "Not yet routed (no team)"),
-            *[(str(pk), name) for pk, name in Team.objects.order_by("name").values_list("pk", "name")],
-        ]  # fmt: skip
-        cast(forms.ChoiceField, self.fields["area"]).choices = [
-            ("", "Any service area"),
-            ("none", "No service area"),
-            *[(str(pk), name) for pk, name in ServiceArea.objects.order_by("name").values_list("pk", "name")],
-        ]
+        cast(forms.ChoiceField, self.fields["team"]).choices = row_choices(
+            "Any team", Team.objects.order_by("name").values_list("pk", "name"), none="Not yet routed (no team)"
+        )
+        cast(forms.ChoiceField, self.fields["area"]).choices = row_choices(
+            "Any service area", ServiceArea.objects.order_by("name").values_list("pk", "name"), none="No service area"
+        )
 
     def layout(self):
         return Layout(

@@ -132,6 +132,17 @@ def _page(request, queryset, per_page: int, *, count: int | None = None) -> dict
     return {"page": page, "page_numbers": numbers}
 
 
+def list_extras(request, form, count: int, one: str, many: str) -> dict:
+    """A filtered list's form, its caption ("1 case" or "12 cases", newest first) and whether
+    any filter is in use (any value but the page number: an empty filter form sends every name,
+    blank)."""
+    return {
+        "form": form,
+        "caption": f"{count:,} {one if count == 1 else many}, newest first",
+        "filtered": any(value for key, value in request.GET.items() if key != "page"),
+    }
+
+
 def _paginated(request, queryset, now: datetime, *, count: int | None = None) -> dict:
     """A page of a queue of cases, each case with its due time."""
     context = _page(request, queryset, selectors.QUEUE_PAGE_SIZE, count=count)
@@ -182,11 +193,7 @@ def case_list(request):
     count = selectors.cases_count_for_list(user=request.user, filters=filters, now=now)
     cases = selectors.cases_for_list(user=request.user, filters=filters, now=now)
     context = _paginated(request, cases, now, count=count)
-    count = context["page"].paginator.count
-    return render(request, "cases/case_list.html", {
-        **context, "form": form, "caption": f"{count:,} case{'' if count == 1 else 's'}, newest first",
-        "filtered": any(value for key, value in request.GET.items() if key != "page"),
-    })  # fmt: skip
+    return render(request, "cases/case_list.html", {**context, **list_extras(request, form, count, "case", "cases")})
 
 
 @require_safe

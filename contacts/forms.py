@@ -36,6 +36,7 @@ from core.forms import (
     date_range_check,
     optional_choice_field,
     optional_pk_field,
+    row_choices,
     time_parse,
 )
 from directory.forms import EMAIL_INVALID
@@ -832,11 +833,7 @@ class ContactFilterForm(LayoutForm):
         # can be listed too: the dashboard counts them in rows of their own.
         for name, blank, none in (("team", "Any team", "No team recorded"), ("area", "Any service",
                                   "No service recorded"), ("partner", "Any partner", "")):  # fmt: skip
-            self.fields[name].choices = [  # type: ignore[attr-defined]
-                ("", blank),
-                *([("none", none)] if none else []),
-                *[(str(pk), label) for pk, label in choices[name]],
-            ]
+            self.fields[name].choices = row_choices(blank, choices[name], none=none)  # type: ignore[attr-defined]
         if advisers:
             self.fields["adviser"].choices = [  # type: ignore[attr-defined]
                 ("", "Any adviser"),
@@ -940,12 +937,8 @@ class SurveyFilterForm(LayoutForm):
 
     def __init__(self, *args, choices: dict[str, list[tuple[int, str]]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].choices = [("", "Any team"), *[(str(pk), label) for pk, label in choices["team"]]]  # type: ignore[attr-defined]
-        self.fields["area"].choices = [  # type: ignore[attr-defined]
-            ("", "Any service"),
-            ("none", "No service recorded"),
-            *[(str(pk), label) for pk, label in choices["area"]],
-        ]
+        self.fields["team"].choices = row_choices("Any team", choices["team"])  # type: ignore[attr-defined]
+        self.fields["area"].choices = row_choices("Any service", choices["area"], none="No service recorded")  # type: ignore[attr-defined]
 
     def layout(self) -> Layout:
         return Layout(

@@ -28,7 +28,7 @@ from cases import services as cases_services
 from cases.models import Case, Customer, Status
 from cases.selectors import find_query_clean
 from cases.tracking import tracking_token_read
-from cases.views import _page
+from cases.views import _page, list_extras
 from core.access import staff_permission_required
 from core.changes import change_rows
 from core.dates import govuk_date
@@ -1110,18 +1110,8 @@ def contact_list(request):
     form.is_valid()
     contacts = selectors.contacts_for_user(user=request.user, filters=form.filters())
     context = _page(request, contacts, selectors.CONTACTS_PAGE_SIZE)
-    count = context["page"].paginator.count
-    return render(
-        request,
-        "contacts/contact_list.html",
-        {
-            **context,
-            "form": form,
-            "caption": f"{count:,} contact{'' if count == 1 else 's'}, newest first",
-            # Any value but the page number (an empty filter form sends every name, blank).
-            "filtered": any(value for key, value in request.GET.items() if key != "page"),
-        },
-    )
+    extras = list_extras(request, form, context["page"].paginator.count, "contact", "contacts")
+    return render(request, "contacts/contact_list.html", {**context, **extras})
 
 
 @require_safe
@@ -1134,11 +1124,8 @@ def survey_list(request):
     form.is_valid()
     invitations = selectors.surveys_for_list(user=request.user, filters=form.filters())
     context = _page(request, invitations, selectors.SURVEYS_PAGE_SIZE)
-    count = context["page"].paginator.count
-    return render(request, "contacts/survey_list.html", {
-        **context, "form": form, "caption": f"{count:,} survey{'' if count == 1 else 's'} sent, newest first",
-        "filtered": any(value for key, value in request.GET.items() if key != "page"),
-    })  # fmt: skip
+    extras = list_extras(request, form, context["page"].paginator.count, "survey sent", "surveys sent")
+    return render(request, "contacts/survey_list.html", {**context, **extras})
 
 
 @require_safe
@@ -1203,11 +1190,8 @@ def reception_visits(request):
     form = forms.VisitFilterForm(request.GET)
     form.is_valid()
     context = _page(request, selectors.visits_for_list(filters=form.filters()), selectors.VISITS_PAGE_SIZE)
-    count = context["page"].paginator.count
-    return render(request, "contacts/reception/visit_list.html", {
-        **context, "form": form, "caption": f"{count:,} visit{'' if count == 1 else 's'}, newest first",
-        "filtered": any(value for key, value in request.GET.items() if key != "page"),
-    })  # fmt: skip
+    extras = list_extras(request, form, context["page"].paginator.count, "visit", "visits")
+    return render(request, "contacts/reception/visit_list.html", {**context, **extras})
 
 
 @require_http_methods(["GET", "POST"])

@@ -84,6 +84,12 @@ def _pk_or_none(value: str) -> int:
     return NONE_CHOSEN if value == "none" else int(value)
 
 
+def row_choices(blank: str, rows, *, none: str = "") -> list[tuple[str, str]]:
+    """An optional_pk_field's choices: `blank` (any), then `none` (the rows with none recorded)
+    if given, then each (pk, name) of `rows`."""
+    return [("", blank), *([("none", none)] if none else []), *[(str(pk), name) for pk, name in rows]]
+
+
 def optional_pk_field(label: str, *, what: str) -> forms.TypedChoiceField:
     """A select of rows by id that may be left empty (None); the form sets its choices, which
     may include ("none", ...) for the rows with none recorded (NONE_CHOSEN)."""

@@ -38,6 +38,10 @@ def test_a_senior_manager_opens_the_rows_behind_the_figures_but_cannot_change_th
     assert client.get(reverse("contacts:contact-list")).status_code == 200
     assert client.get(reverse("contacts:contact-detail", kwargs={"pk": contact.pk})).status_code == 200
     assert client.get(reverse("cases:case-list")).status_code == 200
+    # The survey answers and reception visits behind satisfaction and the waits, read only.
+    assert client.get(reverse("contacts:survey-list")).status_code == 200
+    assert client.get(reverse("contacts:reception-visits")).status_code == 200
+    assert client.get(reverse("contacts:reception-check-in")).status_code == 403
     page = client.get(reverse("cases:case-detail", kwargs={"reference": case.reference}))
     assert page.status_code == 200 and b"Claim" not in page.content
     assert client.get(reverse("contacts:log")).status_code == 403
