@@ -14,7 +14,9 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 
 from core.forms import (
+    GovukDate,
     GovukFormMixin,
+    GovukSelect,
     LayoutForm,
     date_range_check,
     optional_choice_field,
@@ -171,24 +173,24 @@ class CaseListFilterForm(LayoutForm):
 
     def layout(self):
         return Layout(
-            Fieldset(Field("received_from"), Field("received_to"), legend="Received", legend_size=Size.SMALL),
-            Field.select("team"),
-            Field.select("area"),
-            Field.select("channel"),
-            Field.select("case_type"),
-            Field.select("measure"),
-            Field.select("own"),
+            Fieldset(GovukDate("received_from"), GovukDate("received_to"), legend="Received", legend_size=Size.SMALL),
+            GovukSelect("team"),
+            GovukSelect("area"),
+            GovukSelect("channel"),
+            GovukSelect("case_type"),
+            GovukSelect("measure"),
+            GovukSelect("own"),
             Fieldset(
-                Field.select("happened"),
-                Field("happened_from"),
-                Field("happened_to"),
+                GovukSelect("happened"),
+                GovukDate("happened_from"),
+                GovukDate("happened_to"),
                 legend="What happened to the case, and when",
                 legend_size=Size.SMALL,
             ),
             Fieldset(
-                Field.select("stage"),
-                Field.select("stage_result"),
-                Field.select("root_cause"),
+                GovukSelect("stage"),
+                GovukSelect("stage_result"),
+                GovukSelect("root_cause"),
                 legend="Its complaint stages",
                 legend_size=Size.SMALL,
             ),
@@ -318,10 +320,10 @@ class CaseCreateForm(CasesForm):
     def layout(self) -> Layout:
         return Layout(
             Field("customer"),
-            Field.select("case_type"),
-            Field.select("channel"),
+            GovukSelect("case_type"),
+            GovukSelect("channel"),
             Field.radios("priority", legend_size=Size.SMALL, inline=True),
-            Field.select("topic"),
+            GovukSelect("topic"),
             Field.text("summary"),
             Field.textarea("description", rows=6),
             Field.text("location_address"),
@@ -412,7 +414,7 @@ class TransferForm(CaseActionForm):
     def layout(self) -> Layout:
         return Layout(
             Field("version"),
-            Field.select("team"),
+            GovukSelect("team"),
             Field.textarea("reason", rows=5),
             Button.primary("save", self.submit_label),
         )
@@ -495,7 +497,7 @@ class ResolveForm(CaseActionForm):
         decision = (
             [
                 Field.radios("outcome", legend_size=Size.SMALL),
-                Field.select("root_cause"),
+                GovukSelect("root_cause"),
                 Field.textarea("action_taken", rows=4),
             ]
             if "outcome" in self.fields
@@ -580,9 +582,9 @@ class EditForm(CaseActionForm):
     def layout(self) -> Layout:
         return Layout(
             Field("version"),
-            *([Field.select("case_type")] if "case_type" in self.fields else []),
+            *([GovukSelect("case_type")] if "case_type" in self.fields else []),
             Field.radios("priority", legend_size=Size.SMALL, inline=True),
-            Field.select("topic"),
+            GovukSelect("topic"),
             Field.text("summary"),
             Field.textarea("description", rows=6),
             Field.text("location_address"),
@@ -820,7 +822,7 @@ class CustomerForm(ContactForm):
                 Field.textarea("vulnerability", rows=3),
                 Field.textarea("accessibility", rows=3),
                 Field.text("interpreter_language"),
-                Field("needs_review_on"),
+                GovukDate("needs_review_on"),
                 legend="Needs",
                 legend_size=Size.MEDIUM,
             ),
@@ -912,7 +914,7 @@ class EnquiryForm(ContactForm):
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
-                Field.select("topic"),
+                GovukSelect("topic"),
                 Field.text("summary"),
                 Field.textarea("asked", rows=6),
                 legend="The enquiry",
@@ -1124,14 +1126,14 @@ class RuleForm(GovukFormMixin, forms.Form):
             ),
             Field.checkboxes("case_types", legend_size=Size.SMALL, small=True),
             Field.checkboxes("channels", legend_size=Size.SMALL, small=True),
-            Field.select("service_area"),
-            Field.select("topic"),
+            GovukSelect("service_area"),
+            GovukSelect("topic"),
             Field.textarea("words", rows=3),
             Field.text("postcodes"),
             Field.textarea("wards", rows=3),
             Field.radios("needs", legend_size=Size.SMALL, small=True),
             HTML('<h2 class="govuk-heading-m">Then</h2>'),
-            Field.select("team"),
+            GovukSelect("team"),
             Field.radios("priority", legend_size=Size.SMALL, small=True),
             Button.primary("save", "Save rule"),
         )
@@ -1202,10 +1204,10 @@ class RuleTestForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
             Layout(
-                Field.select("case_type"),
-                Field.select("channel"),
-                Field.select("service_area"),
-                Field.select("topic"),
+                GovukSelect("case_type"),
+                GovukSelect("channel"),
+                GovukSelect("service_area"),
+                GovukSelect("topic"),
                 Field.textarea("text", rows=4),
                 Field.text("postcode"),
                 Field.text("ward"),

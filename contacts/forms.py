@@ -30,7 +30,9 @@ from core.dates import govuk_time
 from core.forms import (
     DateTimeInputField,
     DateTimeInputWidget,
+    GovukDate,
     GovukFormMixin,
+    GovukSelect,
     LayoutForm,
     Select,
     date_range_check,
@@ -844,16 +846,16 @@ class ContactFilterForm(LayoutForm):
 
     def layout(self) -> Layout:
         return Layout(
-            *([Field.select("adviser")] if "adviser" in self.fields else []),
-            Field.select("channel"),
-            Field.select("outcome"),
-            Field.select("team"),
-            Field.select("area"),
-            Field.select("partner"),
+            *([GovukSelect("adviser")] if "adviser" in self.fields else []),
+            GovukSelect("channel"),
+            GovukSelect("outcome"),
+            GovukSelect("team"),
+            GovukSelect("area"),
+            GovukSelect("partner"),
             Field.text("district", field_width=5),
-            Field.select("weekday"),
-            Field.select("hour"),
-            Fieldset(Field("started_from"), Field("started_to"), legend="Started", legend_size=Size.SMALL),
+            GovukSelect("weekday"),
+            GovukSelect("hour"),
+            Fieldset(GovukDate("started_from"), GovukDate("started_to"), legend="Started", legend_size=Size.SMALL),
             Field.checkbox("avoidable", small=True),
             Field.checkbox("logged", small=True),
         )
@@ -899,9 +901,9 @@ class VisitFilterForm(LayoutForm):
 
     def layout(self) -> Layout:
         return Layout(
-            Fieldset(Field("arrived_from"), Field("arrived_to"), legend="Arrived", legend_size=Size.SMALL),
-            Field.select("hour"),
-            Field.select("state"),
+            Fieldset(GovukDate("arrived_from"), GovukDate("arrived_to"), legend="Arrived", legend_size=Size.SMALL),
+            GovukSelect("hour"),
+            GovukSelect("state"),
         )
 
     def clean(self):
@@ -942,12 +944,12 @@ class SurveyFilterForm(LayoutForm):
 
     def layout(self) -> Layout:
         return Layout(
-            Fieldset(Field("sent_from"), Field("sent_to"), legend="Survey sent", legend_size=Size.SMALL),
-            Field.select("answers"),
-            Field.select("customer_type"),
-            Field.select("channel"),
-            Field.select("area"),
-            Field.select("team"),
+            Fieldset(GovukDate("sent_from"), GovukDate("sent_to"), legend="Survey sent", legend_size=Size.SMALL),
+            GovukSelect("answers"),
+            GovukSelect("customer_type"),
+            GovukSelect("channel"),
+            GovukSelect("area"),
+            GovukSelect("team"),
         )
 
     def clean(self):
@@ -1204,7 +1206,7 @@ class RequestTypeEditForm(_ManageForm):
             Field.text("slug", field_width=20),
             Field.radios("group", legend_size=Size.SMALL, small=True),
             Field.textarea("description", rows=4),
-            *([Field.select("topic")] if "topic" in self.fields else []),
+            *([GovukSelect("topic")] if "topic" in self.fields else []),
             Field.radios("case_type", legend_size=Size.SMALL, small=True),
             HTML('<h2 class="govuk-heading-m">What the form asks besides its questions</h2>'),
             Field.checkbox("asks_location", small=True),

@@ -5,7 +5,15 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from core.forms import GovukFormMixin, LayoutForm, date_range_check, optional_choice_field, optional_pk_field
+from core.forms import (
+    GovukDate,
+    GovukFormMixin,
+    GovukSelect,
+    LayoutForm,
+    date_range_check,
+    optional_choice_field,
+    optional_pk_field,
+)
 from core.services import email_queue
 from standards.forms import DateField
 from standards.models import Channel
@@ -121,10 +129,10 @@ class DashboardForm(LayoutForm):
 
     def layout(self) -> Layout:
         return Layout(
-            Fieldset(Field("first"), Field("last"), legend="Period", legend_size=Size.SMALL),
-            Field.select("area"),
-            Field.select("team"),
-            Field.select("channel"),
+            Fieldset(GovukDate("first"), GovukDate("last"), legend="Period", legend_size=Size.SMALL),
+            GovukSelect("area"),
+            GovukSelect("team"),
+            GovukSelect("channel"),
         )
 
     def clean(self):

@@ -17,7 +17,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from core.dates import govuk_time
-from core.forms import GovukFormMixin, optional_choice_field, time_parse
+from core.forms import GovukDate, GovukFormMixin, GovukSelect, optional_choice_field, time_parse
 from directory.models import ServiceArea, Team
 
 from .models import (
@@ -249,12 +249,12 @@ class PreviewForm(StandardsForm):
 
     def layout(self) -> Layout:
         return Layout(
-            Field("received_on"),
+            GovukDate("received_on"),
             Field("received_time"),
-            Field.select("channel"),
-            Field.select("case_type"),
-            Field.select("priority"),
-            Field.select("team"),
+            GovukSelect("channel"),
+            GovukSelect("case_type"),
+            GovukSelect("priority"),
+            GovukSelect("team"),
             Button.primary("preview", self.submit_label),
         )
 
@@ -338,7 +338,7 @@ class CalendarForm(StandardsForm):
             Field.text("name"),
             Field.text("slug", field_width=20),
             Field.radios("subdivision"),
-            *([Field.select("service_area")] if "service_area" in self.fields else []),
+            *([GovukSelect("service_area")] if "service_area" in self.fields else []),
             Button.primary("save", self.submit_label),
         )
 
@@ -476,7 +476,7 @@ class ClosureForm(StandardsForm):
     def layout(self) -> Layout:
         return Layout(
             Field.text("reason"),
-            Fieldset(Field("first_day"), Field("last_day"), legend="Days", legend_size=Size.MEDIUM),
+            Fieldset(GovukDate("first_day"), GovukDate("last_day"), legend="Days", legend_size=Size.MEDIUM),
             Fieldset(
                 HTML('<p class="govuk-body">For part of a day only. Leave both empty to close whole days.</p>'),
                 Field.text("closes_at"),
@@ -626,7 +626,7 @@ class StandardForm(StandardsForm):
             self.helper.layout = self.layout()
 
     def layout(self) -> Layout:
-        dimensions = [Field.select(name) for name in DIMENSIONS if name in self.fields]
+        dimensions = [GovukSelect(name) for name in DIMENSIONS if name in self.fields]
         parts = []
         if dimensions:
             parts.append(
@@ -652,7 +652,7 @@ class StandardForm(StandardsForm):
                 legend="Times",
                 legend_size=Size.MEDIUM,
             ),
-            Field("effective_from"),
+            GovukDate("effective_from"),
             Field.textarea("public_wording"),
             Button.primary("save", "Save standard"),
         ]
@@ -738,10 +738,10 @@ class TargetForm(StandardsForm):
 
     def layout(self) -> Layout:
         return Layout(
-            Field.select("metric"),
+            GovukSelect("metric"),
             Field.text("percent"),
-            Field("effective_from"),
-            Field("effective_until"),
+            GovukDate("effective_from"),
+            GovukDate("effective_until"),
             Button.primary("save", "Save target"),
         )
 
@@ -834,9 +834,9 @@ class ChasePolicyForm(StandardsForm):
         return Layout(
             Field.text("warn_lead_hours"),
             Fieldset(
-                Field.select("ladder_1"),
-                Field.select("ladder_2"),
-                Field.select("ladder_3"),
+                GovukSelect("ladder_1"),
+                GovukSelect("ladder_2"),
+                GovukSelect("ladder_3"),
                 Field.text("escalate_every_hours"),
                 legend="The escalation ladder",
                 legend_size=Size.MEDIUM,

@@ -152,7 +152,7 @@ def test_bad_filters_are_errors_and_the_list_is_shown_without_them(client, world
     # Every select is GOV.UK's, and the one in error has the error border.
     assert "listselect" not in body and body.count('class="govuk-select') == body.count("<select")
     if "team" in query or "channel" in query:
-        assert 'class="govuk-select govuk-input--error"' in body
+        assert 'class="govuk-select govuk-select--error"' in body
 
 
 def test_the_list_costs_the_same_for_one_case_as_for_a_page(client, world, case_make, django_assert_num_queries):
