@@ -373,20 +373,25 @@ LIST_COLUMNS = (
 )  # fmt: skip
 
 
+def overdue_q(now) -> Q:
+    """An open case past a due time not yet met at `now`, as a condition (CaseQuerySet.overdue,
+    or a count's filter over cases already read). The reply clock stands still while the case
+    waits on the customer, so a wait that began before respond-by is not late on the reply."""
+    reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=models.F("respond_by"))
+    return Q(status__in=OPEN_STATUSES) & (
+        (Q(respond_by__lt=now, responded_at__isnull=True) & reply_running)
+        | Q(acknowledge_by__lt=now, acknowledged_at__isnull=True)
+    )
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, *, now=None):
         """Open cases past a due time not yet met (Case.acknowledge_overdue or Case.respond_overdue,
-        in SQL). The reply clock stands still while the case waits on the customer, so a wait that
-        began before respond-by is not late on the reply."""
-        now = now or timezone.now()
-        reply_running = Q(paused_at__isnull=True) | Q(paused_at__gte=models.F("respond_by"))
-        return self.open().filter(
-            (Q(respond_by__lt=now, responded_at__isnull=True) & reply_running)
-            | Q(acknowledge_by__lt=now, acknowledged_at__isnull=True)
-        )
+        in SQL): overdue_q."""
+        return self.filter(overdue_q(now or timezone.now()))
 
     def unclaimed(self):
         return self.open().filter(owner__isnull=True)

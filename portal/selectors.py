@@ -34,6 +34,7 @@ from cases.models import (
     CaseQuerySet,
     ComplaintStage,
     RootCause,
+    overdue_q,
 )
 from cases.selectors import CASE_COUNTS, CaseCountRule, case_tallies, happening_rows
 from contacts.models import (
@@ -962,7 +963,8 @@ def standards_section(
 
     bands = open_cases.aggregate(
         **{f"band{index}": Count("id", filter=band_q(low, high)) for index, (_, low, high) in enumerate(AGE_BANDS)},
-        overdue=Count("id", filter=Q(pk__in=open_cases.overdue(now=now).values("pk"))),
+        # Over the open cases the bands read anyway, not a second look-up of the overdue ones.
+        overdue=Count("id", filter=overdue_q(now)),
     )
     age_rows = [
         [
@@ -1259,17 +1261,40 @@ def complaints_section(
     period = filters.period
     stages = _of_cases(ComplaintStage.objects.all(), rows, narrowed)
     begun = _in(stages, "started_at", period)
-    counts = {
-        "total": Count("id"),
-        "decided": Count("id", filter=Q(decided_at__isnull=False)),
-        "upheld": Count("id", filter=Q(decided_at__isnull=False, outcome__in=UPHELD_OUTCOMES)),
-    }
+    decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
+    # The stages begun in the period (by stage and service) and those decided in it (by root
+    # cause) in one reading of the stages, by all three keys, summed here: two readings of a
+    # year's stages cost a council-scale page 25 ms more.
+    was_begun = Q(started_at__gte=period.start, started_at__lt=period.end)
+    was_decided = Q(decided_at__gte=period.start, decided_at__lt=period.end)
+    upheld = Q(outcome__in=UPHELD_OUTCOMES)
+    counts = ("total", "decided", "upheld")
+    cells = (
+        stages.filter(was_begun | was_decided)
+        .values("stage", "service_area_id", "root_cause")
+        .annotate(
+            total=Count("id", filter=was_begun),
+            decided=Count("id", filter=was_begun & Q(decided_at__isnull=False)),
+            upheld=Count("id", filter=was_begun & Q(decided_at__isnull=False) & upheld),
+            cause_total=Count("id", filter=was_decided),
+            cause_upheld=Count("id", filter=was_decided & upheld),
+        )
+        .order_by()
+    )
+    by_stage: dict[tuple[int, int | None], dict[str, int]] = {}
+    by_cause: dict[str, dict[str, int]] = {}
+    for cell in cells:
+        if cell["total"]:
+            counted = by_stage.setdefault((cell["stage"], cell["service_area_id"]), dict.fromkeys(counts, 0))
+            for name in counts:
+                counted[name] += cell[name]
+        if cell["cause_total"]:
+            cause = by_cause.setdefault(cell["root_cause"], {"total": 0, "upheld": 0})
+            cause["total"] += cell["cause_total"]
+            cause["upheld"] += cell["cause_upheld"]
     # A stage's service area is its case's, kept by the database: no join with the cases.
     grouped = sorted(
-        (
-            (row["stage"], names.area(row["service_area_id"]), row)
-            for row in begun.values("stage", "service_area_id").annotate(**counts)
-        ),
+        ((stage, names.area(area), area, counted) for (stage, area), counted in by_stage.items()),
         key=lambda row: (row[0], *_none_last(row[1])),
     )
 
@@ -1279,32 +1304,28 @@ def complaints_section(
         )
 
     stage_rows = []
-    for stage, name, row in grouped:
-        link = begun_link(stage, row["service_area_id"])
+    for stage, area_name, area, row in grouped:
+        link = begun_link(stage, area)
         stage_rows.append([
-            Cell(f"Stage {stage}: {name or 'No service recorded'}"),
+            Cell(f"Stage {stage}: {area_name or 'No service recorded'}"),
             Cell(row["total"], href=link("")),
             Cell(row["decided"], href=link("decided")),
             Cell(row["upheld"], href=link("upheld")),
             _percent(row["upheld"], row["decided"]),
         ])  # fmt: skip
-    all_stages = {name: sum(row[name] for _, _, row in grouped) for name in counts}
+    all_stages = {name: sum(row[name] for _, _, _, row in grouped) for name in counts}
     # The stage 2s of the period's stage 1s: one semi-join, not a lookup for each stage 1.
     escalated = stages.filter(stage=2, case__in=begun.filter(stage=1).values("case_id")).count()
-    first = {"total": sum(row["total"] for stage, _, row in grouped if stage == 1), "escalated": escalated}
-    decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
-    causes = decided.values("root_cause").annotate(
-        total=Count("id"), upheld=Count("id", filter=Q(outcome__in=UPHELD_OUTCOMES))
-    )
+    first = {"total": sum(row["total"] for stage, _, _, row in grouped if stage == 1), "escalated": escalated}
     cause_names = dict(RootCause.choices)
 
     def cause_link(cause: str, result: str = "") -> str:
         return _happened_link(filters, period, "stage_decided", root_cause=cause, stage_result=result)
 
     cause_rows = sorted(
-        ([Cell(cause_names.get(row["root_cause"], row["root_cause"])),
-          Cell(row["total"], href=cause_link(row["root_cause"])),
-          Cell(row["upheld"], href=cause_link(row["root_cause"], "upheld"))] for row in causes),
+        ([Cell(cause_names.get(cause, cause)),
+          Cell(row["total"], href=cause_link(cause)),
+          Cell(row["upheld"], href=cause_link(cause, "upheld"))] for cause, row in by_cause.items()),
         key=lambda row: (-row[1].value, row[0].value),
     )  # fmt: skip
     actions = decided.select_related("case").order_by("-decided_at")[:ACTIONS_SHOWN]
