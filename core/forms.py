@@ -146,6 +146,13 @@ class GovukSelect(LayoutObject):
         return _form_group(field, format_html("{}{}\n{}", label, hint_and_errors, field.as_widget(attrs=attrs)))
 
 
+def boxes_refused(field: forms.BoundField) -> list[int]:
+    """The boxes of a date (a MultiValueField) whose own values were refused, by index: the
+    package's DateInputField notes each box's errors on its widget."""
+    boxes = getattr(field.field, "fields", ())
+    return [index for index, box in enumerate(boxes) if getattr(box.widget, "errors", None)]
+
+
 class GovukDate(LayoutObject):
     """A GOV.UK date input (day, month and year boxes, as standards.forms.DateField) in its
     fieldset, written in Python for the same reason as GovukSelect: crispy-forms-gds renders it
@@ -159,17 +166,16 @@ class GovukDate(LayoutObject):
     def render(self, form, context, template_pack=None, **kwargs) -> SafeString:
         field = form[self.fields[0]]
         hint_and_errors, described_by = _hint_and_errors(field)
-        boxes_in_error = [bool(getattr(box.widget, "errors", None)) for box in field.field.fields]
-        if field.errors and not any(boxes_in_error):
-            boxes_in_error = [True] * len(boxes_in_error)
+        refused = boxes_refused(field)
+        whole = bool(field.errors) and not refused  # the date as a whole was refused: every box
         widget = field.field.widget.get_context(
             field.html_name, field.value(), field.build_widget_attrs({"id": field.auto_id})
         )["widget"]
         boxes = []
-        for box, in_error in zip(widget["subwidgets"], boxes_in_error, strict=True):
+        for index, box in enumerate(widget["subwidgets"]):
             attrs = dict(box["attrs"])
             label = attrs.pop("label")
-            attrs["class"] += " govuk-input--error" if in_error else ""
+            attrs["class"] += " govuk-input--error" if whole or index in refused else ""
             attrs["inputmode"] = "numeric"
             value = format_html(' value="{}"', box["value"]) if box["value"] is not None else ""
             boxes.append((attrs["id"], label, box["type"], box["name"], value, flatatt(attrs)))

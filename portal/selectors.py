@@ -375,8 +375,12 @@ def _of_cases(queryset: QuerySet, rows: CaseQuerySet, narrowed: bool) -> QuerySe
     return queryset.filter(case__in=rows) if narrowed else queryset
 
 
+def _within(field: str, period: Period) -> Q:
+    return Q(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
+
+
 def _in(queryset: QuerySet, field: str, period: Period) -> QuerySet:
-    return queryset.filter(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
+    return queryset.filter(_within(field, period))
 
 
 def _span(period: Period) -> Span:
@@ -1265,8 +1269,7 @@ def complaints_section(
     # The stages begun in the period (by stage and service) and those decided in it (by root
     # cause) in one reading of the stages, by all three keys, summed here: two readings of a
     # year's stages cost a council-scale page 25 ms more.
-    was_begun = Q(started_at__gte=period.start, started_at__lt=period.end)
-    was_decided = Q(decided_at__gte=period.start, decided_at__lt=period.end)
+    was_begun, was_decided = _within("started_at", period), _within("decided_at", period)
     upheld = Q(outcome__in=UPHELD_OUTCOMES)
     counts = ("total", "decided", "upheld")
     cells = (

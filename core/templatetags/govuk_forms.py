@@ -6,6 +6,8 @@ from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors, is_chec
 from django import template
 from django.forms import BoundField, MultiWidget
 
+from core.forms import boxes_refused
+
 register = template.Library()
 
 
@@ -30,6 +32,6 @@ def summary_errors(field) -> list[tuple[str, str]]:
     message under the field (GOV.UK: one message a field); each line goes to the first box in error."""
     if not hasattr(field.field, "fields"):
         return [(error_target(field, field_id), error) for field_id, errors in field_errors(field) for error in errors]
-    boxes = [index for index, box in enumerate(field.field.fields) if getattr(box.widget, "errors", None)]
+    boxes = boxes_refused(field)
     target = f"{field.auto_id}_{boxes[0] if boxes else 0}"
     return [(target, error) for error in field.errors]
