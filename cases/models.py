@@ -1031,3 +1031,20 @@ class ChaseStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.due_at:%Y-%m-%d %H:%M} #{self.level}"
+
+
+class EscalationTally(models.Model):
+    """The chaser's escalations (ESCALATE_KINDS steps) by calendar month of when they were made,
+    on the council's clock, and kind: kept by triggers on the steps (migration 0014), so the whole
+    council's escalations over a year are a dozen rows, not 180,000 steps. A dashboard narrowed
+    to teams, areas or a channel counts its cases' steps instead (a case moves between teams)."""
+
+    month = models.DateField()
+    kind = models.CharField(max_length=24)
+    escalations = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "kind"], name="escalationtally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month:%B %Y}"

@@ -25,7 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.db import pk_or_none_q
-from core.tallies import Branch, Span, TallySource, rows_branch, tallies_read
+from core.tallies import Branch, Span, TallySource, rows_branch, tallies_read, tally_groups
 from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
@@ -330,11 +330,12 @@ def cases_for_list(
 def cases_count_for_list(*, user, filters: CaseListFilters, now: datetime | None = None) -> int:
     """How many cases cases_for_list lists. When what happened is all that narrows the list of
     someone who sees every case, the cases it happened to are counted from its rows alone (each
-    row's case exists): 5 ms for a month's escalations at council scale, not the 30 of looking
-    each case up."""
+    row's case exists), as COUNT(DISTINCT), which sorts the month's 14,500 case ids: 5 ms at
+    council scale, where counting a DISTINCT subquery (a hashed grouping) took 9 to 15 and
+    looking each case up 30."""
     rest = replace(filters, happened="", happened_from=None, happened_before=None)
     if filters.happened in CASE_HAPPENINGS and rest == CaseListFilters() and visible_filter(user) is None:
-        return _happened_in(filters).values("case_id").distinct().count()
+        return _happened_in(filters).aggregate(cases=Count("case_id", distinct=True))["cases"]
     return cases_for_list(user=user, filters=filters, now=now, counting=True).count()
 
 
@@ -1066,6 +1067,27 @@ CASE_TALLIES = [
     _case_source("cases_caseteamtally", ["team_id", "case_type"]),
     _case_source("cases_casechanneltally", ["channel", "area_id"]),
 ]
+
+
+# The chaser's escalations by when they were made (cases.models.EscalationTally's triggers).
+ESCALATION_TALLY = TallySource(
+    "cases_escalationtally",
+    # The kinds are the model's constants, not input.
+    "(SELECT * FROM cases_chasestep WHERE kind IN ("  # noqa: S608
+    + ", ".join(f"'{kind}'" for kind in sorted(ESCALATE_KINDS))
+    + ")) r",
+    "r.done_at",
+    {"kind": "r.kind"},
+    {"escalations": "1"},
+)
+
+
+def escalations_count(*, span: Span) -> int:
+    """How many escalations the chaser made across the council in `span`: its whole months from
+    the tally, any parts of months from the steps. One statement; a dashboard narrowed to some
+    cases counts their steps instead (happening_rows)."""
+    found = tally_groups(source=ESCALATION_TALLY, spans=[span], sets=[("kind",)])
+    return sum(counts["escalations"] for counts in found[("kind",)].values())
 
 
 @dataclass(frozen=True)

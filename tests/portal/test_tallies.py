@@ -2,7 +2,8 @@
 triggers) equal a recount of the rows after every kind of write: one contact or case at a time
 through the services, bulk statements, updates of what is counted and of what is not, deletes,
 a topic moving area, a customer's new postcode, a rolled-back transaction, TRUNCATE; months cut
-on the council's clock (a contact late on 31 March in summer time is April's)."""
+on the council's clock (a contact late on 31 March in summer time is April's). The chaser's
+escalations likewise."""
 
 import datetime as dt
 import importlib
@@ -13,8 +14,18 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from cases import services as case_services
-from cases.models import OPEN_STATUSES, Case, CaseTally, ComplaintStage, Customer
-from cases.selectors import CASE_TALLIES, CaseCountRule, case_tallies
+from cases.models import (
+    ESCALATE_KINDS,
+    OPEN_STATUSES,
+    Case,
+    CaseTally,
+    ChaseKind,
+    ChaseStep,
+    ComplaintStage,
+    Customer,
+    EscalationTally,
+)
+from cases.selectors import CASE_TALLIES, ESCALATION_TALLY, CaseCountRule, case_tallies, escalations_count
 from contacts.models import Contact, ContactAdviserTally, ContactTally
 from contacts.selectors import CONTACT_TALLIES, ContactCountRule, contact_tallies
 from core.tallies import Span, tally_groups
@@ -48,8 +59,10 @@ def assert_tallies_equal_rows(sources):
 def test_the_triggers_count_on_the_councils_clock_and_statuses():
     contacts = importlib.import_module("contacts.migrations.0004_contact_tallies_triggers")
     cases = importlib.import_module("cases.migrations.0008_case_tallies_triggers")
-    assert contacts.ZONE == cases.ZONE == settings.TIME_ZONE
+    escalations = importlib.import_module("cases.migrations.0014_escalation_tally_triggers")
+    assert contacts.ZONE == cases.ZONE == escalations.ZONE == settings.TIME_ZONE
     assert "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")" == cases.OPEN
+    assert "(" + ", ".join(f"'{kind}'" for kind in sorted(ESCALATE_KINDS)) + ")" == escalations.ESCALATIONS
 
 
 @pytest.fixture
@@ -162,3 +175,51 @@ def test_a_complaint_stage_keeps_its_cases_service_area(world, raise_case):
     # A write of the stage from a stale copy keeps the case's area.
     stage.save()
     assert ComplaintStage.objects.get(pk=stage.pk).service_area == world.directory["housing"]
+
+
+LATE_ON_31_MARCH_UTC = dt.datetime(2027, 3, 31, 23, 30, tzinfo=dt.UTC)  # 00:30 on 1 April in London
+
+
+def test_the_escalation_tally_equals_the_steps_through_the_chaser_and_bulk_writes(world, raise_case):
+    # Never acknowledged (due by 1pm under the email standard): the chaser escalates it at 2pm and
+    # up its ladder two days later; late on 31 March in summer time is April on the council's clock.
+    late = raise_case(at(2, 1, 9))
+    for when in (at(2, 1, 14), at(2, 3, 12)):
+        with time_machine.travel(when, tick=False):
+            case_services.chase_run()
+    assert EscalationTally.objects.exists()
+    assert_tallies_equal_rows([ESCALATION_TALLY])
+    warned = ChaseStep.objects.create(case=late, kind=ChaseKind.WARN_RESPOND, due_at=late.respond_by, done_at=at(2, 3))
+    ChaseStep.objects.bulk_create(
+        ChaseStep(case=late, kind=ChaseKind.ESCALATE_RESPOND, due_at=late.respond_by, level=level, done_at=when)
+        for level, when in ((5, LATE_ON_31_MARCH_UTC), (6, at(4, 1, 0)), (7, at(2, 20)))
+    )
+    assert_tallies_equal_rows([ESCALATION_TALLY])
+    # A warning that becomes an escalation, an escalation moved to another month, one deleted, and
+    # an update that changes nothing counted.
+    ChaseStep.objects.filter(pk=warned.pk).update(kind=ChaseKind.ESCALATE_ACKNOWLEDGE)
+    ChaseStep.objects.filter(level=7).update(done_at=at(3, 2))
+    ChaseStep.objects.filter(level=6).delete()
+    ChaseStep.objects.update(note="Seen")
+    assert_tallies_equal_rows([ESCALATION_TALLY])
+    counted = ChaseStep.objects.filter(kind__in=ESCALATE_KINDS)
+    for span in SPANS:
+        assert (
+            escalations_count(span=span)
+            == counted.filter(
+                done_at__gte=at(span.first.month, span.first.day, 0),
+                done_at__lt=at(span.last.month, span.last.day, 0) + dt.timedelta(days=1),
+            ).count()
+        )
+    assert escalations_count(span=SPANS[3]) == 1  # the step late on 31 March (UTC) is April's
+    assert escalations_count(span=SPANS[2]) == 1  # the step moved in from February
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncating_the_chase_steps_empties_the_escalation_tally(world, raise_case):
+    late = raise_case(at(2, 1, 9))
+    ChaseStep.objects.create(case=late, kind=ChaseKind.ESCALATE_RESPOND, due_at=late.respond_by, done_at=at(2, 3))
+    assert EscalationTally.objects.exists()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE cases_chasestep")
+    assert not EscalationTally.objects.exists()
