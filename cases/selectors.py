@@ -25,7 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.db import pk_or_none_q
-from core.tallies import Branch, Span, TallySource, rows_branch, tallies_read, tally_groups
+from core.tallies import Branch, Span, TallySource, rows_branch, sql_constants, tallies_read, tally_groups
 from directory.models import Absence, Officer, Team
 from directory.phones import phone_normalise
 from directory.selectors import editor_area_ids
@@ -1035,7 +1035,7 @@ def chase_preview(*, area_id: int | None, policy, now: datetime) -> ChasePreview
 
 # --- The dashboard's counts (tallies) ------------------------------------------------------------
 # The tallies' keys and counts over the rows, as the triggers of migration 0008 count them.
-_OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
+_OPEN_SQL = sql_constants(OPEN_STATUSES)
 _KEYS = {
     "team_id": "coalesce(r.team_id, 0)",
     "area_id": "coalesce(r.service_area_id, 0)",
@@ -1072,10 +1072,7 @@ CASE_TALLIES = [
 # The chaser's escalations by when they were made (cases.models.EscalationTally's triggers).
 ESCALATION_TALLY = TallySource(
     "cases_escalationtally",
-    # The kinds are the model's constants, not input.
-    "(SELECT * FROM cases_chasestep WHERE kind IN ("  # noqa: S608
-    + ", ".join(f"'{kind}'" for kind in sorted(ESCALATE_KINDS))
-    + ")) r",
+    f"(SELECT * FROM cases_chasestep WHERE kind IN {sql_constants(sorted(ESCALATE_KINDS))}) r",  # noqa: S608
     "r.done_at",
     {"kind": "r.kind"},
     {"escalations": "1"},

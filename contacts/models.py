@@ -375,17 +375,28 @@ class SurveyInvitationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """The invitations (and answers) `user` may read, for the survey list and the dashboards
-        alike: every one for whoever sees every contact; a service manager's areas'; a team
-        manager's teams' cases' and advisers' contacts'; none without VIEW_SURVEY_ANSWERS. No
-        query until read."""
-        if not user.is_authenticated or not user.has_perm(VIEW_SURVEY_ANSWERS):
+        alike (survey_reach). No query until read."""
+        reach, ids = survey_reach(user)
+        if reach == "none":
             return self.none()
-        if user.has_perm(VIEW_ALL_CONTACTS):
-            return self
-        mine = Officer.objects.filter(user=user)
-        if user.has_perm(VIEW_AREA_CONTACTS):
-            return self.filter(service_area_id__in=mine.values("team__service_area_id"))
-        return self.of_teams(mine.values("team_id"))
+        if reach == "areas":
+            return self.filter(service_area_id__in=ids)
+        return self.of_teams(ids) if reach == "teams" else self
+
+
+def survey_reach(user) -> tuple[str, models.QuerySet | None]:
+    """Which survey invitations `user` may read, as ("all" | "areas" | "teams" | "none", the ids
+    of those areas or teams as a subquery): every one for whoever sees every contact; a service
+    manager's areas'; a team manager's teams' cases' and advisers' contacts'; none without
+    VIEW_SURVEY_ANSWERS. The whole council's and the areas' results can be read from the tally."""
+    if not user.is_authenticated or not user.has_perm(VIEW_SURVEY_ANSWERS):
+        return "none", None
+    if user.has_perm(VIEW_ALL_CONTACTS):
+        return "all", None
+    mine = Officer.objects.filter(user=user)
+    if user.has_perm(VIEW_AREA_CONTACTS):
+        return "areas", mine.values("team__service_area_id")
+    return "teams", mine.values("team_id")
 
 
 class SurveyInvitation(models.Model):
@@ -444,6 +455,31 @@ class SurveyAnswer(models.Model):
     def clean(self):
         if self.satisfaction is not None and not 1 <= self.satisfaction <= 5:
             raise ValidationError({"satisfaction": "Select how satisfied you are, from 1 to 5"})
+
+
+class SurveyTally(models.Model):
+    """Survey invitations by the calendar month they were sent in (on the council's clock) and
+    what was copied on them, with their answers' counts whenever the answers came: the whole
+    council's and the service areas' satisfaction. Kept by the triggers of migration 0007 on the
+    invitations and the answers alike; contacts.selectors.SURVEY_TALLY counts the same."""
+
+    month = models.DateField()
+    channel = models.CharField(max_length=20)
+    area_id = models.IntegerField()  # 0: no service area
+    customer_type = models.CharField(max_length=12)
+    invitations = models.IntegerField(default=0)
+    answers = models.IntegerField(default=0)
+    score_total = models.IntegerField(default=0)
+    satisfied = models.IntegerField(default=0)
+    resolved = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "channel", "area_id", "customer_type"], name="surveytally_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"SurveyTally {self.month:%B %Y}"
 
 
 # --- Online request types ------------------------------------------------------------------------

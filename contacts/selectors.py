@@ -17,7 +17,7 @@ from cases.chase import promise
 from cases.models import OPEN_STATUSES, Case, CaseEvent, Customer, CustomerType, reference_clean
 from core.db import pk_or_none_q
 from core.models import OutboundEmail
-from core.tallies import Span, TallySource, council_local, tallies_read
+from core.tallies import Span, TallySource, council_local, tallies_read, tally_groups
 from directory.models import Officer, Partner, ServiceArea, Team, Topic
 from directory.selectors import AwayNotice, editor_area_ids, team_away_today
 from standards.models import CaseType, Channel
@@ -885,25 +885,100 @@ def survey_results_each(
     with connection.cursor() as cursor:
         cursor.execute(sql, [SATISFIED_FROM, *params])
         found = cursor.fetchall()
-    counts = ("invitations", "answers", "score_total", "satisfied", "resolved")
     results = {}
     width = len(columns)
     for index, by in enumerate(groupings):
         # A row of this grouping: GROUPING() is 0 for its column alone.
         mine = [row for row in found if [flag == 0 for flag in row[:width]] == [i == index for i in range(width)]]
-        rows = sorted(
-            (
-                SurveyResult(
-                    key=row[width + index],
-                    label=_survey_label(by, row[width + index], row[2 * width]),
-                    **dict(zip(counts, row[2 * width + 1 :], strict=True)),
-                )
-                for row in mine
-            ),
-            key=lambda result: result.label,
-        )
-        total = SurveyResult(key=None, label="All", **{name: sum(getattr(r, name) for r in rows) for name in counts})
-        results[by] = SurveyResults(rows=rows, total=total)
+        results[by] = _survey_results(by, [(row[width + index], row[2 * width], row[2 * width + 1 :]) for row in mine])
+    return results
+
+
+_SURVEY_COUNTS = ("invitations", "answers", "score_total", "satisfied", "resolved")
+
+
+def _survey_results(by: str, cells: list[tuple[Any, str | None, Any]]) -> SurveyResults:
+    """One grouping's results from its cells, (key, the area's name, the counts in _SURVEY_COUNTS'
+    order), in the order of their labels, and their total."""
+    rows = sorted(
+        (
+            SurveyResult(
+                key=key, label=_survey_label(by, key, area_name), **dict(zip(_SURVEY_COUNTS, counts, strict=True))
+            )
+            for key, area_name, counts in cells
+        ),
+        key=lambda result: result.label,
+    )
+    total = SurveyResult(
+        key=None, label="All", **{name: sum(getattr(r, name) for r in rows) for name in _SURVEY_COUNTS}
+    )
+    return SurveyResults(rows=rows, total=total)
+
+
+# contacts.models.SurveyTally's keys and counts over the invitations and their answers, as the
+# triggers of migration 0007 count them.
+SURVEY_TALLY = TallySource(
+    "contacts_surveytally",
+    "contacts_surveyinvitation r LEFT JOIN contacts_surveyanswer a ON a.invitation_id = r.id",
+    "r.sent_at",
+    {"channel": "r.channel", "area_id": "coalesce(r.service_area_id, 0)", "customer_type": "r.customer_type"},
+    {
+        "invitations": "1",
+        "answers": "(a.id IS NOT NULL)::int",
+        "score_total": "coalesce(a.satisfaction, 0)",
+        "satisfied": f"(coalesce(a.satisfaction, 0) >= {SATISFIED_FROM})::int",
+        "resolved": "(a.resolved IS TRUE)::int",
+    },
+)
+_TALLY_KEYS = {"channel": "channel", "service_area": "area_id", "customer_type": "customer_type"}
+
+
+def survey_results_tallied(
+    *,
+    span: Span,
+    groupings: list[str],
+    area_ids: QuerySet | None = None,
+    area_id: int | None = None,
+    channel: str = "",
+    area_names: dict[int, str] | None = None,
+) -> dict[str, SurveyResults]:
+    """survey_results_each for the invitations sent in the whole days of `span`, read from the
+    survey tally (whole months) and the rows (parts of months) in one statement: every
+    invitation's, or those of the service areas `area_ids` (a subquery of ids: a service manager's
+    reach), of the service area `area_id` (core.db.NONE_CHOSEN: none recorded) and on `channel`. Nothing here
+    narrows to teams: an invitation's team is its case's or adviser's, which the tally cannot know.
+    `area_names`: the areas' names by id, when the caller has them (else one query more)."""
+    wrong = [by for by in groupings if by not in _TALLY_KEYS]
+    if wrong or not groupings:
+        raise ValueError(f"Group survey results by one of {sorted(_TALLY_KEYS)}, not {wrong or groupings!r}")
+    where: list[str] = []
+    params: list[Any] = []
+    if area_ids is not None:
+        inner, inner_params = area_ids.query.sql_with_params()
+        where.append(f"src.area_id IN ({inner})")
+        params += list(inner_params)
+    if area_id is not None:
+        where.append("src.area_id = %s")
+        params.append(area_id)  # NONE_CHOSEN is 0, as the tally keeps "no service area"
+    if channel:
+        where.append("src.channel = %s")
+        params.append(channel)
+    sets: list[tuple[str, ...]] = [(_TALLY_KEYS[by],) for by in groupings]
+    found = tally_groups(source=SURVEY_TALLY, spans=[span], sets=sets, where=where, params=params)
+    if area_names is None and "service_area" in groupings:
+        area_names = dict(ServiceArea.objects.values_list("pk", "name"))
+    results = {}
+    for by, keys in zip(groupings, sets, strict=True):
+        cells = []
+        for (_, key), counts in found[keys].items():
+            if not any(counts.values()):  # a tally row whose invitations have all gone
+                continue
+            name = None
+            if by == "service_area":
+                name = (area_names or {}).get(key)
+                key = key or None
+            cells.append((key, name, [counts[count] for count in _SURVEY_COUNTS]))
+        results[by] = _survey_results(by, cells)
     return results
 
 

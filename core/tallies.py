@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -47,6 +48,15 @@ def council_local(column: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9_/+-]+", zone):
         raise ImproperlyConfigured(f"TIME_ZONE {zone!r} is not a zone name")
     return f"({column} AT TIME ZONE '{zone}')"
+
+
+def sql_constants(values: Iterable[str]) -> str:
+    """A parenthesised SQL list of the code's own constants (statuses, kinds), as the triggers
+    write them; refuses anything that is not a plain word, since these are not parameters."""
+    words = list(values)
+    if not words or not all(re.fullmatch(r"[a-z0-9_]+", word) for word in words):
+        raise ImproperlyConfigured(f"not SQL constants: {words!r}")
+    return "(" + ", ".join(f"'{word}'" for word in words) + ")"
 
 
 def _moment(day: date) -> datetime:

@@ -45,6 +45,7 @@ from contacts.models import (
     ReceptionVisit,
     SurveyInvitation,
     contact_scope,
+    survey_reach,
 )
 from contacts.selectors import (
     LOGGED_COUNTS,
@@ -55,6 +56,7 @@ from contacts.selectors import (
     contact_tallies,
     survey_list_filter,
     survey_results_each,
+    survey_results_tallied,
 )
 from core.tallies import Span
 from directory.models import Officer, Partner, ServiceArea, Team
@@ -1200,9 +1202,8 @@ def _survey_row(result: SurveyResult, link: Callable[[str], str]) -> list[Cell]:
     ]
 
 
-def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilters) -> Section:
+def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilters, names: Names) -> Section:
     period = filters.period
-    invitations = dashboard_surveys(user, scope, filters)
     headers = ["Invited", "Answered", "Response rate", "Average score (1 to 5)", "Satisfied", "Said it was resolved"]
     tables = []
     total = None
@@ -1215,9 +1216,24 @@ def satisfaction_section(*, user, scope: DashboardScope, filters: DashboardFilte
         ("channel", "channel", "Channel"),
         ("service_area", "area", "Service"),
     )
-    each = survey_results_each(
-        since=period.start, until=period.end, groupings=[by for by, _, _ in groupings], invitations=invitations
-    )
+    reach, area_ids = ("all", None) if scope.summary else survey_reach(user)
+    if filters.team is None and reach in ("all", "areas"):
+        # The whole council's or the areas' invitations: from the tally.
+        each = survey_results_tallied(
+            span=Span(period.first, period.last),
+            groupings=[by for by, _, _ in groupings],
+            area_ids=area_ids,
+            area_id=filters.area.pk if filters.area is not None else None,
+            channel=filters.channel,
+            area_names=names.areas,
+        )
+    else:
+        each = survey_results_each(
+            since=period.start,
+            until=period.end,
+            groupings=[by for by, _, _ in groupings],
+            invitations=dashboard_surveys(user, scope, filters),
+        )
     for by, param, title in groupings:
         results = each[by]
         total = results.total
@@ -1506,7 +1522,7 @@ def dashboard_get(*, user, scope: DashboardScope, filters: DashboardFilters, now
             avoidable_section(filters=filters, contacts=contacts, names=names),
             signposting_section(filters=filters, contacts=contacts, names=names),
             handoffs_section(filters=filters, cases=cases, names=names),
-            satisfaction_section(user=user, scope=scope, filters=filters),
+            satisfaction_section(user=user, scope=scope, filters=filters, names=names),
             complaints_section(filters=filters, cases=cases, rows=rows, narrowed=narrowed, names=names),
         ],
     )

@@ -239,6 +239,29 @@ def test_escalations_extensions_and_complaint_stages_link_to_the_cases_they_happ
     assert _headline(january, "standards")["Escalations by the chaser"] == "No escalations"
 
 
+# Invited, by service: the whole council's and the service manager's from the tally, the team
+# manager's from the rows (an invitation's team is its case's or adviser's).
+EACH_SEES = {
+    "administrator": [["Housing", "2"], ["Waste and recycling", "1"]],
+    "councillor": [["Housing", "2"], ["Waste and recycling", "1"]],
+    "service_manager": [["Housing", "2"]],
+    "team_manager": [["Waste and recycling", "1"]],
+}
+
+
+@pytest.mark.parametrize("viewer", sorted(EACH_SEES))
+def test_satisfaction_counts_the_surveys_each_viewer_may_read(world, viewer):
+    taken = [(world.officer_a, "bulky"), (world.officer_b, "homeless"), (world.adviser, "homeless")]
+    for index, (adviser, topic) in enumerate(taken):
+        customer = services.customer_create(
+            by=world.adviser, fields={"name": f"Customer {index}", "email": f"c{index}@example.org"}
+        )
+        contact = log(adviser, at(2, 2 + index), customer=customer, topic=world.directory[topic])
+        contact_services.survey_invite(contact=contact, sent_at=at(2, 2 + index, 11))
+    rows = _rows(_board(world.users[viewer]), "satisfaction-service-area")
+    assert [row[:2] for row in rows] == EACH_SEES[viewer]
+
+
 @pytest.mark.parametrize("viewer", ["administrator", "team_manager"])
 def test_the_satisfaction_figures_link_to_the_surveys_behind_them(client, world, customer, viewer):
     answered = log(world.officer_a, at(2, 2), customer=customer)

@@ -3,7 +3,7 @@ triggers) equal a recount of the rows after every kind of write: one contact or 
 through the services, bulk statements, updates of what is counted and of what is not, deletes,
 a topic moving area, a customer's new postcode, a rolled-back transaction, TRUNCATE; months cut
 on the council's clock (a contact late on 31 March in summer time is April's). The chaser's
-escalations likewise."""
+escalations and the survey invitations with their answers likewise."""
 
 import datetime as dt
 import importlib
@@ -23,13 +23,24 @@ from cases.models import (
     ChaseStep,
     ComplaintStage,
     Customer,
+    CustomerType,
     EscalationTally,
 )
 from cases.selectors import CASE_TALLIES, ESCALATION_TALLY, CaseCountRule, case_tallies, escalations_count
-from contacts.models import Contact, ContactAdviserTally, ContactTally
-from contacts.selectors import CONTACT_TALLIES, ContactCountRule, contact_tallies
-from core.tallies import Span, tally_groups
-from directory.models import Topic
+from contacts import services as contact_services
+from contacts.models import Contact, ContactAdviserTally, ContactTally, SurveyAnswer, SurveyInvitation, SurveyTally
+from contacts.selectors import (
+    CONTACT_TALLIES,
+    SATISFIED_FROM,
+    SURVEY_TALLY,
+    ContactCountRule,
+    contact_tallies,
+    survey_results_each,
+    survey_results_tallied,
+)
+from core.db import NONE_CHOSEN, pk_or_none_q
+from core.tallies import Span, sql_constants, tally_groups
+from directory.models import Officer, Topic
 from standards.models import CaseType, Channel
 
 from .dashboard_world import at, log
@@ -60,9 +71,11 @@ def test_the_triggers_count_on_the_councils_clock_and_statuses():
     contacts = importlib.import_module("contacts.migrations.0004_contact_tallies_triggers")
     cases = importlib.import_module("cases.migrations.0008_case_tallies_triggers")
     escalations = importlib.import_module("cases.migrations.0014_escalation_tally_triggers")
-    assert contacts.ZONE == cases.ZONE == escalations.ZONE == settings.TIME_ZONE
-    assert "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")" == cases.OPEN
-    assert "(" + ", ".join(f"'{kind}'" for kind in sorted(ESCALATE_KINDS)) + ")" == escalations.ESCALATIONS
+    surveys = importlib.import_module("contacts.migrations.0007_survey_tally_triggers")
+    assert contacts.ZONE == cases.ZONE == escalations.ZONE == surveys.ZONE == settings.TIME_ZONE
+    assert surveys.SATISFIED_FROM == SATISFIED_FROM
+    assert sql_constants(OPEN_STATUSES) == cases.OPEN
+    assert sql_constants(sorted(ESCALATE_KINDS)) == escalations.ESCALATIONS
 
 
 @pytest.fixture
@@ -223,3 +236,124 @@ def test_truncating_the_chase_steps_empties_the_escalation_tally(world, raise_ca
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE cases_chasestep")
     assert not EscalationTally.objects.exists()
+
+
+# --- Satisfaction surveys ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def surveyed(world):
+    """Four contacts by four customers (one a business), each invited an hour after, two answered:
+    in February, March, late on 31 March in summer time (April's), and April."""
+    moments = [at(2, 2), at(3, 3), LATE_ON_31_MARCH_UTC, at(4, 20)]
+    invitations = []
+    for index, when in enumerate(moments):
+        customer = case_services.customer_create(
+            by=world.adviser,
+            fields={"name": f"Customer {index}", "email": f"customer{index}@example.org",
+                    "customer_type": CustomerType.BUSINESS if index == 1 else CustomerType.INDIVIDUAL},
+        )  # fmt: skip
+        topic = world.directory["homeless" if index % 2 else "bulky"]
+        contact = log(world.officer_a, when, customer=customer, topic=topic, channel="email" if index else "phone")
+        invitations.append(contact_services.survey_invite(contact=contact, sent_at=when + dt.timedelta(hours=1)))
+    for invitation, score in ((invitations[0], 5), (invitations[2], 2)):
+        contact_services.survey_answer(
+            invitation=invitation, satisfaction=score, resolved=score > 3, comment="",
+            answered_at=invitation.sent_at + dt.timedelta(days=1),
+        )  # fmt: skip
+    return invitations
+
+
+def _results(each):
+    return {by: [(row.key, row.label, row.invitations, row.answers, row.score_total, row.satisfied, row.resolved)
+                 for row in [*results.rows, results.total]] for by, results in each.items()}  # fmt: skip
+
+
+def assert_tallied_results_equal_the_rows(**narrowing):
+    groupings = ["customer_type", "channel", "service_area"]
+    invitations = SurveyInvitation.objects.all()
+    if narrowing.get("area_id") is not None:
+        invitations = invitations.filter(pk_or_none_q("service_area_id", narrowing["area_id"]))
+    if narrowing.get("channel"):
+        invitations = invitations.filter(channel=narrowing["channel"])
+    for span in SPANS:
+        counted = survey_results_each(
+            since=at(span.first.month, span.first.day, 0),
+            until=at(span.last.month, span.last.day, 0) + dt.timedelta(days=1),
+            groupings=groupings,
+            invitations=invitations,
+        )
+        assert _results(survey_results_tallied(span=span, groupings=groupings, **narrowing)) == _results(counted)
+
+
+def test_the_survey_tally_equals_the_invitations_and_answers_after_every_kind_of_write(world, surveyed):
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert_tallied_results_equal_the_rows()
+    april = survey_results_tallied(span=SPANS[3], groupings=["channel"])["channel"].total
+    assert (april.invitations, april.answers, april.score_total, april.satisfied) == (2, 1, 2, 0)
+    # An answer changed, an invitation's keys changed, an answer deleted, an update of nothing counted.
+    SurveyAnswer.objects.filter(invitation=surveyed[2]).update(satisfaction=4, resolved=True)
+    SurveyInvitation.objects.filter(pk=surveyed[0].pk).update(service_area=world.directory["waste"], channel="web")
+    SurveyAnswer.objects.filter(invitation=surveyed[0]).delete()
+    SurveyInvitation.objects.update(email="changed@example.org")
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert_tallied_results_equal_the_rows()
+    # An invitation moved to another month with its answer, and an answer to it given late.
+    SurveyInvitation.objects.filter(pk=surveyed[2].pk).update(sent_at=at(2, 20), expires_at=at(5, 1))
+    contact_services.survey_answer(invitation=surveyed[1], satisfaction=3, resolved=False, comment="",
+                                   answered_at=surveyed[1].sent_at + dt.timedelta(days=1))  # fmt: skip
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert_tallied_results_equal_the_rows()
+    assert_tallied_results_equal_the_rows(area_id=world.directory["waste"].pk)
+    # About no service: the dashboard's "none recorded".
+    nobody = case_services.customer_create(by=world.adviser, fields={"name": "No Topic", "email": "nt@example.org"})
+    contact_services.survey_invite(contact=log(world.officer_a, at(2, 9), customer=nobody), sent_at=at(2, 9, 11))
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert_tallied_results_equal_the_rows(area_id=NONE_CHOSEN)
+    assert_tallied_results_equal_the_rows(channel="email")
+
+
+def test_the_survey_tally_is_right_whichever_of_invitation_and_answer_is_written_first(world, surveyed):
+    # The foreign key is checked at commit: an answer may be written before its invitation, and
+    # an invitation deleted before its answer, within one transaction.
+    columns = [f.column for f in SurveyInvitation._meta.concrete_fields if f.column not in ("id", "contact_id")]
+    listed = ", ".join(columns)
+    contact = log(world.officer_b, at(4, 21))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) + 100 FROM contacts_surveyinvitation")
+        (new_id,) = cursor.fetchone()
+        cursor.execute(
+            "INSERT INTO contacts_surveyanswer (invitation_id, satisfaction, resolved, comment, answered_at)"
+            " VALUES (%s, 5, true, '', now())",
+            [new_id],
+        )
+        cursor.execute(
+            f"INSERT INTO contacts_surveyinvitation (id, contact_id, {listed})"  # noqa: S608
+            f" SELECT %s, %s, {listed} FROM contacts_surveyinvitation WHERE id = %s",
+            [new_id, contact.pk, surveyed[3].pk],
+        )
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM contacts_surveyinvitation WHERE id = %s", [surveyed[0].pk])
+        cursor.execute("DELETE FROM contacts_surveyanswer WHERE invitation_id = %s", [surveyed[0].pk])
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert_tallied_results_equal_the_rows()
+
+
+def test_a_service_managers_survey_results_are_their_areas(world, surveyed):
+    areas = Officer.objects.filter(user=world.service_manager).values("team__service_area_id")
+    found = survey_results_tallied(span=SPANS[5], groupings=["service_area"], area_ids=areas)["service_area"]
+    mine = SurveyInvitation.objects.visible_to(world.service_manager)
+    assert found.total.invitations == mine.count() > 0
+    assert {row.key for row in found.rows} == set(mine.values_list("service_area_id", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncating_the_answers_and_the_invitations_empties_the_survey_tally(world, surveyed):
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE contacts_surveyanswer")
+    assert_tallies_equal_rows([SURVEY_TALLY])
+    assert SurveyTally.objects.filter(invitations__gt=0).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE contacts_surveyinvitation CASCADE")
+    assert not SurveyTally.objects.exists()
