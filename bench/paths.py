@@ -356,7 +356,7 @@ PATHS += [
         "GET",
         lambda fx, i: f"/staff/dashboard/?{urlencode(_window(i))}",
         "read",
-        27,
+        28,
         signed_in=True,
         as_manager=True,
     ),

@@ -1048,3 +1048,40 @@ class EscalationTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.month:%B %Y}"
+
+
+class ComplaintStageTally(models.Model):
+    """Complaint stages by the calendar month they began (on the council's clock), stage and
+    service area (0: none): how many began, how many of them are decided so far and how many
+    upheld (UPHELD_OUTCOMES). Kept by triggers on the stages (migration 0016), which also see a
+    stage follow its case to another area (0010). The whole council's complaints by stage and
+    service; a dashboard narrowed to some cases counts their stages."""
+
+    month = models.DateField()
+    stage = models.SmallIntegerField()
+    area_id = models.IntegerField()
+    begun = models.IntegerField(default=0)
+    decided = models.IntegerField(default=0)
+    upheld = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "stage", "area_id"], name="complaintstagetally_key")]
+
+    def __str__(self) -> str:
+        return f"Stage {self.stage} {self.month:%B %Y}"
+
+
+class ComplaintDecisionTally(models.Model):
+    """Complaint stages decided, by the calendar month of the decision and root cause, and how
+    many upheld: the whole council's root causes. Kept by the same triggers (migration 0016)."""
+
+    month = models.DateField()
+    root_cause = models.CharField(max_length=20)
+    decided = models.IntegerField(default=0)
+    upheld = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "root_cause"], name="complaintdecisiontally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.root_cause} {self.month:%B %Y}"

@@ -1087,6 +1087,53 @@ def escalations_count(*, span: Span) -> int:
     return sum(counts["escalations"] for counts in found[("kind",)].values())
 
 
+# The complaint stages by when they began, and those decided by when (the triggers of migration
+# 0016): the whole council's complaints by stage, service and root cause.
+_UPHELD_SQL = f"r.outcome IN {sql_constants(UPHELD_OUTCOMES)}"
+COMPLAINT_STAGE_TALLY = TallySource(
+    "cases_complaintstagetally",
+    "cases_complaintstage r",
+    "r.started_at",
+    {"stage": "r.stage", "area_id": "coalesce(r.service_area_id, 0)"},
+    {
+        "begun": "1",
+        "decided": "(r.decided_at IS NOT NULL)::int",
+        "upheld": f"(r.decided_at IS NOT NULL AND {_UPHELD_SQL})::int",
+    },
+)
+COMPLAINT_DECISION_TALLY = TallySource(
+    "cases_complaintdecisiontally",
+    "(SELECT * FROM cases_complaintstage WHERE decided_at IS NOT NULL) r",
+    "r.decided_at",
+    {"root_cause": "r.root_cause"},
+    {"decided": "1", "upheld": f"({_UPHELD_SQL})::int"},
+)
+COMPLAINT_TALLIES = [COMPLAINT_STAGE_TALLY, COMPLAINT_DECISION_TALLY]
+
+
+@dataclass(frozen=True)
+class ComplaintCounts:
+    """The complaint stages begun in a span, {(stage, service area id or None): {"begun",
+    "decided", "upheld"}}, and those decided in it, {root cause: {"decided", "upheld"}}: groups
+    with nothing counted left out."""
+
+    begun: dict[tuple[int, int | None], dict[str, int]]
+    decided: dict[str, dict[str, int]]
+
+
+def complaint_counts(*, span: Span) -> ComplaintCounts:
+    """The whole council's complaint stages begun and decided in `span`: whole months from the
+    complaint tallies, parts of months from the stages; two statements. A dashboard narrowed to
+    some cases counts their stages instead."""
+    begun = tally_groups(source=COMPLAINT_STAGE_TALLY, spans=[span], sets=[("stage", "area_id")])
+    decided = tally_groups(source=COMPLAINT_DECISION_TALLY, spans=[span], sets=[("root_cause",)])
+    return ComplaintCounts(
+        begun={(stage, area or None): counts
+               for (_, stage, area), counts in begun[("stage", "area_id")].items() if counts["begun"]},
+        decided={cause: counts for (_, cause), counts in decided[("root_cause",)].items() if counts["decided"]},
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CaseCountRule:
     """Which cases a dashboard counts: in the teams `team_ids` or the service areas `area_ids`

@@ -36,7 +36,14 @@ from cases.models import (
     RootCause,
     overdue_q,
 )
-from cases.selectors import CASE_COUNTS, CaseCountRule, case_tallies, escalations_count, happening_rows
+from cases.selectors import (
+    CASE_COUNTS,
+    CaseCountRule,
+    case_tallies,
+    complaint_counts,
+    escalations_count,
+    happening_rows,
+)
 from contacts.models import (
     VIEW_ALL_CONTACTS,
     VIEW_AREA_CONTACTS,
@@ -1279,16 +1286,15 @@ COMPLAINTS_DEFINITION = (
 ACTIONS_SHOWN = 20
 
 
-def complaints_section(
-    *, filters: DashboardFilters, cases: Tallied, rows: CaseQuerySet, narrowed: bool, names: Names
-) -> Section:
-    period = filters.period
-    stages = _of_cases(ComplaintStage.objects.all(), rows, narrowed)
-    begun = _in(stages, "started_at", period)
-    decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
-    # The stages begun in the period (by stage and service) and those decided in it (by root
-    # cause) in one reading of the stages, by all three keys, summed here: two readings of a
-    # year's stages cost a council-scale page 25 ms more.
+StageCounts = dict[tuple[int, int | None], dict[str, int]]
+CauseCounts = dict[str, dict[str, int]]
+
+
+def _complaints_counted(stages: QuerySet[ComplaintStage], period: Period) -> tuple[StageCounts, CauseCounts]:
+    """The stages begun in the period by stage and service ({"total", "decided", "upheld"}) and
+    those decided in it by root cause ({"total", "upheld"}), counted from `stages` (a narrowed
+    dashboard's): one reading of the stages by all three keys, summed here, since two readings of
+    a year's stages cost a council-scale page 25 ms more."""
     was_begun, was_decided = _within("started_at", period), _within("decided_at", period)
     upheld = Q(outcome__in=UPHELD_OUTCOMES)
     counts = ("total", "decided", "upheld")
@@ -1304,8 +1310,8 @@ def complaints_section(
         )
         .order_by()
     )
-    by_stage: dict[tuple[int, int | None], dict[str, int]] = {}
-    by_cause: dict[str, dict[str, int]] = {}
+    by_stage: StageCounts = {}
+    by_cause: CauseCounts = {}
     for cell in cells:
         if cell["total"]:
             counted = by_stage.setdefault((cell["stage"], cell["service_area_id"]), dict.fromkeys(counts, 0))
@@ -1315,6 +1321,26 @@ def complaints_section(
             cause = by_cause.setdefault(cell["root_cause"], {"total": 0, "upheld": 0})
             cause["total"] += cell["cause_total"]
             cause["upheld"] += cell["cause_upheld"]
+    return by_stage, by_cause
+
+
+def complaints_section(
+    *, filters: DashboardFilters, cases: Tallied, rows: CaseQuerySet, narrowed: bool, names: Names
+) -> Section:
+    period = filters.period
+    stages = _of_cases(ComplaintStage.objects.all(), rows, narrowed)
+    begun = _in(stages, "started_at", period)
+    decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
+    if narrowed:
+        by_stage, by_cause = _complaints_counted(stages, period)
+    else:
+        # The whole council's: from the complaint tallies.
+        counted = complaint_counts(span=Span(period.first, period.last))
+        by_stage = {
+            key: {"total": row["begun"], "decided": row["decided"], "upheld": row["upheld"]}
+            for key, row in counted.begun.items()
+        }
+        by_cause = {cause: {"total": row["decided"], "upheld": row["upheld"]} for cause, row in counted.decided.items()}
     # A stage's service area is its case's, kept by the database: no join with the cases.
     grouped = sorted(
         ((stage, names.area(area), area, counted) for (stage, area), counted in by_stage.items()),
@@ -1336,7 +1362,7 @@ def complaints_section(
             Cell(row["upheld"], href=link("upheld")),
             _percent(row["upheld"], row["decided"]),
         ])  # fmt: skip
-    all_stages = {name: sum(row[name] for _, _, _, row in grouped) for name in counts}
+    all_stages = {name: sum(row[name] for _, _, _, row in grouped) for name in ("total", "decided", "upheld")}
     # The stage 2s of the period's stage 1s: one semi-join, not a lookup for each stage 1.
     escalated = stages.filter(stage=2, case__in=begun.filter(stage=1).values("case_id")).count()
     first = {"total": sum(row["total"] for stage, _, _, row in grouped if stage == 1), "escalated": escalated}

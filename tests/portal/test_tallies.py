@@ -3,7 +3,7 @@ triggers) equal a recount of the rows after every kind of write: one contact or 
 through the services, bulk statements, updates of what is counted and of what is not, deletes,
 a topic moving area, a customer's new postcode, a rolled-back transaction, TRUNCATE; months cut
 on the council's clock (a contact late on 31 March in summer time is April's). The chaser's
-escalations and the survey invitations with their answers likewise."""
+escalations, the complaint stages and the survey invitations with their answers likewise."""
 
 import datetime as dt
 import importlib
@@ -17,16 +17,27 @@ from cases import services as case_services
 from cases.models import (
     ESCALATE_KINDS,
     OPEN_STATUSES,
+    UPHELD_OUTCOMES,
     Case,
     CaseTally,
     ChaseKind,
     ChaseStep,
+    ComplaintDecisionTally,
     ComplaintStage,
+    ComplaintStageTally,
     Customer,
     CustomerType,
     EscalationTally,
 )
-from cases.selectors import CASE_TALLIES, ESCALATION_TALLY, CaseCountRule, case_tallies, escalations_count
+from cases.selectors import (
+    CASE_TALLIES,
+    COMPLAINT_TALLIES,
+    ESCALATION_TALLY,
+    CaseCountRule,
+    case_tallies,
+    complaint_counts,
+    escalations_count,
+)
 from contacts import services as contact_services
 from contacts.models import Contact, ContactAdviserTally, ContactTally, SurveyAnswer, SurveyInvitation, SurveyTally
 from contacts.selectors import (
@@ -72,7 +83,9 @@ def test_the_triggers_count_on_the_councils_clock_and_statuses():
     cases = importlib.import_module("cases.migrations.0008_case_tallies_triggers")
     escalations = importlib.import_module("cases.migrations.0014_escalation_tally_triggers")
     surveys = importlib.import_module("contacts.migrations.0007_survey_tally_triggers")
-    assert contacts.ZONE == cases.ZONE == escalations.ZONE == surveys.ZONE == settings.TIME_ZONE
+    complaints = importlib.import_module("cases.migrations.0016_complaint_tallies_triggers")
+    assert contacts.ZONE == cases.ZONE == escalations.ZONE == surveys.ZONE == complaints.ZONE == settings.TIME_ZONE
+    assert sql_constants(UPHELD_OUTCOMES) == complaints.UPHELD
     assert surveys.SATISFIED_FROM == SATISFIED_FROM
     assert sql_constants(OPEN_STATUSES) == cases.OPEN
     assert sql_constants(sorted(ESCALATE_KINDS)) == escalations.ESCALATIONS
@@ -191,6 +204,55 @@ def test_a_complaint_stage_keeps_its_cases_service_area(world, raise_case):
 
 
 LATE_ON_31_MARCH_UTC = dt.datetime(2027, 3, 31, 23, 30, tzinfo=dt.UTC)  # 00:30 on 1 April in London
+
+
+def test_the_complaint_tallies_equal_the_stages_through_their_lives_and_bulk_writes(world, raise_case):
+    decision = case_services.ComplaintDecision(outcome="upheld", root_cause="delay", action_taken="Crew retrained")
+    first = raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1)
+    raise_case(at(2, 20, 9), case_type=CaseType.COMPLAINT_STAGE_1, topic=world.directory["homeless"])
+    assert_tallies_equal_rows(COMPLAINT_TALLIES)
+    # Decided in March, escalated to stage 2 in April, whose stage follows the case to another area.
+    with time_machine.travel(at(3, 2, 10), tick=False):
+        first = case_services.case_claim(case=first, by=world.officer_a)
+        first = case_services.case_resolve(case=first, by=world.officer_a, resolution="Sorry", decision=decision)
+    with time_machine.travel(at(4, 2, 10), tick=False):
+        first = case_services.complaint_escalate(case=first, by=world.adviser, reason="Not satisfied")
+    assert_tallies_equal_rows(COMPLAINT_TALLIES)
+    Case.objects.filter(pk=first.pk).update(service_area=world.directory["housing"])
+    assert_tallies_equal_rows(COMPLAINT_TALLIES)
+    counted = complaint_counts(span=SPANS[5])
+    assert counted.begun == {
+        (1, world.directory["housing"].pk): {"begun": 2, "decided": 1, "upheld": 1},
+        (2, world.directory["housing"].pk): {"begun": 1, "decided": 0, "upheld": 0},
+    }
+    assert counted.decided == {"delay": {"decided": 1, "upheld": 1}}
+    # Bulk: a decision changed, a stage moved late on 31 March (UTC: April's), one deleted, an
+    # update of nothing counted, and a copy of every stage onto another case.
+    ComplaintStage.objects.filter(stage=1, decided_at__isnull=False).update(outcome="not_upheld", root_cause="policy")
+    ComplaintStage.objects.filter(stage=2).update(started_at=LATE_ON_31_MARCH_UTC)
+    ComplaintStage.objects.update(extension_reason="")
+    assert_tallies_equal_rows(COMPLAINT_TALLIES)
+    assert complaint_counts(span=SPANS[3]).begun == {(2, world.directory["housing"].pk): {"begun": 1, "decided": 0,
+                                                                                          "upheld": 0}}  # fmt: skip
+    other = raise_case(at(2, 3, 9))
+    columns = ", ".join(f.column for f in ComplaintStage._meta.concrete_fields if f.column not in ("id", "case_id"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO cases_complaintstage (case_id, {columns}) SELECT %s, {columns}"  # noqa: S608
+            " FROM cases_complaintstage WHERE stage = 1 AND case_id = %s",
+            [other.pk, first.pk],
+        )
+    ComplaintStage.objects.filter(case=first, stage=2).delete()
+    assert_tallies_equal_rows(COMPLAINT_TALLIES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncating_the_complaint_stages_empties_their_tallies(world, raise_case):
+    raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1)
+    assert ComplaintStageTally.objects.exists()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE cases_complaintstage")
+    assert not ComplaintStageTally.objects.exists() and not ComplaintDecisionTally.objects.exists()
 
 
 def test_the_escalation_tally_equals_the_steps_through_the_chaser_and_bulk_writes(world, raise_case):
