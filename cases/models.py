@@ -506,8 +506,26 @@ class Case(models.Model):
                 condition=Q(status__in=OPEN_STATUSES, owner__isnull=True),
             ),
             models.Index(fields=["owner"], name="case_owner_idx", condition=Q(owner__isnull=False)),
-            # The dashboard's open cases by age: an index-only scan of the open ones.
-            models.Index(fields=["received_at"], name="case_open_received_idx", condition=Q(status__in=OPEN_STATUSES)),
+            # The dashboard's open cases by age and overdue now, under any narrowing: an
+            # index-only scan of the open ones (reading them from the table was 25 ms at council
+            # scale, most of it picking the due times out of forty columns; the index, 11).
+            models.Index(
+                fields=["received_at"],
+                include=[
+                    "id",
+                    "status",
+                    "team",
+                    "service_area",
+                    "channel",
+                    "acknowledge_by",
+                    "acknowledged_at",
+                    "respond_by",
+                    "responded_at",
+                    "paused_at",
+                ],
+                name="case_open_received_idx",
+                condition=Q(status__in=OPEN_STATUSES),
+            ),
             # The dashboard's read-time correction of its tallies: cases whose due time may not
             # have passed yet (case_tallies).
             models.Index(

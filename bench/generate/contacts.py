@@ -47,7 +47,9 @@ from contacts.models import (
     SurveyAnswer,
     SurveyInvitation,
 )
+from contacts.selectors import CONTACT_TALLIES, SURVEY_TALLY
 from core.models import OutboundEmail
+from core.tallies import tally_rebuild
 from directory.models import Officer, Topic
 
 from .cases import _deferred_checks_skip, _temp_functions
@@ -358,6 +360,14 @@ def _surveys(cursor) -> None:
         cursor.execute(
             f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT coalesce(max(id), 1) FROM {table}))", [table]
         )
+
+
+def after_load(ctx) -> None:
+    """The contact and survey tallies, counted from the rows (the load's replica role turns their
+    triggers off: cases.after_load)."""
+    for source in [*CONTACT_TALLIES, SURVEY_TALLY]:
+        if source.table:
+            tally_rebuild(source)
 
 
 def generate(ctx) -> None:
