@@ -226,8 +226,20 @@ def tallies_read(
         if "o.team_id" in " ".join(where or []) and "team_id" not in source.derived:
             raise ValueError(f"{source.table} has no adviser to find a team by")
         limits = {keys: allowed for keys, allowed in (only or {}).items() if keys in grouped}
-        found |= tally_groups(source=source, spans=spans, sets=grouped, only=limits, where=where, params=params,
-                              branches=branches(source))  # fmt: skip
+        # A source whose every set is limited to some spans reads those spans alone (a year's
+        # figures by adviser need not read the three years the trends do), its answers keyed by
+        # the spans' own indexes again.
+        limited = len(limits) == len(grouped)
+        kept = sorted({index for allowed in limits.values() for index in allowed}) if limited else []
+        indexes = kept or list(range(len(spans)))
+        position = {index: at for at, index in enumerate(indexes)}
+        counted = tally_groups(
+            source=source, spans=[spans[index] for index in indexes], sets=grouped,
+            only={keys: [position[index] for index in allowed] for keys, allowed in limits.items()},
+            where=where, params=params, branches=branches(source),
+        )  # fmt: skip
+        found |= {keys: {(indexes[key[0]], *key[1:]): counts for key, counts in groups.items()}
+                  for keys, groups in counted.items()}  # fmt: skip
     return found
 
 

@@ -433,3 +433,13 @@ def test_a_tally_counted_again_from_the_rows_equals_the_one_the_triggers_kept(wo
         assert _nonzero(tally_groups(source=source, spans=SPANS, sets=sets)) != kept or not kept[sets[0]]
         tally_rebuild(source)
         assert _nonzero(tally_groups(source=source, spans=SPANS, sets=sets)) == kept, source.table
+
+
+def test_sets_limited_to_some_spans_read_those_alone_and_count_as_over_them_all(world, contacts):
+    sets = [("adviser_id",), ("team_id",)]
+    full = contact_tallies(spans=SPANS, sets=sets, rule=ContactCountRule())
+    limited = contact_tallies(spans=SPANS, sets=sets, rule=ContactCountRule(),
+                              only={("adviser_id",): [4], ("team_id",): [1, 4]})  # fmt: skip
+    assert limited[("adviser_id",)] == {key: counts for key, counts in full[("adviser_id",)].items() if key[0] == 4}
+    assert limited[("team_id",)] == {key: counts for key, counts in full[("team_id",)].items() if key[0] in (1, 4)}
+    assert limited[("adviser_id",)] and {key[0] for key in limited[("team_id",)]} == {1, 4}
