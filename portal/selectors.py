@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import calendar
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import Any, NamedTuple
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import redis
 from django.conf import settings
@@ -448,12 +449,29 @@ def _days_query(prefix: str, first: date | None, last: date | None) -> dict[str,
     return query
 
 
+# What quote_plus leaves as it is: a dashboard's 1,500 links are nearly all numbers and slugs,
+# written here without its work for each character.
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch
+
+
+def _quoted(value: Any) -> str:
+    text = str(value)
+    return text if _PLAIN(text) else quote_plus(text)
+
+
+def _query(params: dict[str, Any]) -> str:
+    """`params` as urlencode writes them."""
+    return "&".join(f"{_quoted(key)}={_quoted(value)}" for key, value in params.items())
+
+
 @functools.lru_cache(maxsize=256)
-def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: date | None, left_out: frozenset) -> str:
-    """A list's path and the query its figures share (dates and filters, but `left_out`): a
-    dashboard links about a thousand figures, a few dozen periods."""
+def _list_base(
+    rows: str, filters: DashboardFilters, first: date | None, last: date | None, shared: tuple, left_out: frozenset
+) -> str:
+    """A list's path and the query its figures share (dates, filters and the `shared` pairs, but
+    `left_out`): a dashboard links about 1,500 figures, a few dozen periods."""
     url, prefix = _LISTS[rows]
-    query: dict[str, Any] = _days_query(prefix, first, last)
+    query: dict[str, Any] = {**_days_query(prefix, first, last), **dict(shared)}
     if filters.area is not None:
         query["area"] = filters.area.pk
     if filters.team is not None:
@@ -463,18 +481,20 @@ def _list_base(rows: str, filters: DashboardFilters, first: date | None, last: d
     if rows == "cases" and filters.cases_filter is not None:
         name, value = filters.cases_filter
         query[name] = value
-    return f"{reverse(url)}?{urlencode({key: value for key, value in query.items() if key not in left_out})}"
+    return f"{reverse(url)}?{_query({key: value for key, value in query.items() if key not in left_out})}"
 
 
-def _list_link(rows: str, filters: DashboardFilters, first: date | None, last: date | None, **extra: Any) -> str:
+def _list_link(
+    rows: str, filters: DashboardFilters, first: date | None, last: date | None, shared: tuple = (), **extra: Any
+) -> str:
     """The list of `rows` ("contacts" or "cases") behind a figure: from `first` to `last` (None:
-    no bound that side), in the filters' area, team and channel, with `extra` filters (an empty
-    one left out)."""
+    no bound that side), in the filters' area, team and channel, with the `shared` (name, value)
+    pairs its neighbours have too, and `extra` filters (an empty one left out)."""
     extra = {key: value for key, value in extra.items() if value not in (None, "")}
-    base = _list_base(rows, filters, first, last, frozenset(extra))
+    base = _list_base(rows, filters, first, last, shared, frozenset(extra))
     if not extra:
         return base
-    return f"{base}{'' if base.endswith('?') else '&'}{urlencode(extra)}"
+    return f"{base}{'' if base.endswith('?') else '&'}{_query(extra)}"
 
 
 def _contact_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
@@ -488,15 +508,15 @@ def _case_link(filters: DashboardFilters, period: Period, **extra: Any) -> str:
 def _happened_link(filters: DashboardFilters, period: Period, happened: str, **extra: Any) -> str:
     """The cases to which `happened` (one of cases.selectors.CASE_HAPPENINGS) happened in the
     period, whenever they were received."""
-    return _list_link("cases", filters, None, None, happened=happened,
-                      **_days_query("happened", period.first, period.last), **extra)  # fmt: skip
+    shared = (("happened", happened), *_days_query("happened", period.first, period.last).items())
+    return _list_link("cases", filters, None, None, shared, **extra)
 
 
 def _visits_link(period: Period, hour: int) -> str:
     """The visitors seen at reception in the period who arrived in the hour (the desk serves the
     whole council: no area, team or channel)."""
     query = {**_days_query("arrived", period.first, period.last), "hour": hour, "state": "seen"}
-    return f"{reverse('contacts:reception-visits')}?{urlencode(query)}"
+    return f"{reverse('contacts:reception-visits')}?{_query(query)}"
 
 
 def _targets(metric: str, months: list[Period]) -> dict[date, Decimal | None]:

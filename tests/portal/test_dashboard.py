@@ -5,6 +5,7 @@ every table with its cells neutralised, the drill-down links, and the page's que
 import csv
 import datetime as dt
 import io
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
@@ -405,3 +406,9 @@ def test_every_linked_figure_lists_as_many_as_it_counts(client, world, february,
         client.force_login(user)
         for slug, cell in cells:
             assert client.get(cell.href).context["page"].paginator.count == cell.value, (slug, cell.href)
+
+
+@pytest.mark.parametrize("value", [7, "complaint_1", "2027", "a b&c=d", "£5 + <b>", "dépôt", "~.-_", "", None, True])
+def test_the_links_queries_are_written_as_urlencode_writes_them(value):
+    params = {"team": value, "happened_from_0": 1, "odd key&": value}
+    assert selectors._query(params) == urlencode(params)
