@@ -2,8 +2,10 @@
 contrast and dark themes draw them too), no script and no style attribute (the CSP forbids
 both), and always beside the table with the same figures."""
 
+import html
+
 from django import template
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.selectors import Cell, Chart, Table
@@ -56,10 +58,16 @@ def bar_chart(chart: Chart | None, slug: str) -> SafeString | str:
     )  # fmt: skip
 
 
+def _text(value: object) -> str:
+    # html.escape, the function Django's escape calls, without its wrapper for lazy text: a
+    # whole council's tables have thousands of cells.
+    return html.escape(str(value))
+
+
 def _cell(cell: Cell) -> str:
     if cell.href:
-        return f'<a class="govuk-link" href="{escape(cell.href)}">{escape(cell.text)}</a>'
-    return escape(cell.text)
+        return f'<a class="govuk-link" href="{_text(cell.href)}">{_text(cell.text)}</a>'
+    return _text(cell.text)
 
 
 @register.simple_tag
@@ -69,7 +77,7 @@ def table_rows(table: Table) -> SafeString:
     thousands of cells."""
     return mark_safe(  # noqa: S308 - every text and link above is escaped
         "\n".join(
-            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{escape(row[0].text)}</th>'
+            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{_text(row[0].text)}</th>'
             + "".join(
                 f'<td class="govuk-table__cell govuk-table__cell--numeric">{_cell(cell)}</td>' for cell in row[1:]
             )
