@@ -40,6 +40,7 @@ from cases.models import (
 from cases.selectors import (
     CASE_COUNTS,
     CaseCountRule,
+    ComplaintCounts,
     case_tallies,
     complaint_counts,
     escalations_count,
@@ -1306,42 +1307,36 @@ COMPLAINTS_DEFINITION = (
 ACTIONS_SHOWN = 20
 
 
-StageCounts = dict[tuple[int, int | None], dict[str, int]]
-CauseCounts = dict[str, dict[str, int]]
-
-
-def _complaints_counted(stages: QuerySet[ComplaintStage], period: Period) -> tuple[StageCounts, CauseCounts]:
-    """The stages begun in the period by stage and service ({"total", "decided", "upheld"}) and
-    those decided in it by root cause ({"total", "upheld"}), counted from `stages` (a narrowed
-    dashboard's): one reading of the stages by all three keys, summed here, since two readings of
-    a year's stages cost a council-scale page 25 ms more."""
+def _complaints_counted(stages: QuerySet[ComplaintStage], period: Period) -> ComplaintCounts:
+    """complaint_counts over `stages` (a narrowed dashboard's): one reading of the stages by all
+    three keys, summed here, since two readings of a year's stages cost a council-scale page 25 ms
+    more."""
     was_begun, was_decided = _within("started_at", period), _within("decided_at", period)
     upheld = Q(outcome__in=UPHELD_OUTCOMES)
-    counts = ("total", "decided", "upheld")
+    counts = ("begun", "decided", "upheld")
     cells = (
         stages.filter(was_begun | was_decided)
         .values("stage", "service_area_id", "root_cause")
         .annotate(
-            total=Count("id", filter=was_begun),
+            begun=Count("id", filter=was_begun),
             decided=Count("id", filter=was_begun & Q(decided_at__isnull=False)),
             upheld=Count("id", filter=was_begun & Q(decided_at__isnull=False) & upheld),
-            cause_total=Count("id", filter=was_decided),
+            cause_decided=Count("id", filter=was_decided),
             cause_upheld=Count("id", filter=was_decided & upheld),
         )
         .order_by()
     )
-    by_stage: StageCounts = {}
-    by_cause: CauseCounts = {}
+    found = ComplaintCounts(begun={}, decided={})
     for cell in cells:
-        if cell["total"]:
-            counted = by_stage.setdefault((cell["stage"], cell["service_area_id"]), dict.fromkeys(counts, 0))
+        if cell["begun"]:
+            counted = found.begun.setdefault((cell["stage"], cell["service_area_id"]), dict.fromkeys(counts, 0))
             for name in counts:
                 counted[name] += cell[name]
-        if cell["cause_total"]:
-            cause = by_cause.setdefault(cell["root_cause"], {"total": 0, "upheld": 0})
-            cause["total"] += cell["cause_total"]
+        if cell["cause_decided"]:
+            cause = found.decided.setdefault(cell["root_cause"], {"decided": 0, "upheld": 0})
+            cause["decided"] += cell["cause_decided"]
             cause["upheld"] += cell["cause_upheld"]
-    return by_stage, by_cause
+    return found
 
 
 def complaints_section(
@@ -1351,19 +1346,12 @@ def complaints_section(
     stages = _of_cases(ComplaintStage.objects.all(), rows, narrowed)
     begun = _in(stages, "started_at", period)
     decided = _in(stages.filter(decided_at__isnull=False), "decided_at", period)
-    if narrowed:
-        by_stage, by_cause = _complaints_counted(stages, period)
-    else:
-        # The whole council's: from the complaint tallies.
-        counted = complaint_counts(span=Span(period.first, period.last))
-        by_stage = {
-            key: {"total": row["begun"], "decided": row["decided"], "upheld": row["upheld"]}
-            for key, row in counted.begun.items()
-        }
-        by_cause = {cause: {"total": row["decided"], "upheld": row["upheld"]} for cause, row in counted.decided.items()}
+    # The whole council's from the complaint tallies, a narrowed dashboard's from its stages.
+    whole = Span(period.first, period.last)
+    counted = _complaints_counted(stages, period) if narrowed else complaint_counts(span=whole)
     # A stage's service area is its case's, kept by the database: no join with the cases.
     grouped = sorted(
-        ((stage, names.area(area), area, counted) for (stage, area), counted in by_stage.items()),
+        ((stage, names.area(area), area, row) for (stage, area), row in counted.begun.items()),
         key=lambda row: (row[0], *_none_last(row[1])),
     )
 
@@ -1377,15 +1365,15 @@ def complaints_section(
         link = begun_link(stage, area)
         stage_rows.append([
             Cell(f"Stage {stage}: {area_name or 'No service recorded'}"),
-            Cell(row["total"], href=link("")),
+            Cell(row["begun"], href=link("")),
             Cell(row["decided"], href=link("decided")),
             Cell(row["upheld"], href=link("upheld")),
             _percent(row["upheld"], row["decided"]),
         ])  # fmt: skip
-    all_stages = {name: sum(row[name] for _, _, _, row in grouped) for name in ("total", "decided", "upheld")}
+    all_stages = {name: sum(row[name] for _, _, _, row in grouped) for name in ("begun", "decided", "upheld")}
     # The stage 2s of the period's stage 1s: one semi-join, not a lookup for each stage 1.
     escalated = stages.filter(stage=2, case__in=begun.filter(stage=1).values("case_id")).count()
-    first = {"total": sum(row["total"] for stage, _, _, row in grouped if stage == 1), "escalated": escalated}
+    first = {"total": sum(row["begun"] for stage, _, _, row in grouped if stage == 1), "escalated": escalated}
     cause_names = dict(RootCause.choices)
 
     def cause_link(cause: str, result: str = "") -> str:
@@ -1393,8 +1381,8 @@ def complaints_section(
 
     cause_rows = sorted(
         ([Cell(cause_names.get(cause, cause)),
-          Cell(row["total"], href=cause_link(cause)),
-          Cell(row["upheld"], href=cause_link(cause, "upheld"))] for cause, row in by_cause.items()),
+          Cell(row["decided"], href=cause_link(cause)),
+          Cell(row["upheld"], href=cause_link(cause, "upheld"))] for cause, row in counted.decided.items()),
         key=lambda row: (-row[1].value, row[0].value),
     )  # fmt: skip
     actions = decided.select_related("case").order_by("-decided_at")[:ACTIONS_SHOWN]
@@ -1431,7 +1419,7 @@ def complaints_section(
             # Stages are counted by when they began: their lists are of the cases they are stages of.
             Figure(
                 period.label,
-                f"{all_stages['total']:,} complaint stages begun, {all_stages['decided']:,} of them decided so far",
+                f"{all_stages['begun']:,} complaint stages begun, {all_stages['decided']:,} of them decided so far",
                 _happened_link(filters, period, "stage_begun"),
             ),
             Figure("Upheld", _percent(all_stages["upheld"], all_stages["decided"]).text),

@@ -82,7 +82,9 @@ def test_satisfaction_sits_beside_its_response_rate_and_a_survey_with_no_answers
                                                       "No answers"]]  # fmt: skip
 
 
-def test_complaints_stages_upheld_escalations_causes_and_compliments(world, raise_case):
+# The whole council's from the complaint tallies, a team's from its cases' stages.
+@pytest.mark.parametrize("viewer", ["administrator", "team_manager"])
+def test_complaints_stages_upheld_escalations_causes_and_compliments(world, raise_case, viewer):
     complaint = raise_case(at(2, 1, 9), case_type=CaseType.COMPLAINT_STAGE_1, summary="Bins missed")
     with time_machine.travel(at(2, 2, 10), tick=False):
         complaint = services.case_claim(case=complaint, by=world.officer_a)
@@ -90,7 +92,8 @@ def test_complaints_stages_upheld_escalations_causes_and_compliments(world, rais
     with time_machine.travel(at(2, 5, 10), tick=False):
         services.complaint_escalate(case=complaint, by=world.adviser, reason="Not satisfied")
     raise_case(at(2, 8, 9), case_type=CaseType.COMPLAINT_STAGE_1, summary="Rude crew")
-    board = _board(world.administrator)
+    board = _board(world.users[viewer])
+    assert board.scope.team_ids is None if viewer == "administrator" else board.scope.team_ids
     assert _rows(board, "complaints-stage") == [
         ["Stage 1: Waste and recycling", "2", "1", "1", "100.0%"],
         ["Stage 2: Waste and recycling", "1", "0", "0", "No data"],
